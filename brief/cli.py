@@ -1,0 +1,136 @@
+"""The `brief` command: parses options, calls the pipeline, turns errors into messages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+from brief.errors import BriefError
+
+DATA = Path(__file__).parent / "data"
+SAMPLE = "lavrov-pakistan-2021"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="brief")
+@click.option("-C", "--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("."), help="Work in this project folder instead of the current one.")
+@click.pass_context
+def main(ctx: click.Context, project_dir: Path) -> None:
+    """Compile news articles into policy briefs (PDF, DOCX, JSON).
+
+    Put articles in sources/, run `brief make`, find the briefs in dist/.
+    """
+    ctx.obj = project_dir
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=".")
+def init(directory: Path) -> None:
+    """Create a brief project in DIRECTORY (default: here).
+
+    Writes brief.yaml, a sample article in sources/ and a commented overrides example
+    beside it. Existing files are never overwritten.
+    """
+    files = {
+        directory / "brief.yaml": DATA / "brief.yaml",
+        directory / "sources" / f"{SAMPLE}.txt": DATA / f"{SAMPLE}.txt",
+        directory / "sources" / f"{SAMPLE}.yaml": DATA / f"{SAMPLE}.yaml",
+    }
+    for target, origin in files.items():
+        if target.exists():
+            click.echo(f"kept {target} (already there)")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(origin, target)
+        click.echo(f"wrote {target}")
+    (directory / "dist").mkdir(exist_ok=True)
+    click.echo(f"Next: cd {directory} && brief make")
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
+              help="Formats to write, comma-separated: pdf, docx, json. May be repeated. "
+                   "Default: `formats` in brief.yaml, else pdf,docx.")
+@click.pass_obj
+def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...]) -> None:
+    """Build briefs into dist/: every article in sources/, or only the SOURCES named.
+
+    Prints a line per brief with the files written and a line per source that failed; the
+    others still build. Exits with status 1 if any failed.
+    """
+    from brief import pipeline
+    from brief.settings import parse_formats
+
+    with _user_errors():
+        project = pipeline.open_project(project_dir)
+        chosen = parse_formats(formats) if formats else project.settings.formats
+        paths = pipeline.find_sources(project, sources)
+    if not paths:
+        _fail(f"no articles in {project.sources} (add a .txt or .md file)")
+    failures = 0
+    stems: dict[str, Path] = {}
+    for path in paths:
+        try:
+            if path.stem in stems:
+                raise BriefError(f"has the same name as {stems[path.stem]}", path,
+                                 hint="rename one: both would write dist/" + path.stem + ".*")
+            stems[path.stem] = path
+            written = pipeline.build(project, path, chosen)
+        except BriefError as exc:
+            failures += 1
+            click.secho(f"error: {exc}", fg="red", err=True)
+            continue
+        click.echo(f"built {_show(path)} -> " + ", ".join(_show(p) for p in written))
+    if failures:
+        click.secho(f"{failures} of {len(paths)} sources failed", fg="red", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("source")
+@click.option("--json", "as_json", is_flag=True, help="Print the brief as JSON (the contract).")
+@click.pass_obj
+def show(project_dir: Path, source: str, as_json: bool) -> None:
+    """Print the compiled brief of SOURCE with sentence ids and topics.
+
+    Every other sentence follows with its id, so you can pin or drop it in the overrides.
+    """
+    from brief import pipeline
+    from brief.show import render_text
+    from brief.writers.json import dumps
+
+    with _user_errors():
+        project = pipeline.open_project(project_dir)
+        path = pipeline.find_sources(project, (source,))[0]
+        brief = pipeline.compile_source(path)
+    click.echo(dumps(brief) if as_json else render_text(brief), nl=not as_json)
+
+
+def _show(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+class _user_errors:
+    """Turn a BriefError into one message on stderr and exit status 1: never a traceback."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if isinstance(exc, BriefError):
+            _fail(str(exc))
+        return False
+
+
+def _fail(message: str) -> None:
+    click.secho(f"error: {message}", fg="red", err=True)
+    sys.exit(1)

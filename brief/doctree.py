@@ -1,0 +1,111 @@
+"""The document tree: what layout produces and every writer renders.
+
+It mirrors the small HTML subset templates may use (see README, "Templates"), so PDF, DOCX
+and HTML say the same thing in the same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one formatting."""
+
+    text: str
+    """The characters, never markup."""
+    bold: bool = False
+    """From `<strong>` or `<b>`."""
+    italic: bool = False
+    """From `<em>` or `<i>`."""
+    href: str | None = None
+    """Link target, from `<a href>`."""
+    classes: tuple[str, ...] = ()
+    """Classes of enclosing `<span>`/`<em>`/… elements, e.g. `label`, `ref`, `analyst`."""
+
+
+Spans = tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """`<h1>`…`<h3>`."""
+
+    level: int
+    """1 for the title, 2 for sections, 3 for subsections."""
+    spans: Spans
+    """Its text."""
+    classes: tuple[str, ...] = ()
+    """Its own classes, then those of its enclosing sections."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """`<p>`."""
+
+    spans: Spans
+    """Its text."""
+    classes: tuple[str, ...] = ()
+    """Its own classes, then those of its enclosing sections (`kicker`, `summary`…)."""
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """`<ul>` or `<ol>`, each `<li>` a run of spans."""
+
+    items: tuple[Spans, ...]
+    """The list items' text."""
+    ordered: bool = False
+    """True for `<ol>`."""
+    classes: tuple[str, ...] = ()
+    """Its own classes, then those of its enclosing sections."""
+    item_classes: tuple[tuple[str, ...], ...] = ()
+    """Classes of each `<li>` (e.g. `analyst`), parallel to `items`."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """`<table>`: rows of cells; rows of `<th>` are header rows."""
+
+    rows: tuple[tuple[Spans, ...], ...]
+    """Cells row by row."""
+    header_rows: int = 0
+    """How many leading rows are headers."""
+    classes: tuple[str, ...] = ()
+    """Its own classes, then those of its enclosing sections."""
+
+
+Block = Heading | Paragraph | ListBlock | Table
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Document-level facts every writer needs (metadata, running header and footer)."""
+
+    title: str
+    """Document title (metadata and running header)."""
+    author: str
+    """Author for document properties."""
+    subject: str
+    """Subject line for document properties."""
+    keywords: tuple[str, ...]
+    """Keywords for document properties."""
+    language: str
+    """BCP 47 language tag."""
+    marking: str | None
+    """Classification marking for header and footer."""
+    date: str
+    """The date shown on the brief."""
+    paper: str = "a4"
+    """`a4` or `letter`."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A laid-out brief: metadata, blocks, and the style of its template."""
+
+    meta: Meta
+    """Document-level facts."""
+    blocks: tuple[Block, ...]
+    """Content in reading order."""

@@ -1,0 +1,213 @@
+"""Stage 6, layout: `Brief` -> HTML (the template) -> `Document` (the tree writers render)."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from brief.doctree import Block, Document, Heading, ListBlock, Meta, Paragraph, Span, Table
+from brief.errors import BriefError
+from brief.model import Brief, Item
+from brief.settings import Settings
+from brief.template import TEMPLATE_FILE
+
+BLOCKS = {"h1", "h2", "h3", "p", "li", "th", "td"}
+CONTAINERS = {"header", "section", "footer", "div", "aside", "ul", "ol", "table", "thead",
+              "tbody", "tr"}
+INLINE = {"strong", "b", "em", "i", "a", "span", "br"}
+
+
+def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> str:
+    """Return the template in `folder` rendered for `brief` (autoescaped HTML).
+
+    Raises BriefError naming the template file and line for a template error.
+    """
+    import jinja2  # here, not at import: `brief check` of settings needs no Jinja
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True)
+    env.filters["emphasize"] = lambda text: emphasize(text, brief.emphasis)
+    env.filters["refs"] = refs
+    try:
+        return env.get_template(TEMPLATE_FILE).render(brief=brief, settings=settings, date=date)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BriefError(f"template error: {exc.message}", folder / TEMPLATE_FILE,
+                         exc.lineno) from None
+    except jinja2.TemplateError as exc:
+        raise BriefError(f"template error: {exc}", folder / TEMPLATE_FILE,
+                         _template_line(exc), "see README, Templates") from None
+
+
+def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Document:
+    """Return the document tree of `brief` laid out by the template in `folder`."""
+    html = render_html(brief, settings, folder, date)
+    meta = Meta(
+        title=brief.title,
+        author=settings.author or settings.organisation or "brief",
+        subject="Policy brief: " + (brief.source.title or brief.source.file),
+        keywords=tuple(dict.fromkeys(i.topic for i in brief.outcomes if i.topic)),
+        language=brief.source.language,
+        marking=brief.marking or settings.marking,
+        date=date,
+        paper=settings.paper,
+    )
+    return Document(meta, parse_html(html, folder / TEMPLATE_FILE))
+
+
+def emphasize(text: str, terms: tuple[str, ...]):
+    """Return `text` escaped, with whole-word, case-insensitive matches of `terms` in <strong>."""
+    from markupsafe import Markup, escape
+
+    if not terms:
+        return escape(text)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(
+        re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?!\w)", re.I)
+    pieces = pattern.split(text)
+    return Markup("").join(escape(p) if i % 2 == 0 else Markup("<strong>%s</strong>") % p
+                           for i, p in enumerate(pieces))
+
+
+def refs(item: Item) -> str:
+    """Return the provenance tag of `item`: `[s3, s4]`, or '' for the analyst's own."""
+    return "[" + ", ".join(item.sentences) + "]" if item.sentences else ""
+
+
+def _template_line(exc: Exception) -> int | None:
+    tb = exc.__traceback__
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(TEMPLATE_FILE):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+# Parsing the HTML subset ------------------------------------------------------------------
+
+
+def parse_html(html: str, origin: Path | str = "template") -> tuple[Block, ...]:
+    """Return the blocks of `html`, which must keep to the documented subset.
+
+    Raises BriefError naming `origin` and the line of the rendered HTML for an unknown tag.
+    """
+    parser = _TreeBuilder(origin)
+    parser.feed(html)
+    parser.close()
+    return tuple(parser.blocks)
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self, origin) -> None:
+        super().__init__(convert_charrefs=True)
+        self.origin = origin
+        self.blocks: list[Block] = []
+        self.context: list[tuple[str, tuple[str, ...]]] = []  # open containers
+        self.inline: list[tuple[str, dict]] = []
+        self.spans: list[Span] | None = None
+        self.block_tag: tuple[str, tuple[str, ...]] | None = None
+        self.list_items: list = []
+        self.rows: list[list] = []
+        self.header_rows = 0
+
+    # Tags ---------------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        attrs = dict(attrs)
+        classes = tuple((attrs.get("class") or "").split())
+        if tag in CONTAINERS:
+            self.context.append((tag, classes))
+            if tag in ("ul", "ol"):
+                self.list_items = []
+            elif tag == "table":
+                self.rows, self.header_rows = [], 0
+            elif tag == "tr":
+                self.rows.append([])
+        elif tag in BLOCKS:
+            self.block_tag, self.spans = (tag, classes), []
+        elif tag in INLINE:
+            if tag == "br":
+                self._text("\n")
+            else:
+                self.inline.append((tag, attrs))
+        else:
+            line = self.getpos()[0]
+            raise BriefError(f"the template produced <{tag}>, which brief cannot lay out",
+                             self.origin, None,
+                             f"line {line} of the rendered HTML; allowed tags: "
+                             + ", ".join(sorted(BLOCKS | CONTAINERS | INLINE)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in INLINE:
+            for index in range(len(self.inline) - 1, -1, -1):
+                if self.inline[index][0] == tag:
+                    del self.inline[index]
+                    break
+        elif tag in BLOCKS and self.block_tag and self.block_tag[0] == tag:
+            self._close_block()
+        elif tag in CONTAINERS and self.context and self.context[-1][0] == tag:
+            _, classes = self.context.pop()
+            if tag in ("ul", "ol"):
+                items = tuple(spans for spans, _ in self.list_items)
+                self.blocks.append(ListBlock(items, tag == "ol", classes + self._sections(),
+                                             tuple(c for _, c in self.list_items)))
+            elif tag == "table":
+                self.blocks.append(Table(tuple(tuple(r) for r in self.rows if r),
+                                         self.header_rows, classes + self._sections()))
+
+    def handle_data(self, data: str) -> None:
+        if self.spans is not None:
+            self._text(data)
+
+    # Building -----------------------------------------------------------------------------
+
+    def _text(self, text: str) -> None:
+        tags = [t for t, _ in self.inline]
+        href = next((a.get("href") for t, a in reversed(self.inline) if t == "a"), None)
+        classes = tuple(c for _, a in self.inline for c in (a.get("class") or "").split())
+        span = Span(text, bold=bool({"strong", "b"} & set(tags)),
+                    italic=bool({"em", "i"} & set(tags)), href=href, classes=classes)
+        self.spans.append(span)
+
+    def _close_block(self) -> None:
+        tag, classes = self.block_tag
+        spans = _normalise(self.spans)
+        self.block_tag, self.spans = None, None
+        if tag == "li":
+            self.list_items.append((spans, classes))
+        elif tag in ("th", "td"):
+            if tag == "th" and len(self.rows) == self.header_rows + 1:
+                self.header_rows = len(self.rows)
+            self.rows[-1].append(spans)
+        elif spans:
+            sections = classes + self._sections()
+            self.blocks.append(Heading(int(tag[1]), spans, sections) if tag[0] == "h"
+                               else Paragraph(spans, sections))
+
+    def _sections(self) -> tuple[str, ...]:
+        return tuple(c for tag, classes in reversed(self.context)
+                     if tag in ("header", "section", "footer", "div", "aside") for c in classes)
+
+
+def _normalise(spans: list[Span]) -> tuple[Span, ...]:
+    """Return `spans` with HTML whitespace collapsed, ends trimmed, and like neighbours merged."""
+    out: list[Span] = []
+    for span in spans:
+        text = span.text if span.text == "\n" else re.sub(r"\s+", " ", span.text)
+        if out and out[-1].text.endswith((" ", "\n")) and text.startswith(" "):
+            text = text[1:]
+        if not text:
+            continue
+        last = out[-1] if out else None
+        if last and (last.bold, last.italic, last.href, last.classes) == (
+                span.bold, span.italic, span.href, span.classes):
+            out[-1] = Span(last.text + text, last.bold, last.italic, last.href, last.classes)
+        else:
+            out.append(Span(text, span.bold, span.italic, span.href, span.classes))
+    if out:
+        out[0] = Span(out[0].text.lstrip(" "), out[0].bold, out[0].italic, out[0].href,
+                      out[0].classes)
+        out[-1] = Span(out[-1].text.rstrip(" "), out[-1].bold, out[-1].italic, out[-1].href,
+                       out[-1].classes)
+    return tuple(s for s in out if s.text)

@@ -1,0 +1,110 @@
+"""Finding a template folder and reading its `style.yaml`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import brief
+from brief.errors import BriefError
+from brief.yamlio import check_mapping, check_str, parse
+
+TEMPLATE_FILE = "brief.html.j2"
+STYLE_FILE = "style.yaml"
+FONTS = Path(brief.__file__).parent / "fonts"
+
+
+@dataclass(frozen=True)
+class Style:
+    """A template's house style, as `style.yaml` sets it (see README, "Templates")."""
+
+    font_regular: Path = FONTS / "NotoSans-Regular.ttf"
+    """PDF body font file."""
+    font_bold: Path = FONTS / "NotoSans-Bold.ttf"
+    """PDF bold font file."""
+    font_italic: Path = FONTS / "NotoSans-Italic.ttf"
+    """PDF italic font file."""
+    font_bold_italic: Path = FONTS / "NotoSans-BoldItalic.ttf"
+    """PDF bold italic font file."""
+    docx_font: str = "Calibri"
+    """DOCX body font name: one the recipient's Word has."""
+    docx_heading_font: str = "Calibri"
+    """DOCX heading font name."""
+    body_size: float = 9.5
+    """Body text size in points."""
+    title_size: float = 19.0
+    """Title size in points."""
+    heading_size: float = 12.0
+    """Section heading size in points."""
+    accent: str = "#1F4E79"
+    """Headings, labels and rules."""
+    muted: str = "#5B6573"
+    """Source line, references, footers."""
+    rule: str = "#C8D2DC"
+    """Table lines and panel backgrounds' border."""
+    panel: str = "#EEF3F8"
+    """Summary panel background."""
+    margin_mm: float = 18.0
+    """Page margins in millimetres."""
+
+
+_SECTIONS = {
+    "fonts": {"regular": "font_regular", "bold": "font_bold", "italic": "font_italic",
+              "bold_italic": "font_bold_italic"},
+    "docx": {"font": "docx_font", "heading_font": "docx_heading_font"},
+    "sizes": {"body": "body_size", "title": "title_size", "heading": "heading_size"},
+    "colours": {"accent": "accent", "muted": "muted", "rule": "rule", "panel": "panel"},
+}
+
+
+def builtin_root() -> Path:
+    """Return the built-in templates' folder: in the installed package, else the checkout's."""
+    installed = Path(brief.__file__).parent / "templates"
+    return installed if installed.is_dir() else Path(brief.__file__).parent.parent / "templates"
+
+
+def find(project: Path, name: str) -> Path:
+    """Return the folder of template `name`: the project's own first, then the built-in one.
+
+    Raises BriefError listing the templates there are if neither has it.
+    """
+    for root in (project / "templates", builtin_root()):
+        if (root / name / TEMPLATE_FILE).is_file():
+            return root / name
+    known = sorted({p.parent.name for root in (project / "templates", builtin_root())
+                    for p in root.glob(f"*/{TEMPLATE_FILE}")})
+    raise BriefError(f"no template named '{name}'", project / "brief.yaml",
+                     hint="known templates: " + ", ".join(known))
+
+
+def load_style(folder: Path) -> Style:
+    """Return the style in `folder/style.yaml`; defaults for what it does not set."""
+    path = folder / STYLE_FILE
+    if not path.exists():
+        return Style()
+    doc = parse(path.read_text(encoding="utf-8"), path)
+    data = check_mapping(doc, (), doc.data, list(_SECTIONS) + ["margins_mm"])
+    values: dict = {}
+    types = {f.name: f.type for f in fields(Style)}
+    for section, keys in _SECTIONS.items():
+        for key, value in check_mapping(doc, (section,), data.get(section, {}), list(keys)).items():
+            name, keypath = keys[key], (section, key)
+            text = check_str(doc, keypath, value)
+            if section == "fonts":
+                values[name] = _font_file(doc, keypath, folder, text)
+            elif section == "colours" and not re.fullmatch(r"#[0-9A-Fa-f]{6}", text):
+                raise doc.error(keypath, f"'{text}' is not a colour", "write it as #RRGGBB")
+            else:
+                values[name] = float(text) if types[name] == "float" else text
+    if "margins_mm" in data:
+        values["margin_mm"] = float(check_str(doc, ("margins_mm",), data["margins_mm"]))
+    return Style(**values)
+
+
+def _font_file(doc, keypath, folder: Path, name: str) -> Path:
+    for candidate in (folder / name, FONTS / name):
+        if candidate.is_file():
+            return candidate
+    raise doc.error(keypath, f"font file '{name}' not found",
+                    f"put it in {folder} or name one of the shipped fonts")

@@ -1,0 +1,33 @@
+"""Writers, one module per format: each has `render(brief, document, style) -> bytes`.
+
+The registry names modules rather than importing them, so a build pays only for the formats
+it writes (reportlab and python-docx are slow to import).
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from brief.errors import BriefError
+
+WRITERS: dict[str, str] = {
+    "pdf": "brief.writers.pdf",
+    "docx": "brief.writers.docx",
+    "json": "brief.writers.json",
+}
+
+
+def writer(name: str) -> ModuleType:
+    """Return the writer module for format `name`.
+
+    Raises BriefError listing the known formats if `name` is not one.
+    """
+    if name not in WRITERS:
+        raise BriefError(f"unknown format '{name}'", hint="known formats: " + ", ".join(WRITERS))
+    return importlib.import_module(WRITERS[name])
+
+
+def needs_layout(name: str) -> bool:
+    """Return True if format `name` renders the document tree (only JSON does not)."""
+    return name != "json"

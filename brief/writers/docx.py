@@ -1,0 +1,269 @@
+"""DOCX writer: the document tree -> DOCX bytes, through python-docx, with real Word styles."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from datetime import UTC, datetime
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
+from brief.template import Style
+
+PAPERS = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
+HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
+TABLE_STYLE = "Light List Accent 1"
+
+
+def render(brief, document: Document, style: Style) -> bytes:
+    """Return `document` as DOCX bytes that Word and LibreOffice open without repair.
+
+    Zip entry times and document dates come from SOURCE_DATE_EPOCH when it is set, so two
+    builds are byte-identical.
+    """
+    word = docx.Document()
+    _set_up_styles(word, style, document.meta.language)
+    _set_up_page(word, document, style)
+    _set_properties(word, document)
+    for block in document.blocks:
+        _BLOCKS[type(block)](word, block, style)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return _normalise_zip(buffer.getvalue())
+
+
+# Set-up -----------------------------------------------------------------------------------
+
+
+def _set_up_styles(word, style: Style, language: str) -> None:
+    accent = RGBColor.from_string(style.accent[1:])
+    normal = word.styles["Normal"]
+    normal.font.name = style.docx_font
+    normal.font.size = Pt(style.body_size + 1)
+    _set_fonts(normal.element, style.docx_font, language)
+    normal.paragraph_format.space_after = Pt(4)
+    for name in ("Title", "Heading 1", "Heading 2"):
+        heading = word.styles[name]
+        heading.font.name = style.docx_heading_font
+        _set_fonts(heading.element, style.docx_heading_font, language)
+        heading.font.color.rgb = accent
+    word.styles["Title"].font.size = Pt(style.title_size + 3)
+    word.styles["Heading 1"].font.size = Pt(style.heading_size + 2)
+    word.styles["Heading 1"].paragraph_format.space_before = Pt(12)
+    meta = word.styles.add_style("Brief Meta", WD_STYLE_TYPE.PARAGRAPH)
+    meta.base_style = normal
+    meta.font.size = Pt(style.body_size)
+    meta.font.color.rgb = RGBColor.from_string(style.muted[1:])
+    meta.paragraph_format.space_after = Pt(1)
+    summary = word.styles.add_style("Brief Summary", WD_STYLE_TYPE.PARAGRAPH)
+    summary.base_style = normal
+    summary.paragraph_format.space_after = Pt(6)
+    _shade(summary.element.get_or_add_pPr(), style.panel[1:], style.accent[1:])
+
+
+def _set_fonts(style_element, font: str, language: str) -> None:
+    rpr = style_element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), font)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+def _shade(ppr, fill: str, border: str) -> None:
+    """Give a paragraph style a tinted background and an accent rule on its left."""
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for key, value in (("w:val", "single"), ("w:sz", "18"), ("w:space", "8"),
+                       ("w:color", border)):
+        left.set(qn(key), value)
+    borders.append(left)
+    shading = OxmlElement("w:shd")
+    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
+        shading.set(qn(key), value)
+    # Schema order inside w:pPr: pBdr and shd come before spacing and indentation.
+    anchor = ppr.find(qn("w:spacing"))
+    if anchor is not None:
+        anchor.addprevious(borders)
+        anchor.addprevious(shading)
+    else:
+        ppr.append(borders)
+        ppr.append(shading)
+
+
+def _set_up_page(word, document: Document, style: Style) -> None:
+    section = word.sections[0]
+    section.page_width, section.page_height = PAPERS[document.meta.paper]
+    margin = Mm(style.margin_mm)
+    section.left_margin = section.right_margin = margin
+    section.top_margin = section.bottom_margin = margin
+    if document.meta.marking:
+        _marking(section.header.paragraphs[0], document.meta.marking)
+    footer = section.footer.paragraphs[0]
+    if document.meta.marking:
+        _marking(footer, document.meta.marking)
+        footer.add_run("  ·  ")
+    footer.add_run("Page ")
+    _page_field(footer)
+
+
+def _marking(paragraph, marking: str) -> None:
+    paragraph.alignment = 1  # centred
+    run = paragraph.add_run(marking)
+    run.bold = True
+    run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+
+
+def _page_field(paragraph) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _set_properties(word, document: Document) -> None:
+    meta = document.meta
+    props = word.core_properties
+    props.title = meta.title
+    props.author = meta.author
+    props.last_modified_by = meta.author
+    props.subject = meta.subject
+    props.keywords = ", ".join(meta.keywords)
+    props.language = meta.language
+    props.comments = "Compiled by brief"
+    props.revision = 1
+    moment = _moment()
+    props.created = props.modified = moment.replace(tzinfo=None)
+    props.last_printed = moment.replace(tzinfo=None)
+
+
+# Blocks -----------------------------------------------------------------------------------
+
+
+def _heading(word, block: Heading, style: Style) -> None:
+    paragraph = word.add_paragraph(style=HEADING_STYLES.get(block.level, "Heading 3"))
+    _add_spans(paragraph, block.spans, style)
+
+
+def _paragraph(word, block: Paragraph, style: Style) -> None:
+    classes = set(block.classes)
+    name = "Normal"
+    if classes & {"kicker", "meta", "source", "provenance"}:
+        name = "Brief Meta"
+    elif "summary" in classes:
+        name = "Brief Summary"
+    paragraph = word.add_paragraph(style=name)
+    if "kicker" in classes:
+        paragraph.paragraph_format.space_after = Pt(0)
+    _add_spans(paragraph, block.spans, style, bold="kicker" in classes)
+
+
+def _list(word, block: ListBlock, style: Style) -> None:
+    for spans in block.items:
+        paragraph = word.add_paragraph(style="List Number" if block.ordered else "List Bullet")
+        _add_spans(paragraph, spans, style)
+
+
+def _table(word, block: Table, style: Style) -> None:
+    columns = max(len(row) for row in block.rows)
+    table = word.add_table(rows=0, cols=columns)
+    table.style = word.styles[TABLE_STYLE]
+    for index, row in enumerate(block.rows):
+        cells = table.add_row().cells
+        for cell, spans in zip(cells, row):
+            _add_spans(cell.paragraphs[0], spans, style, bold=index < block.header_rows)
+        if index < block.header_rows:
+            _repeat_header(table.rows[index])
+    word.add_paragraph()
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    trpr.append(header)
+
+
+_BLOCKS = {Heading: _heading, Paragraph: _paragraph, ListBlock: _list, Table: _table}
+
+
+# Spans ------------------------------------------------------------------------------------
+
+
+def _add_spans(paragraph, spans: tuple[Span, ...], style: Style, bold: bool = False) -> None:
+    for span in spans:
+        if span.href:
+            _hyperlink(paragraph, span, style)
+            continue
+        for index, line in enumerate(span.text.split("\n")):
+            if index:
+                paragraph.add_run().add_break()
+            run = paragraph.add_run(line)
+            _format(run, span, style, bold)
+
+
+def _format(run, span: Span, style: Style, bold: bool = False) -> None:
+    run.bold = True if (span.bold or bold or "label" in span.classes) else None
+    run.italic = True if span.italic else None
+    if "label" in span.classes:
+        run.font.color.rgb = RGBColor.from_string(style.accent[1:])
+    if "ref" in span.classes:
+        run.font.size = Pt(style.body_size * 0.75)
+        run.font.color.rgb = RGBColor.from_string(style.muted[1:])
+    if "analyst" in span.classes:
+        run.font.color.rgb = RGBColor(0x8A, 0x5A, 0x00)
+
+
+def _hyperlink(paragraph, span: Span, style: Style) -> None:
+    """Append a live link: python-docx has no API for it, so build `w:hyperlink` directly."""
+    rel = paragraph.part.relate_to(span.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = paragraph.add_run(span.text)
+    _format(run, span, style)
+    run.font.color.rgb = RGBColor.from_string(style.accent[1:])
+    run.font.underline = True
+    link.append(run._r)
+    paragraph._p.append(link)
+
+
+# Reproducibility --------------------------------------------------------------------------
+
+
+def _moment() -> datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Return the DOCX zip rewritten with fixed entry times, so equal content is equal bytes."""
+    stamp = max(_moment(), datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,252 @@
+"""PDF writer: the document tree -> PDF bytes, through reportlab's platypus."""
+
+from __future__ import annotations
+
+import io
+import os
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
+
+from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
+from brief.template import Style
+
+PAPERS = {"a4": A4, "letter": LETTER}
+FAMILY = "BriefSans"
+
+
+def render(brief, document: Document, style: Style) -> bytes:
+    """Return `document` as PDF bytes: embedded subset fonts, metadata, bookmarks, page numbers.
+
+    With SOURCE_DATE_EPOCH set the output is byte-identical from run to run.
+    """
+    _register_fonts(style)
+    buffer = io.BytesIO()
+    meta = document.meta
+    doc = _BriefDoc(buffer, pagesize=PAPERS[meta.paper], title=meta.title, author=meta.author,
+                    subject=meta.subject, keywords=list(meta.keywords), creator="brief",
+                    lang=meta.language, initialFontName=FAMILY,
+                    invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
+                    leftMargin=style.margin_mm * mm, rightMargin=style.margin_mm * mm,
+                    topMargin=style.margin_mm * mm, bottomMargin=style.margin_mm * mm)
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=_decorate(meta, style))])
+    doc.build(_flowables(document, style, doc.width))
+    return buffer.getvalue()
+
+
+# Fonts and styles -------------------------------------------------------------------------
+
+
+_registered: dict[str, str] = {}
+
+
+def _register_fonts(style: Style) -> None:
+    """Register the style's four faces as one family, once per font file set."""
+    faces = {"": style.font_regular, "-Bold": style.font_bold, "-Italic": style.font_italic,
+             "-BoldItalic": style.font_bold_italic}
+    key = "|".join(str(p) for p in faces.values())
+    if _registered.get(FAMILY) == key:
+        return
+    for suffix, path in faces.items():
+        pdfmetrics.registerFont(TTFont(FAMILY + suffix, str(path)))
+    pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=FAMILY + "-Bold",
+                                  italic=FAMILY + "-Italic", boldItalic=FAMILY + "-BoldItalic")
+    _registered[FAMILY] = key
+
+
+def _styles(style: Style) -> dict[str, ParagraphStyle]:
+    accent, muted = colors.HexColor(style.accent), colors.HexColor(style.muted)
+    size = style.body_size
+    body = ParagraphStyle("body", fontName=FAMILY, fontSize=size, leading=size * 1.38,
+                          alignment=TA_LEFT, spaceAfter=size * 0.5)
+    return {
+        "body": body,
+        "kicker": ParagraphStyle("kicker", body, fontName=FAMILY + "-Bold", fontSize=size * 0.8,
+                                 textColor=accent, spaceAfter=4),
+        "title": ParagraphStyle("title", body, fontName=FAMILY + "-Bold",
+                                fontSize=style.title_size, leading=style.title_size * 1.2,
+                                textColor=colors.HexColor("#14202B"), spaceAfter=6),
+        "meta": ParagraphStyle("meta", body, fontSize=size * 0.88, textColor=muted, spaceAfter=1),
+        "h2": ParagraphStyle("h2", body, fontName=FAMILY + "-Bold", fontSize=style.heading_size,
+                             leading=style.heading_size * 1.3, textColor=accent,
+                             spaceBefore=style.heading_size * 0.9, spaceAfter=4),
+        "h3": ParagraphStyle("h3", body, fontName=FAMILY + "-Bold", fontSize=size * 1.05,
+                             spaceBefore=6, spaceAfter=2),
+        "item": ParagraphStyle("item", body, leftIndent=12, bulletIndent=1, spaceAfter=size * 0.45,
+                               bulletFontName=FAMILY, bulletColor=accent),
+        "cell": ParagraphStyle("cell", body, fontSize=size * 0.9, leading=size * 1.2,
+                               spaceAfter=0),
+        "head": ParagraphStyle("head", body, fontName=FAMILY + "-Bold", fontSize=size * 0.85,
+                               leading=size * 1.15, textColor=accent, spaceAfter=0),
+        "note": ParagraphStyle("note", body, fontSize=size * 0.78, leading=size * 1.05,
+                               textColor=muted, spaceBefore=10),
+    }
+
+
+# Blocks -> flowables ----------------------------------------------------------------------
+
+
+def _flowables(document: Document, style: Style, width: float) -> list:
+    styles = _styles(style)
+    out: list = []
+    heading = None
+    for block in document.blocks:
+        parts = _block(block, styles, style, width)
+        if isinstance(block, Heading) and block.level >= 2:
+            heading = parts[0]
+            continue
+        if heading is not None:  # a heading never ends a page: keep it with what follows
+            parts = [KeepTogether([heading, parts[0]]), *parts[1:]]
+            heading = None
+        out.extend(parts)
+    if heading is not None:
+        out.append(heading)
+    return out
+
+
+def _block(block, styles, style: Style, width: float) -> list:
+    """Return the flowables of one block."""
+    if isinstance(block, Heading):
+        name = "title" if block.level == 1 else f"h{min(block.level, 3)}"
+        para = RLParagraph(_markup(block.spans, style), styles[name])
+        para._bookmark = (_plain(block.spans), block.level - 1)
+        return [para]
+    if isinstance(block, Paragraph):
+        return [_paragraph(block, styles, style, width)]
+    if isinstance(block, ListBlock):
+        return [_list_item(spans, i, block, styles, style) for i, spans in enumerate(block.items)]
+    if isinstance(block, Table):
+        return _table(block, styles, style, width)
+    raise TypeError(f"no PDF rendering for {type(block).__name__}")
+
+
+def _paragraph(block: Paragraph, styles, style: Style, width: float):
+    classes = set(block.classes)
+    name = next((c for c in ("kicker", "meta", "source") if c in classes), None)
+    if name == "source":
+        name = "meta"
+    if "provenance" in classes:
+        name = "note"
+    para = RLParagraph(_markup(block.spans, style), styles[name or "body"])
+    if "summary" in classes:  # the bottom line, set apart in a tinted panel
+        panel = RLTable([[para]], colWidths=[width])
+        panel.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(style.panel)),
+            ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(style.accent)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+            ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        return panel
+    return para
+
+
+def _list_item(spans, index: int, block: ListBlock, styles, style: Style):
+    bullet = f"{index + 1}." if block.ordered else "•"
+    classes = block.item_classes[index] if index < len(block.item_classes) else ()
+    item_style = styles["item"]
+    if "analyst" in classes:
+        item_style = ParagraphStyle("analyst", item_style, backColor=colors.HexColor("#FFF6E0"),
+                                    borderPadding=(2, 3, 2, 3))
+    return RLParagraph(_markup(spans, style), item_style, bulletText=bullet)
+
+
+def _table(block: Table, styles, style: Style, width: float):
+    columns = max(len(row) for row in block.rows)
+    shares = [0.24, 0.62, 0.14] if columns == 3 else [1 / columns] * columns
+    data = [[RLParagraph(_markup(cell, style), styles["head" if r < block.header_rows else "cell"])
+             for cell in row] for r, row in enumerate(block.rows)]
+    table = RLTable(data, colWidths=[width * s for s in shares], repeatRows=block.header_rows,
+                    hAlign="LEFT")
+    rule = colors.HexColor(style.rule)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, block.header_rows - 1), 0.8, colors.HexColor(style.accent)),
+        ("LINEBELOW", (0, block.header_rows), (-1, -1), 0.4, rule),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return [table, Spacer(1, 4)]
+
+
+# Spans -> reportlab markup ----------------------------------------------------------------
+
+
+def _markup(spans: tuple[Span, ...], style: Style) -> str:
+    """Return reportlab paragraph markup for `spans`; their text is escaped, never markup."""
+    return "".join(_span_markup(span, style) for span in spans)
+
+
+def _span_markup(span: Span, style: Style) -> str:
+    text = "<br/>".join(escape(part) for part in span.text.split("\n"))
+    if span.bold:
+        text = f"<b>{text}</b>"
+    if span.italic:
+        text = f"<i>{text}</i>"
+    if "label" in span.classes:
+        text = f'<font color="{style.accent}"><b>{text}</b></font>'
+    if "ref" in span.classes:
+        text = f'<font size="{style.body_size * 0.72:.1f}" color="{style.muted}">{text}</font>'
+    if "analyst" in span.classes:
+        text = f'<font color="#8A5A00">{text}</font>'
+    if span.href:
+        text = f'<a href={quoteattr(span.href)} color="{style.accent}">{text}</a>'
+    return text
+
+
+def _plain(spans: tuple[Span, ...]) -> str:
+    return "".join(s.text for s in spans).replace("\n", " ")
+
+
+# Pages ------------------------------------------------------------------------------------
+
+
+class _BriefDoc(BaseDocTemplate):
+    def afterFlowable(self, flowable) -> None:
+        """Add an outline entry (bookmark) for each heading as it is placed."""
+        bookmark = getattr(flowable, "_bookmark", None)
+        if bookmark is None:
+            return
+        title, level = bookmark
+        key = f"h{id(flowable)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+
+def _decorate(meta, style: Style):
+    muted = colors.HexColor(style.muted)
+
+    def draw(canvas, doc) -> None:
+        canvas.saveState()
+        width, height = doc.pagesize
+        margin = style.margin_mm * mm
+        canvas.setFont(FAMILY, 7.5)
+        canvas.setFillColor(muted)
+        footer_y = margin * 0.5
+        title = meta.title if len(meta.title) <= 90 else meta.title[:87] + "…"
+        canvas.drawString(margin, footer_y, title)
+        canvas.drawRightString(width - margin, footer_y, f"Page {doc.page}")
+        if meta.marking:
+            canvas.setFont(FAMILY + "-Bold", 8.5)
+            canvas.setFillColor(colors.HexColor("#B00020"))
+            canvas.drawCentredString(width / 2, height - margin * 0.55, meta.marking)
+            canvas.drawCentredString(width / 2, footer_y + 10, meta.marking)
+        canvas.restoreState()
+
+    return draw
