@@ -57,8 +57,11 @@ def init(directory: Path) -> None:
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
               help="Formats to write, comma-separated: pdf, docx, json. May be repeated. "
                    "Default: `formats` in brief.yaml, else pdf,docx.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Processes to render with (default: one per CPU core).")
 @click.pass_obj
-def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...]) -> None:
+def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
+         jobs: int | None) -> None:
     """Build briefs into dist/: every article in sources/, or only the SOURCES named.
 
     Prints a line per brief with the files written and a line per source that failed; the
@@ -72,21 +75,14 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...]) 
         chosen = parse_formats(formats) if formats else project.settings.formats
         paths = pipeline.find_sources(project, sources)
     if not paths:
-        _fail(f"no articles in {project.sources} (add a .txt or .md file)")
+        _fail(f"no articles in {_show(project.sources)} (add a .txt or .md file)")
     failures = 0
-    stems: dict[str, Path] = {}
-    for path in paths:
-        try:
-            if path.stem in stems:
-                raise BriefError(f"has the same name as {stems[path.stem]}", path,
-                                 hint="rename one: both would write dist/" + path.stem + ".*")
-            stems[path.stem] = path
-            written = pipeline.build(project, path, chosen)
-        except BriefError as exc:
+    for path, result in pipeline.make(project, paths, chosen, jobs):
+        if isinstance(result, BriefError):
             failures += 1
-            click.secho(f"error: {exc}", fg="red", err=True)
-            continue
-        click.echo(f"built {_show(path)} -> " + ", ".join(_show(p) for p in written))
+            click.secho(f"error: {result}", fg="red", err=True)
+        else:
+            click.echo(f"built {_show(path)} -> " + ", ".join(_show(p) for p in result))
     if failures:
         click.secho(f"{failures} of {len(paths)} sources failed", fg="red", err=True)
         sys.exit(1)

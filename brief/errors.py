@@ -19,6 +19,10 @@ class BriefError(Exception):
     hint: str | None = None
     """What would fix it."""
 
+    def __reduce__(self):
+        # Exceptions pickle their `args`, which a dataclass leaves empty: workers need this.
+        return (type(self), (self.message, self.path, self.line, self.hint))
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:

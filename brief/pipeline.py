@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -77,22 +78,52 @@ def compile_source(path: Path) -> Brief:
     return override.apply(brief, overrides)
 
 
-def build(project: Project, path: Path, formats: tuple[str, ...]) -> list[Path]:
-    """Write the brief of `path` to `dist/` in each of `formats`; return the files written.
+def make(project: Project, paths: list[Path], formats: tuple[str, ...],
+         jobs: int | None = None) -> Iterator[tuple[Path, list[Path] | BriefError]]:
+    """Build each source in `paths` into `dist/`; yield it with its files written or its error.
 
-    Nothing is written unless every format rendered: a failing source leaves `dist/` as it was.
+    Sources are compiled here and rendered by worker processes as they go. A source whose
+    formats did not all render writes nothing: `dist/` never mixes old and new.
     """
+    from brief.parallel import Renderer
+
+    stems: dict[str, Path] = {}
+    with Renderer(formats, len(paths), jobs) as renderer:
+        pending = []
+        for path in paths:
+            try:
+                if path.stem in stems:
+                    raise BriefError(f"has the same name as {stems[path.stem]}", path,
+                                     hint=f"rename one: both would write dist/{path.stem}.*")
+                stems[path.stem] = path
+                brief, document, style = prepare(project, path, formats)
+            except BriefError as exc:
+                pending.append((path, exc))
+                continue
+            pending.append((path, {project.dist / f"{path.stem}.{f}":
+                                   renderer.submit(f, brief, document, style) for f in formats}))
+        for path, work in pending:
+            yield path, (work if isinstance(work, BriefError) else _write_all(work))
+
+
+def prepare(project: Project, path: Path, formats: tuple[str, ...]):
+    """Return the brief of `path`, and its document tree and style if a format needs them."""
     from brief.layout import layout
-    from brief.writers import needs_layout, writer
+    from brief.writers import needs_layout
 
     brief = compile_source(path)
-    document = style = None
-    if any(needs_layout(f) for f in formats):
-        folder = template.find(project.root, project.settings.template)
-        style = template.load_style(folder)
-        document = layout(brief, project.settings, folder, display_date(brief.date))
-    outputs = {project.dist / f"{path.stem}.{f}": writer(f).render(brief, document, style)
-               for f in formats}
+    if not any(needs_layout(f) for f in formats):
+        return brief, None, None
+    folder = template.find(project.root, project.settings.template)
+    style = template.load_style(folder)
+    return brief, layout(brief, project.settings, folder, display_date(brief.date)), style
+
+
+def _write_all(futures: dict) -> list[Path] | BriefError:
+    try:
+        outputs = {target: future.result() for target, future in futures.items()}
+    except BriefError as exc:
+        return exc
     for target, data in outputs.items():
         write_atomic(target, data)
     return list(outputs)

@@ -1,0 +1,76 @@
+"""Rendering in worker processes: PDF and DOCX of one brief render at the same time.
+
+reportlab and python-docx are slow to import and to run; on two cores, workers forked at the
+start import them while the main process compiles, then render side by side. Where fork is
+unavailable, or with one job, everything runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from brief.errors import BriefError
+from brief.writers import needs_layout, writer
+
+
+def render(fmt: str, brief, document, style) -> bytes:
+    """Return the bytes of `brief` in format `fmt`; an unexpected failure becomes a BriefError."""
+    try:
+        return writer(fmt).render(brief, document, style)
+    except BriefError:
+        raise
+    except Exception as exc:  # a writer bug must cost one source, not the whole run
+        raise BriefError(f"could not write {fmt.upper()}: {type(exc).__name__}: {exc}",
+                         brief.source.file, hint="please report this with the source") from None
+
+
+def _warm(fmt: str) -> None:
+    writer(fmt)
+
+
+class Renderer:
+    """Renders formats, in worker processes when there are at least two heavy renders to do.
+
+    Each heavy format gets its own workers, so each worker imports one library only.
+    """
+
+    def __init__(self, formats: tuple[str, ...], sources: int, jobs: int | None = None) -> None:
+        heavy = [f for f in formats if needs_layout(f)]
+        jobs = jobs or os.cpu_count() or 1
+        self.pools: dict[str, ProcessPoolExecutor] = {}
+        if jobs < 2 or len(heavy) * sources < 2 or not _can_fork():
+            return
+        context = multiprocessing.get_context("fork")
+        for fmt in heavy:
+            workers = max(1, min(sources, jobs // len(heavy)))
+            self.pools[fmt] = ProcessPoolExecutor(workers, mp_context=context)
+            for _ in range(workers):  # import the library while the caller compiles
+                self.pools[fmt].submit(_warm, fmt)
+
+    def submit(self, fmt: str, brief, document, style) -> Future:
+        """Return a future of the bytes of `brief` in format `fmt`."""
+        if fmt in self.pools:
+            return self.pools[fmt].submit(render, fmt, brief, document, style)
+        future: Future = Future()
+        try:
+            future.set_result(render(fmt, brief, document, style))
+        except BriefError as exc:
+            future.set_exception(exc)
+        return future
+
+    def close(self) -> None:
+        """Stop the workers."""
+        for pool in self.pools.values():
+            pool.shutdown()
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
