@@ -15,15 +15,19 @@ from brief.errors import BriefError
 from brief.writers import needs_layout, writer
 
 
-def render(fmt: str, brief, document, style) -> bytes:
-    """Return the bytes of `brief` in format `fmt`; an unexpected failure becomes a BriefError."""
+def render(fmt: str, brief, document, style, origin: str | None = None) -> bytes:
+    """Return the bytes of `brief` in format `fmt`; an unexpected failure becomes a BriefError.
+
+    `origin` is the source path errors should name.
+    """
     try:
         return writer(fmt).render(brief, document, style)
     except BriefError:
         raise
     except Exception as exc:  # a writer bug must cost one source, not the whole run
         raise BriefError(f"could not write {fmt.upper()}: {type(exc).__name__}: {exc}",
-                         brief.source.file, hint="please report this with the source") from None
+                         origin or brief.source.file,
+                         hint="please report this with the source") from None
 
 
 def _warm(fmt: str) -> None:
@@ -49,13 +53,13 @@ class Renderer:
             for _ in range(workers):  # import the library while the caller compiles
                 self.pools[fmt].submit(_warm, fmt)
 
-    def submit(self, fmt: str, brief, document, style) -> Future:
+    def submit(self, fmt: str, brief, document, style, origin: str | None = None) -> Future:
         """Return a future of the bytes of `brief` in format `fmt`."""
         if fmt in self.pools:
-            return self.pools[fmt].submit(render, fmt, brief, document, style)
+            return self.pools[fmt].submit(render, fmt, brief, document, style, origin)
         future: Future = Future()
         try:
-            future.set_result(render(fmt, brief, document, style))
+            future.set_result(render(fmt, brief, document, style, origin))
         except BriefError as exc:
             future.set_exception(exc)
         return future

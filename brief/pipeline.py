@@ -101,7 +101,8 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...],
                 pending.append((path, exc))
                 continue
             pending.append((path, {project.dist / f"{path.stem}.{f}":
-                                   renderer.submit(f, brief, document, style) for f in formats}))
+                                   renderer.submit(f, brief, document, style, str(path))
+                                   for f in formats}))
         for path, work in pending:
             yield path, (work if isinstance(work, BriefError) else _write_all(work))
 

@@ -50,6 +50,9 @@ def parse(text: str, path: Path | str, first_line: int = 1) -> YamlDoc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else None
         problem = getattr(exc, "problem", None) or str(exc)
+        context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and start and start.line + first_line != line:
+            problem += f" ({context} started on line {start.line + first_line})"
         raise BriefError(f"malformed YAML: {problem}", path, line,
                          "check indentation, colons and quotes") from None
     lines: dict[KeyPath, int] = {}

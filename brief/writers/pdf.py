@@ -75,7 +75,7 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
     accent, muted = colors.HexColor(style.accent), colors.HexColor(style.muted)
     size = style.body_size
     body = ParagraphStyle("body", fontName=FAMILY, fontSize=size, leading=size * 1.38,
-                          alignment=TA_LEFT, spaceAfter=size * 0.5)
+                          alignment=TA_LEFT, spaceAfter=size * 0.5, bulletFontName=FAMILY)
     return {
         "body": body,
         "kicker": ParagraphStyle("kicker", body, fontName=FAMILY + "-Bold", fontSize=size * 0.8,
@@ -109,7 +109,11 @@ def _flowables(document: Document, style: Style, width: float) -> list:
     heading = None
     for block in document.blocks:
         parts = _block(block, styles, style, width)
+        if not parts:
+            continue
         if isinstance(block, Heading) and block.level >= 2:
+            if heading is not None:
+                out.append(heading)
             heading = parts[0]
             continue
         if heading is not None:  # a heading never ends a page: keep it with what follows
@@ -148,6 +152,7 @@ def _paragraph(block: Paragraph, styles, style: Style, width: float):
     if "summary" in classes:  # the bottom line, set apart in a tinted panel
         panel = RLTable([[para]], colWidths=[width])
         panel.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), FAMILY),  # cells default to Helvetica, never embedded
             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(style.panel)),
             ("LINEBEFORE", (0, 0), (0, -1), 2.5, colors.HexColor(style.accent)),
             ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 9),
@@ -176,6 +181,7 @@ def _table(block: Table, styles, style: Style, width: float):
                     hAlign="LEFT")
     rule = colors.HexColor(style.rule)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), FAMILY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, block.header_rows - 1), 0.8, colors.HexColor(style.accent)),
         ("LINEBELOW", (0, block.header_rows), (-1, -1), 0.4, rule),

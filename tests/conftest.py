@@ -1,0 +1,72 @@
+"""Shared fixtures: a throw-away copy of the sample project, and helpers to read outputs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sources" / "lavrov-pakistan-2021.txt"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Return a project folder holding the sample article and the repository's brief.yaml."""
+    (tmp_path / "sources").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "sources")
+    shutil.copy(ROOT / "brief.yaml", tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Return a function writing text (or bytes) to a file under tmp_path, returning its path."""
+
+    def write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
+
+
+def grounded(text: str, source: str) -> bool:
+    """Return True if `text` is `source`'s words but for [insertions] and … elisions."""
+    pieces = [p.strip() for p in re.split(r"\[[^\]]*\]|…", text) if p.strip()]
+    position = 0
+    for piece in pieces:
+        found = source.find(piece, position)
+        if found < 0:
+            return False
+        position = found + len(piece)
+    return True
+
+
+def pdf_text(data: bytes) -> str:
+    """Return the text of a PDF, pages joined, whitespace collapsed."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def docx_text(data: bytes) -> str:
+    """Return the text of a DOCX's paragraphs and tables, whitespace collapsed."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts.extend(cell.text for row in table.rows for cell in row.cells)
+    return " ".join(" ".join(parts).split())

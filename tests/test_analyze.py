@@ -1,0 +1,71 @@
+import pytest
+
+from brief.analyze import analyze, starts_dangling, topic_of
+from brief.model import Article, SourceInfo
+from brief.read import read
+from brief.segment import segment
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return analyze(segment(read(SAMPLE)))
+
+
+def features_of(sample, sid):
+    return next(f for f in sample.features if f.sentence.id == sid)
+
+
+def it_finds_people_with_their_titles_and_merges_mentions(sample):
+    actors = {a.name: a for a in sample.actors}
+    assert actors["Sergey Lavrov"].role == "Russian Foreign Minister"
+    assert actors["Shah Mahmood Qureshi"].role == "Foreign Minister"
+    assert actors["Imran Khan"].role == "Prime Minister"
+    assert actors["Vladimir Putin"].role == "President"
+    assert "s23" in actors["Sergey Lavrov"].sentences  # "Lavrov" alone is Sergey Lavrov
+    assert "s13" in actors["Imran Khan"].sentences  # so is "The Prime Minister"
+
+
+def it_resolves_a_leading_pronoun_to_the_previous_subject(sample):
+    assert features_of(sample, "s24").text.startswith("[Lavrov], however, stressed")
+    assert features_of(sample, "s11").text.startswith("[Imran Khan] had emphasized")
+    assert features_of(sample, "s28").text.startswith("[Lavrov] recalled")
+
+
+def it_marks_unresolvable_openings_as_unusable(sample):
+    assert features_of(sample, "s17").text is None  # "Moreover, …"
+    assert features_of(sample, "s31").text is None  # "These are principles…"
+
+
+def it_reads_quantities_with_what_they_measure(sample):
+    figures = {f.value: f for f in sample.features[22].figures + sample.features[24].figures}
+    assert figures["46 percent"].measure == "increase in trade between them"
+    assert figures["1.6 billion cubic feet per day"].sentences == ("s25",)
+
+
+def it_ignores_years_and_dates_as_figures():
+    a = Article(SourceInfo(file="a.txt"), ("The summit in June 2019 met on 7 April 2021.",))
+    assert analyze(segment(a)).features[0].figures == ()
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("The gas pipeline will carry LNG.", "Energy"),
+    ("Troops held joint military exercises.", "Defence & security"),
+    ("Trade rose by a third.", "Trade & economy"),
+    ("Russia provided 50,000 vaccine doses.", "Health"),
+    ("The weather was fine.", None),
+])
+def it_labels_topics_from_the_lexicon(text, topic):
+    assert topic_of(text) == topic
+
+
+@pytest.mark.parametrize(("text", "dangling"), [
+    ("He said so.", True),
+    ("However, talks stalled.", True),
+    ("These are principles.", True),
+    ("It is hoped that he will come.", False),
+    ("Heathrow expanded.", False),
+    ("Lavrov said so.", False),
+])
+def it_tells_dangling_openings(text, dangling):
+    assert starts_dangling(text) is dangling

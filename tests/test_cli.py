@@ -1,0 +1,164 @@
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from brief.cli import main
+
+
+@pytest.fixture
+def run(project):
+    """Return a function running `brief` in the project folder."""
+
+    def run(*args: str):
+        runner = CliRunner()
+        cwd = os.getcwd()
+        os.chdir(project)
+        try:
+            return runner.invoke(main, list(args), catch_exceptions=False)
+        finally:
+            os.chdir(cwd)
+
+    return run
+
+
+def it_builds_pdf_and_docx_by_default(run, project):
+    result = run("make")
+    assert result.exit_code == 0, result.output
+    assert result.output == ("built sources/lavrov-pakistan-2021.txt -> "
+                             "dist/lavrov-pakistan-2021.pdf, dist/lavrov-pakistan-2021.docx\n")
+    assert sorted(p.name for p in (project / "dist").iterdir()) == [
+        "lavrov-pakistan-2021.docx", "lavrov-pakistan-2021.pdf"]
+
+
+def it_takes_formats_comma_separated_and_repeated(run, project):
+    result = run("make", "-f", "json", "--format", "pdf,json", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (project / "dist").iterdir()) == [
+        "lavrov-pakistan-2021.json", "lavrov-pakistan-2021.pdf"]
+
+
+def it_takes_default_formats_from_settings(run, project):
+    (project / "brief.yaml").write_text("formats: [json]\n")
+    assert run("make").exit_code == 0
+    assert [p.name for p in (project / "dist").iterdir()] == ["lavrov-pakistan-2021.json"]
+
+
+def it_rejects_an_unknown_format_listing_the_known(run):
+    result = run("make", "-f", "pdf,odt")
+    assert result.exit_code == 1
+    assert "unknown format 'odt' (known formats: pdf, docx, json)" in result.output
+
+
+def it_builds_the_named_source_only(run, project):
+    (project / "sources" / "other.txt").write_text("The minister resigned on Monday.\n")
+    result = run("make", "other", "-f", "json")
+    assert result.output.startswith("built sources/other.txt -> dist/other.json")
+    assert run("make", "nothing-here").exit_code == 1
+
+
+def it_reports_each_bad_source_and_still_builds_the_rest(run, project):
+    (project / "sources" / "empty.txt").write_text("")
+    (project / "sources" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR")
+    (project / "sources" / "notes.md").write_text("# Notes\n\nThe council met and agreed a plan.\n")
+    result = run("make", "-f", "pdf,docx,json")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "error: sources/empty.txt: the file is empty (paste the article's text into it)" in lines
+    assert any(line.startswith("error: sources/image.txt: this is a binary file") for line in lines)
+    assert any(line.startswith("built sources/lavrov-pakistan-2021.txt") for line in lines)
+    assert any(line.startswith("built sources/notes.md") for line in lines)
+    assert lines[-1] == "2 of 4 sources failed"
+    assert "Traceback" not in result.output
+    assert not list((project / "dist").glob("empty.*"))
+
+
+def it_reports_a_bad_override_with_file_and_line(run, project):
+    (project / "sources" / "lavrov-pakistan-2021.yaml").write_text("pin: [s7]\ndorp: [s6]\n")
+    result = run("make", "-f", "json")
+    assert result.exit_code == 1
+    assert ("error: sources/lavrov-pakistan-2021.yaml:2: unknown key 'dorp' "
+            "(did you mean 'drop'?)") in result.output
+
+
+def it_keeps_the_previous_outputs_when_a_source_turns_bad(run, project):
+    assert run("make", "-f", "json").exit_code == 0
+    before = (project / "dist" / "lavrov-pakistan-2021.json").read_bytes()
+    (project / "sources" / "lavrov-pakistan-2021.yaml").write_text("pin: [s99]\n")
+    assert run("make", "-f", "json").exit_code == 1
+    assert (project / "dist" / "lavrov-pakistan-2021.json").read_bytes() == before
+
+
+def it_keeps_markup_like_text_literal(run, project):
+    (project / "sources" / "att.txt").write_text(
+        "---\ntitle: \"AT&T <CEO> {{ x }} {% if %}\"\n---\n"
+        "AT&T <CEO> {{ x }} said the {% raw %} merger & deal would close in May.\n")
+    result = run("make", "att", "-f", "pdf,docx,json")
+    assert result.exit_code == 0, result.output
+    from tests.conftest import docx_text, pdf_text
+
+    assert "AT&T <CEO> {{ x }} {% if %}" in pdf_text((project / "dist" / "att.pdf").read_bytes())
+    assert "AT&T <CEO> {{ x }} {% if %}" in docx_text((project / "dist" / "att.docx").read_bytes())
+    assert json.loads((project / "dist" / "att.json").read_text())["title"].startswith("AT&T <CEO>")
+
+
+def it_rejects_a_bad_settings_file_with_its_line(run, project):
+    (project / "brief.yaml").write_text("author: me\npaper: a5\n")
+    result = run("make")
+    assert result.exit_code == 1
+    assert "brief.yaml:2: unknown paper size 'a5' (use a4 or letter)" in result.output
+
+
+def it_refuses_two_sources_that_would_write_the_same_files(run, project):
+    (project / "sources" / "lavrov-pakistan-2021.md").write_text("Another article here.\n")
+    result = run("make", "-f", "json")
+    assert result.exit_code == 1
+    assert "has the same name as" in result.output
+
+
+def it_shows_the_brief_with_sentence_ids(run):
+    result = run("show", "lavrov-pakistan-2021")
+    assert result.exit_code == 0
+    assert "Key outcomes" in result.output and "[s7] (Defence & security)" in result.output
+    assert "Other sentences" in result.output and "  s6: As a matter of fact" in result.output
+
+
+def it_shows_the_json_contract(run):
+    result = run("show", "sources/lavrov-pakistan-2021.txt", "--json")
+    data = json.loads(result.output)
+    assert {"title", "summary", "outcomes", "implications", "figures", "actors",
+            "source"} <= set(data)
+
+
+def it_inits_a_project_that_builds_and_never_overwrites(tmp_path: Path):
+    runner = CliRunner()
+    target = tmp_path / "new"
+    result = runner.invoke(main, ["init", str(target)])
+    assert result.exit_code == 0
+    assert (target / "brief.yaml").exists()
+    assert (target / "sources" / "lavrov-pakistan-2021.txt").exists()
+    assert (target / "sources" / "lavrov-pakistan-2021.yaml").exists()
+    (target / "brief.yaml").write_text("author: mine\n")
+    again = runner.invoke(main, ["init", str(target)])
+    assert f"kept {target / 'brief.yaml'} (already there)" in again.output
+    assert (target / "brief.yaml").read_text() == "author: mine\n"
+    built = runner.invoke(main, ["-C", str(target), "make", "-j", "1"])
+    assert built.exit_code == 0, built.output
+    assert (target / "dist" / "lavrov-pakistan-2021.pdf").exists()
+
+
+def it_explains_itself_for_every_command():
+    runner = CliRunner()
+    for command in ([], ["init"], ["make"], ["show"]):
+        result = runner.invoke(main, [*command, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.output
+    assert "Formats to write" in runner.invoke(main, ["make", "--help"]).output
+
+
+def it_says_where_to_start_outside_a_project(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(main, ["-C", str(tmp_path), "make"])
+    assert result.exit_code == 1
+    assert "no sources/ folder here (run `brief init`" in result.output

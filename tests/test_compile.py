@@ -1,0 +1,85 @@
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from brief.analyze import analyze, starts_dangling
+from brief.compile import Choices, compile_brief, derive_title, trim
+from brief.read import read
+from brief.segment import segment
+from brief.writers.json import dumps
+from tests.conftest import SAMPLE, grounded
+
+GOLDEN = Path(__file__).parent / "golden" / "lavrov-pakistan-2021.json"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    article = read(SAMPLE)
+    return article, analyze(segment(article))
+
+
+def it_matches_the_golden_snapshot_of_the_sample(sample):
+    """Set BRIEF_UPDATE_GOLDEN=1 to accept a deliberate change, then review the diff."""
+    produced = dumps(compile_brief(*sample))
+    if os.environ.get("BRIEF_UPDATE_GOLDEN"):
+        GOLDEN.write_text(produced, encoding="utf-8")
+    assert json.loads(produced) == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def it_keeps_to_the_brief_s_budgets(sample):
+    brief = compile_brief(*sample)
+    assert 2 <= len(brief.summary) <= 4
+    assert sum(len(i.text.split()) for i in brief.summary) <= 90
+    assert 3 <= len(brief.outcomes) <= 7
+    assert all(i.topic for i in brief.outcomes)
+    assert brief.implications
+
+
+def it_quotes_the_source_faithfully_and_traceably(sample):
+    brief = compile_brief(*sample)
+    by_id = {s.id: s.text for s in brief.sentences}
+    for item in brief.summary + brief.outcomes + brief.implications:
+        assert item.origin == "source" and item.sentences
+        assert grounded(item.text, " ".join(by_id[i] for i in item.sentences)), item.text
+        assert not starts_dangling(item.text), item.text
+    for figure in brief.figures:
+        source = " ".join(by_id[i] for i in figure.sentences)
+        assert figure.value in source and figure.measure in source
+
+
+def it_never_uses_the_same_sentence_twice(sample):
+    brief = compile_brief(*sample)
+    ids = [i for item in brief.summary + brief.outcomes + brief.implications
+           for i in item.sentences]
+    assert len(ids) == len(set(ids))
+
+
+def it_derives_a_title_that_states_the_news(sample):
+    title = derive_title(sample[1])
+    assert title == "Russian Foreign Minister Sergey Lavrov visited Pakistan on 6-7 April 2021"
+
+
+def it_prefers_the_front_matter_title(write):
+    article = read(write("a.txt", "---\ntitle: Own title\n---\nThe minister visited Rome.\n"))
+    assert compile_brief(article, analyze(segment(article))).title == "Own title"
+
+
+def it_honours_pins_and_drops(sample):
+    brief = compile_brief(*sample, choices=Choices(pin=frozenset({"s9"}),
+                                                    drop=frozenset({"s7", "s1"})))
+    used = {i for item in brief.summary + brief.outcomes + brief.implications
+            for i in item.sentences}
+    assert "s9" in used
+    assert not {"s7", "s1"} & used
+
+
+def it_cuts_long_sentences_at_a_clause_and_marks_the_cut():
+    text = ("The minister arrived in the capital on Monday for two days of talks, "
+            "and later met the president, the army chief and several senior officials "
+            "who run the country's trade and energy policy.")
+    cut = trim(text, 20)
+    assert cut.endswith(" …")
+    assert text.startswith(cut[:-2])
+    assert trim("Short one.", 20) == "Short one."

@@ -1,0 +1,84 @@
+from pathlib import Path
+
+import pytest
+
+from brief.errors import BriefError
+from brief.read import read
+
+
+def it_reads_each_line_of_an_unwrapped_text_as_a_paragraph(write):
+    article = read(write("a.txt", "First para. Still first.\nSecond para.\n"))
+    assert article.paragraphs == ("First para. Still first.", "Second para.")
+    assert article.meta.file == "a.txt"
+
+
+def it_joins_hard_wrapped_lines_when_blank_lines_part_paragraphs(write):
+    article = read(write("a.txt", "One line\nwrapped here.\n\nTwo.\n"))
+    assert article.paragraphs == ("One line wrapped here.", "Two.")
+
+
+def it_takes_metadata_from_front_matter(write):
+    text = ("---\ntitle: Talks resume\nsource: Dawn\nurl: https://example.org/a\n"
+            "author: A. Writer\npublished: 2021-04-07\nlanguage: en-GB\n---\nBody text here.\n")
+    meta = read(write("a.txt", text)).meta
+    assert (meta.title, meta.source, meta.url, meta.author, meta.published, meta.language) == (
+        "Talks resume", "Dawn", "https://example.org/a", "A. Writer", "2021-04-07", "en-GB")
+
+
+def it_accepts_a_byte_order_mark_and_crlf(write):
+    article = read(write("a.txt", "\ufeffHello there.\r\nAgain.\r\n".encode()))
+    assert article.paragraphs == ("Hello there.", "Again.")
+
+
+def it_drops_control_characters_xml_cannot_hold(write):
+    article = read(write("a.txt", "Bell\x07 and\x0b tab\there.\n"))
+    assert article.paragraphs == ("Bell and tab here.",)
+
+
+def it_strips_markdown_and_takes_the_heading_as_title(write):
+    article = read(write("a.md", "# Deal signed\n\nThe **deal** was [signed](http://x) today.\n"
+                         "\n## Background\n\n- It took *years*.\n"))
+    assert article.meta.title == "Deal signed"
+    assert article.paragraphs == ("The deal was signed today.", "It took years.")
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("", "the file is empty"),
+    ("  \n\n ", "the file is empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    (b"caf\xe9 au lait\n", "not valid UTF-8"),
+    ("---\ntitle: x\n---\n", "no article text"),
+])
+def it_rejects_unreadable_input_with_one_clear_message(write, content, message):
+    path = write("bad.txt", content)
+    with pytest.raises(BriefError) as caught:
+        read(path)
+    assert message in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def it_names_the_line_of_bad_utf8(write):
+    with pytest.raises(BriefError) as caught:
+        read(write("bad.txt", b"ok\nok\nbad \xff here\n"))
+    assert caught.value.line == 3
+
+
+def it_names_the_line_of_an_unknown_front_matter_key(write):
+    with pytest.raises(BriefError) as caught:
+        read(write("a.txt", "---\ntitle: x\nautor: y\n---\nBody.\n"))
+    assert caught.value.line == 3
+    assert "did you mean 'author'" in str(caught.value)
+
+
+def it_names_the_line_of_malformed_front_matter(write):
+    with pytest.raises(BriefError) as caught:
+        read(write("a.txt", "---\ntitle: x\nurl: [unclosed\n---\nBody.\n"))
+    assert caught.value.line is not None and caught.value.line >= 3
+    assert "malformed YAML" in str(caught.value)
+
+
+def it_refuses_unknown_extensions(tmp_path: Path):
+    path = tmp_path / "a.rtf"
+    path.write_text("x")
+    with pytest.raises(BriefError, match="cannot read '.rtf' files"):
+        read(path)

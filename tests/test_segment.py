@@ -1,0 +1,39 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brief.model import Article, SourceInfo
+from brief.segment import segment
+
+
+def article(*paragraphs: str) -> Article:
+    return Article(SourceInfo(file="a.txt"), tuple(paragraphs))
+
+
+def it_numbers_sentences_in_reading_order_with_paragraphs_and_offsets():
+    a = article("Mr. Smith went to Washington. He met the U.S. President.", "Talks ended.")
+    sentences = segment(a)
+    assert [s.id for s in sentences] == ["s1", "s2", "s3"]
+    assert [s.paragraph for s in sentences] == [0, 0, 1]
+    assert sentences[0].text == "Mr. Smith went to Washington."
+    assert sentences[1].text == "He met the U.S. President."
+    for s in sentences:
+        assert a.body[s.start:s.end] == s.text
+
+
+def it_gives_the_same_ids_every_time():
+    a = article("One thing happened. Another followed.", "Then a third.")
+    assert segment(a) == segment(a)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
+                        min_size=1, max_size=120).map(lambda t: " ".join(t.split()))
+                .filter(bool), min_size=1, max_size=4))
+def it_never_loses_or_alters_text(paragraphs):
+    a = article(*paragraphs)
+    sentences = segment(a)
+    for s in sentences:
+        assert a.body[s.start:s.end] == s.text
+        assert "\n" not in s.text
+    covered = "".join(s.text for s in sentences)
+    assert covered.replace(" ", "") == "".join(paragraphs).replace(" ", "")

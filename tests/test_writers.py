@@ -1,0 +1,155 @@
+import dataclasses
+import io
+import json
+import zipfile
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from brief.layout import layout
+from brief.model import Item, SourceInfo
+from brief.pipeline import compile_source
+from brief.settings import Settings
+from brief.template import Style, builtin_root
+from brief.writers import WRITERS, writer
+from tests.conftest import SAMPLE, docx_text, pdf_text
+
+FOLDER = builtin_root() / "default"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return compile_source(SAMPLE)
+
+
+def render(fmt, brief, settings=Settings()):
+    document = layout(brief, settings, FOLDER, "7 April 2021")
+    return writer(fmt).render(brief, document, Style())
+
+
+def it_has_a_writer_per_format_in_the_registry():
+    assert set(WRITERS) == {"pdf", "docx", "json"}
+
+
+def it_writes_the_brief_itself_as_json(sample):
+    data = json.loads(render("json", sample))
+    assert data == json.loads(json.dumps(sample.to_dict()))
+    item = data["outcomes"][0]
+    assert set(item) == {"text", "sentences", "topic", "origin"}
+
+
+class DescribePdf:
+    def it_fits_the_sample_in_two_pages_with_its_sections(self, sample):
+        data = render("pdf", sample)
+        assert len(PdfReader(io.BytesIO(data)).pages) <= 2
+        text = pdf_text(data)
+        for heading in ("Summary", "Key outcomes", "Implications", "Key figures", "Actors"):
+            assert heading in text
+        assert "46 percent" in text and "Sergey Lavrov" in text
+
+    def it_embeds_every_font(self, sample):
+        reader = PdfReader(io.BytesIO(render("pdf", sample)))
+        fonts = {}
+        for page in reader.pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                fonts[font["/BaseFont"]] = font
+        assert fonts
+        for name, font in fonts.items():
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is not None, f"{name} is not embedded"
+            assert "/FontFile2" in descriptor.get_object(), f"{name} is not embedded"
+
+    def it_sets_metadata_and_bookmarks(self, sample):
+        reader = PdfReader(io.BytesIO(render("pdf", sample, Settings(author="Desk A"))))
+        meta = reader.metadata
+        assert meta.title == sample.title and meta.author == "Desk A"
+        assert meta.subject.startswith("Policy brief") and "Energy" in meta["/Keywords"]
+        titles = [o.title for o in _flatten(reader.outline)]
+        assert {"Summary", "Key outcomes", "Implications"} <= set(titles)
+
+    def it_prints_the_marking_and_page_numbers_on_every_page(self, sample):
+        reader = PdfReader(io.BytesIO(render("pdf", dataclasses.replace(sample, marking="OFFICIAL"))))
+        for number, page in enumerate(reader.pages, 1):
+            text = page.extract_text()
+            assert text.count("OFFICIAL") == 2 and f"Page {number}" in text
+
+    def it_uses_letter_paper_when_asked(self, sample):
+        reader = PdfReader(io.BytesIO(render("pdf", sample, Settings(paper="letter"))))
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+class DescribeDocx:
+    def it_uses_real_word_styles(self, sample):
+        document = docx.Document(io.BytesIO(render("docx", sample)))
+        styles = {p.style.name for p in document.paragraphs}
+        assert {"Title", "Heading 1", "List Bullet"} <= styles
+        assert document.paragraphs[1].text == sample.title
+        assert document.tables and document.tables[0].style.name == "Light List Accent 1"
+        assert document.styles["Normal"].font.name == "Calibri"
+
+    def it_sets_core_properties(self, sample):
+        props = docx.Document(io.BytesIO(render("docx", sample))).core_properties
+        assert props.title == sample.title and props.subject.startswith("Policy brief")
+        assert "Energy" in props.keywords and props.language == "en"
+
+    def it_links_the_source_url_and_marks_every_page(self, sample):
+        source = dataclasses.replace(sample.source, url="https://example.org/a?x=1&y=2")
+        brief = dataclasses.replace(sample, source=source, marking="OFFICIAL")
+        data = render("docx", brief)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            body = archive.read("word/document.xml").decode()
+            rels = archive.read("word/_rels/document.xml.rels").decode()
+        assert "<w:hyperlink" in body and "https://example.org/a?x=1&amp;y=2" in rels
+        document = docx.Document(io.BytesIO(data))
+        assert "OFFICIAL" in document.sections[0].header.paragraphs[0].text
+        assert "OFFICIAL" in document.sections[0].footer.paragraphs[0].text
+
+
+def it_marks_the_analyst_s_own_words_in_both_formats(sample):
+    brief = dataclasses.replace(sample, implications=sample.implications + (
+        Item("Expect Indian concern.", (), None, "analyst"),))
+    for text in (pdf_text(render("pdf", brief)), docx_text(render("docx", brief))):
+        assert "Analyst comment: Expect Indian concern." in text
+
+
+def it_sets_emphasised_terms_in_bold(sample):
+    brief = dataclasses.replace(sample, emphasis=("46 percent",))
+    document = docx.Document(io.BytesIO(render("docx", brief)))
+    bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]
+    assert "46 percent" in bold
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def it_gives_identical_bytes_with_source_date_epoch(sample, fmt, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1617753600")
+    assert render(fmt, sample) == render(fmt, sample)
+
+
+# Every script the shipped fonts cover, and the characters markup engines care about.
+TEXT = st.text(st.sampled_from(
+    list("abcxyzABCXYZ0189 éèçñøßàüÉÅŁőžαβγδΩλπДЖЯжыщё&<>\"'{}%#;/\\[]()*_-=+!?.,:@$")),
+    min_size=1, max_size=60).map(lambda t: " ".join(t.split())).filter(lambda t: t.strip())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXT)
+def it_carries_any_text_intact_into_pdf_and_docx(sample, text):
+    brief = dataclasses.replace(
+        sample, title=text, summary=(Item(text, ("s1",), None),),
+        source=SourceInfo(file="x.txt", title=text))
+    squeeze = "".join
+    assert squeeze(text.split()) in squeeze(pdf_text(render("pdf", brief)).split())
+    assert text in docx_text(render("docx", brief))
+
+
+def _flatten(outline):
+    for entry in outline:
+        if isinstance(entry, list):
+            yield from _flatten(entry)
+        else:
+            yield entry
