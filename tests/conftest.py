@@ -60,13 +60,16 @@ def pdf_text(data: bytes) -> str:
 
 
 def docx_text(data: bytes) -> str:
-    """Return the text of a DOCX's paragraphs and tables, whitespace collapsed."""
+    """Return the text of a DOCX's paragraphs and tables in reading order, whitespace collapsed."""
     import io
 
     import docx
+    from docx.table import Table
 
-    document = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        parts.extend(cell.text for row in table.rows for cell in row.cells)
+    parts = []
+    for block in docx.Document(io.BytesIO(data)).iter_inner_content():
+        if isinstance(block, Table):
+            parts.extend(cell.text for row in block.rows for cell in row.cells)
+        else:
+            parts.append(block.text)
     return " ".join(" ".join(parts).split())

@@ -25,8 +25,8 @@ def sample():
     return compile_source(SAMPLE)
 
 
-def render(fmt, brief, settings=Settings()):
-    document = layout(brief, settings, FOLDER, "7 April 2021")
+def render(fmt, brief, settings=None):
+    document = layout(brief, settings or Settings(), FOLDER, "7 April 2021")
     return writer(fmt).render(brief, document, Style())
 
 
@@ -72,7 +72,8 @@ class DescribePdf:
         assert {"Summary", "Key outcomes", "Implications"} <= set(titles)
 
     def it_prints_the_marking_and_page_numbers_on_every_page(self, sample):
-        reader = PdfReader(io.BytesIO(render("pdf", dataclasses.replace(sample, marking="OFFICIAL"))))
+        marked = dataclasses.replace(sample, marking="OFFICIAL")
+        reader = PdfReader(io.BytesIO(render("pdf", marked)))
         for number, page in enumerate(reader.pages, 1):
             text = page.extract_text()
             assert text.count("OFFICIAL") == 2 and f"Page {number}" in text
@@ -136,7 +137,8 @@ TEXT = st.text(st.sampled_from(
     min_size=1, max_size=60).map(lambda t: " ".join(t.split())).filter(lambda t: t.strip())
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(TEXT)
 def it_carries_any_text_intact_into_pdf_and_docx(sample, text):
     brief = dataclasses.replace(

@@ -1,0 +1,106 @@
+"""`brief make` as a user runs it: a separate process on a copy of the sample project."""
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from brief.cli import DATA
+from tests.conftest import ROOT, docx_text, pdf_text
+
+
+def brief(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "brief", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def needs(tool: str):
+    return pytest.mark.skipif(shutil.which(tool) is None, reason=f"{tool} is not installed")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "sources", project / "sources")
+    shutil.copy(ROOT / "brief.yaml", project)
+    result = brief("make", "--format", "pdf,docx,json", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "dist"
+
+
+def it_builds_the_sample_in_every_format(built):
+    names = sorted(p.name for p in built.iterdir())
+    assert names == ["lavrov-pakistan-2021.docx", "lavrov-pakistan-2021.json",
+                     "lavrov-pakistan-2021.pdf"]
+    assert not list(built.glob(".*"))  # no temporary files left behind
+
+
+def it_says_the_same_in_pdf_and_docx(built):
+    pdf = pdf_text((built / "lavrov-pakistan-2021.pdf").read_bytes())
+    word = docx_text((built / "lavrov-pakistan-2021.docx").read_bytes())
+    landmarks = ("Summary", "Key outcomes", "46 percent increase in trade", "Implications",
+                 "Key figures", "What it measures", "Actors", "Mentioned in")
+    for text in (pdf, word):
+        positions = [text.find(landmark) for landmark in landmarks]
+        assert -1 not in positions and positions == sorted(positions)
+
+
+def it_keeps_the_sample_small(built):
+    assert (built / "lavrov-pakistan-2021.pdf").stat().st_size < 300_000
+    assert (built / "lavrov-pakistan-2021.docx").stat().st_size < 300_000
+
+
+def it_builds_byte_identical_files_with_source_date_epoch(tmp_path):
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    digests = []
+    for _ in range(2):
+        assert brief("make", cwd=tmp_path, env={"SOURCE_DATE_EPOCH": "1617753600"}).returncode == 0
+        digests.append([(tmp_path / "dist" / f"lavrov-pakistan-2021.{ext}").read_bytes()
+                        for ext in ("pdf", "docx")])
+    assert digests[0] == digests[1]
+
+
+@needs("pdftotext")
+def it_gives_pdftotext_the_brief_in_reading_order(built):
+    text = subprocess.run(["pdftotext", "-layout", str(built / "lavrov-pakistan-2021.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    positions = [text.index(h) for h in ("Summary", "Key outcomes", "Implications", "Key figures")]
+    assert positions == sorted(positions)
+
+
+@needs("pdffonts")
+def it_embeds_every_font_as_pdffonts_sees_it(built):
+    rows = subprocess.run(["pdffonts", str(built / "lavrov-pakistan-2021.pdf")],
+                          capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert rows and all(row.split()[-5] == "yes" for row in rows), rows
+
+
+@needs("qpdf")
+def it_passes_qpdf_check(built):
+    result = subprocess.run(["qpdf", "--check", str(built / "lavrov-pakistan-2021.pdf")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@needs("soffice")
+def it_opens_in_libreoffice(built, tmp_path):
+    result = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+         "--convert-to", "pdf", "--outdir", str(tmp_path),
+         str(built / "lavrov-pakistan-2021.docx")], capture_output=True, text=True, timeout=180)
+    converted = tmp_path / "lavrov-pakistan-2021.pdf"
+    assert converted.exists(), result.stdout + result.stderr
+    text = pdf_text(converted.read_bytes())
+    assert "Key outcomes" in text and "Implications" in text
+
+
+def it_ships_the_sample_it_builds():
+    """`brief init` copies the package's sample; it must be the repository's."""
+    for name in ("lavrov-pakistan-2021.txt", "lavrov-pakistan-2021.yaml"):
+        assert filecmp.cmp(DATA / name, ROOT / "sources" / name, shallow=False)
+    assert filecmp.cmp(DATA / "brief.yaml", ROOT / "brief.yaml", shallow=False)
