@@ -7,9 +7,8 @@ unavailable, or with one job, everything runs in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 
 from brief.errors import BriefError
 from brief.writers import needs_layout, writer
@@ -43,9 +42,12 @@ class Renderer:
     def __init__(self, formats: tuple[str, ...], sources: int, jobs: int | None = None) -> None:
         heavy = [f for f in formats if needs_layout(f)]
         jobs = jobs or os.cpu_count() or 1
-        self.pools: dict[str, ProcessPoolExecutor] = {}
-        if jobs < 2 or len(heavy) * sources < 2 or not _can_fork():
+        self.pools: dict = {}
+        if jobs < 2 or len(heavy) * sources < 2 or not hasattr(os, "fork"):
             return
+        import multiprocessing  # only here: a JSON-only build should not pay for it
+        from concurrent.futures import ProcessPoolExecutor
+
         context = multiprocessing.get_context("fork")
         for fmt in heavy:
             workers = max(1, min(sources, jobs // len(heavy)))
@@ -75,6 +77,3 @@ class Renderer:
     def __exit__(self, *exc) -> None:
         self.close()
 
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()

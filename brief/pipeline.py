@@ -10,14 +10,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from brief import override, template
 from brief import settings as settings_module
-from brief.analyze import analyze
-from brief.compile import compile_brief
+from brief import template
 from brief.errors import BriefError
 from brief.model import Brief
 from brief.read import READERS, read
-from brief.segment import segment
 from brief.settings import Settings
 
 
@@ -71,6 +68,12 @@ def find_sources(project: Project, names: tuple[str, ...] = ()) -> list[Path]:
 
 def compile_source(path: Path) -> Brief:
     """Return the brief of the source at `path`, the analyst's overrides applied."""
+    # Imported on first use: `brief make` forks its render workers before paying for these.
+    from brief import override
+    from brief.analyze import analyze
+    from brief.compile import compile_brief
+    from brief.segment import segment
+
     article = read(path)
     sentences = segment(article)
     overrides = override.load(path.with_suffix(".yaml"), sentences)
@@ -109,12 +112,13 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...],
 
 def prepare(project: Project, path: Path, formats: tuple[str, ...]):
     """Return the brief of `path`, and its document tree and style if a format needs them."""
-    from brief.layout import layout
     from brief.writers import needs_layout
 
     brief = compile_source(path)
     if not any(needs_layout(f) for f in formats):
         return brief, None, None
+    from brief.layout import layout
+
     folder = template.find(project.root, project.settings.template)
     style = template.load_style(folder)
     return brief, layout(brief, project.settings, folder, display_date(brief.date)), style

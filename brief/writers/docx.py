@@ -159,8 +159,22 @@ def _set_properties(word, document: Document) -> None:
 # Blocks -----------------------------------------------------------------------------------
 
 
+def _add_paragraph(word, style_name: str):
+    """Return a new paragraph in `style_name`.
+
+    python-docx resolves a style name by scanning every style, for every paragraph; setting
+    the style id, looked up once per document, writes the same XML at no cost.
+    """
+    ids = word.__dict__.get("_brief_style_ids")
+    if ids is None:
+        ids = word.__dict__["_brief_style_ids"] = {s.name: s.style_id for s in word.styles}
+    paragraph = word.add_paragraph()
+    paragraph._p.style = ids[style_name]
+    return paragraph
+
+
 def _heading(word, block: Heading, style: Style) -> None:
-    paragraph = word.add_paragraph(style=HEADING_STYLES.get(block.level, "Heading 3"))
+    paragraph = _add_paragraph(word, HEADING_STYLES.get(block.level, "Heading 3"))
     _add_spans(paragraph, block.spans, style)
 
 
@@ -171,7 +185,7 @@ def _paragraph(word, block: Paragraph, style: Style) -> None:
         name = "Brief Meta"
     elif "summary" in classes:
         name = "Brief Summary"
-    paragraph = word.add_paragraph(style=name)
+    paragraph = _add_paragraph(word, name)
     if "kicker" in classes:
         paragraph.paragraph_format.space_after = Pt(0)
     _add_spans(paragraph, block.spans, style, bold="kicker" in classes)
@@ -179,7 +193,7 @@ def _paragraph(word, block: Paragraph, style: Style) -> None:
 
 def _list(word, block: ListBlock, style: Style) -> None:
     for spans in block.items:
-        paragraph = word.add_paragraph(style="List Number" if block.ordered else "List Bullet")
+        paragraph = _add_paragraph(word, "List Number" if block.ordered else "List Bullet")
         _add_spans(paragraph, spans, style)
 
 
