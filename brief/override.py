@@ -12,6 +12,7 @@ from pathlib import Path
 
 from brief.compile import Choices
 from brief.model import Brief, Item, Sentence
+from brief.read import clean_text
 from brief.yamlio import YamlDoc, check_list, check_mapping, check_str, parse
 
 KEYS = ["title", "marking", "pin", "drop", "emphasis", "outcomes", "implications"]
@@ -92,7 +93,9 @@ def apply(brief: Brief, overrides: Overrides) -> Brief:
 
 
 def _optional_str(doc: YamlDoc, data: dict, key: str) -> str | None:
-    return check_str(doc, (key,), data[key]).strip() or None if key in data else None
+    if key not in data:
+        return None
+    return " ".join(clean_text(check_str(doc, (key,), data[key])).split()) or None
 
 
 def _strings(doc: YamlDoc, keypath: tuple, value) -> tuple[str, ...]:
@@ -123,5 +126,5 @@ def _items(doc: YamlDoc, data: dict, key: str) -> tuple[Item, ...]:
                 else None
         else:
             text, topic = check_str(doc, keypath, value), None
-        items.append(Item(" ".join(text.split()), (), topic, "analyst"))
+        items.append(Item(" ".join(clean_text(text).split()), (), topic, "analyst"))
     return tuple(items)

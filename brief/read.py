@@ -13,8 +13,7 @@ from brief.yamlio import check_mapping, check_str, parse
 
 FRONT_MATTER_KEYS = ["title", "source", "url", "author", "published", "language"]
 
-# C0/C1 controls (but tab and newline) and non-characters: XML (DOCX) rejects them and no
-# article means them; dropping them at the door keeps every later stage simple.
+# C0/C1 controls (but tab and newline) and non-characters.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 
@@ -73,8 +72,16 @@ def _decode(path: Path) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise BriefError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path, line,
                          "save the file as UTF-8") from None
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return _CONTROL.sub("", text.replace("\t", " "))
+    return clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_text(text: str) -> str:
+    """Return `text` in NFC with tabs as spaces and control characters dropped.
+
+    XML (so DOCX) cannot hold C0 controls, and no article means them; every text a user
+    supplies passes here once, so later stages need not care.
+    """
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text).replace("\t", " "))
 
 
 def _split_front_matter(path: Path, text: str) -> tuple[SourceInfo, str]:

@@ -40,6 +40,11 @@ implications:
     assert o.implications[0].sentences == ()
 
 
+def it_drops_control_characters_from_the_analyst_s_text(write, sentences):
+    o = overrides(write, sentences, 'title: "A\\x01 title"\nimplications: ["Bell\\x07 rings"]\n')
+    assert o.title == "A title" and o.implications[0].text == "Bell rings"
+
+
 def it_treats_a_missing_or_all_comment_file_as_no_overrides(tmp_path, write, sentences):
     assert load(tmp_path / "none.yaml", sentences) == Overrides()
     assert overrides(write, sentences, "# title: x\n") == Overrides()
