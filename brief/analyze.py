@@ -78,7 +78,10 @@ _CLAUSE_END = re.compile(r"[,;:.!?()“”\"]|\s(?:and|but|which|who|while|as|be
 def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
     """Return the features of `sentences` and the actors they mention."""
     bags = [Counter(_content_words(s.text)) for s in sentences]
-    document = sum(bags, Counter())
+    document: Counter = Counter()
+    for bag in bags:  # not sum(): adding Counters copies them, quadratic in length
+        document.update(bag)
+    document_norm = math.sqrt(sum(c * c for c in document.values()))
     actors, mentions = _actors(sentences)
     surnames = _short_names(actors, sentences)
     features = []
@@ -88,7 +91,7 @@ def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
         features.append(Features(
             sentence=sentence,
             words=len(_WORD.findall(sentence.text)),
-            centrality=_cosine(bag, document),
+            centrality=_cosine(bag, document, document_norm),
             topic=topic_of(sentence.text),
             outcome_cues=_cues(sentence.text, _OUTCOME_CUES),
             analytic_cues=_cues(sentence.text, _ANALYTIC_CUES),
@@ -129,10 +132,9 @@ def _stem(word: str) -> str:
     return word
 
 
-def _cosine(bag: Counter, document: Counter) -> float:
+def _cosine(bag: Counter, document: Counter, document_norm: float) -> float:
     dot = sum(count * document[word] for word, count in bag.items())
-    norm = math.sqrt(sum(c * c for c in bag.values())) * math.sqrt(
-        sum(c * c for c in document.values()))
+    norm = math.sqrt(sum(c * c for c in bag.values())) * document_norm
     return dot / norm if norm else 0.0
 
 
@@ -188,9 +190,8 @@ def _actors(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
             known = found.get(surname)
             if known is None or len(name) > len(known[0]):
                 found[surname] = (name, known[1] if known and len(known[1]) > len(role) else role)
-    mentions: list[list[str]] = []
-    for sentence in sentences:
-        mentions.append(_mentions(sentence.text, found))
+    patterns = _mention_patterns(found)
+    mentions = [_mentions(sentence.text, patterns) for sentence in sentences]
     actors = []
     for name, role in found.values():
         ids = tuple(s.id for s, m in zip(sentences, mentions) if name in m)
@@ -219,15 +220,20 @@ def _trim_name(name: str) -> str:
     return " ".join(w for w in words if w not in lexicon.NOT_NAMES)
 
 
-def _mentions(text: str, found: dict[str, tuple[str, str]]) -> list[str]:
-    """Return actors mentioned in `text` by surname or by bare role, in order of mention."""
-    hits: list[tuple[int, str]] = []
+def _mention_patterns(found: dict[str, tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
+    """Return, per actor, the patterns of its mentions: surname, and "the <title>" alone."""
+    patterns = []
     for surname, (name, role) in found.items():
-        for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
-            hits.append((match.start(), name))
-        bare_role = _bare_title(role)
-        for match in re.finditer(rf"\b[Tt]he {re.escape(bare_role)}\b(?! {_NAME})", text):
-            hits.append((match.start(), name))
+        patterns.append((re.compile(rf"\b{re.escape(surname)}\b"), name))
+        bare = re.escape(_bare_title(role))
+        patterns.append((re.compile(rf"\b[Tt]he {bare}\b(?! {_NAME})"), name))
+    return patterns
+
+
+def _mentions(text: str, patterns: list[tuple[re.Pattern, str]]) -> list[str]:
+    """Return actors mentioned in `text` by surname or by bare role, in order of mention."""
+    hits = [(match.start(), name) for pattern, name in patterns
+            for match in pattern.finditer(text)]
     # An opening participle or prepositional phrase ("Addressing … with Qureshi, Lavrov said")
     # is not the subject: mentions before its comma come after the subject.
     opener = re.match(r"(?:[A-Z]\w+ing|During|After|Before|With|At|In|On)\b[^,]*,", text)
@@ -243,12 +249,11 @@ def _mentions(text: str, found: dict[str, tuple[str, str]]) -> list[str]:
 def _short_names(actors: tuple[Actor, ...], sentences: tuple[Sentence, ...]) -> dict[str, str]:
     """Return for each actor the name to insert in brackets: the surname if the article uses it."""
     short = {}
+    text = "\n".join(s.text for s in sentences)
     for actor in actors:
         parts = actor.name.split()
-        first_and_last = re.compile(rf"\b{re.escape(parts[0])}\s+{re.escape(parts[-1])}\b")
-        alone = any(
-            len(re.findall(rf"\b{re.escape(parts[-1])}\b", s.text))
-            > len(first_and_last.findall(s.text)) for s in sentences)
+        full = len(re.findall(rf"\b{re.escape(parts[0])}\s+{re.escape(parts[-1])}\b", text))
+        alone = len(re.findall(rf"\b{re.escape(parts[-1])}\b", text)) > full
         short[actor.name] = parts[-1] if len(parts) > 1 and alone else actor.name
     return short
 

@@ -1,9 +1,13 @@
-"""Stage 2, segment: `Article` -> sentences with stable ids, paragraph index and offsets."""
+"""Stage 2, segment: `Article` -> sentences with stable ids, paragraph index and offsets.
+
+Sentence boundaries come from sentencex (Wikimedia's rule-based segmenter, ~300 languages):
+as careful as pysbd on news text, and hundreds of times faster — pysbd took ten seconds
+for a 100,000-word source.
+"""
 
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 
 from brief.model import Article, Sentence
 
@@ -14,10 +18,11 @@ def segment(article: Article) -> tuple[Sentence, ...]:
     Offsets index `article.body`; `body[start:end] == text` always holds. A sentence never
     spans two paragraphs.
     """
-    splitter = _segmenter(article.meta.language.split("-")[0].lower())
+    from sentencex import segment as split  # here: `brief check` of settings needs no splitter
+
+    language = article.meta.language.split("-")[0].lower()
     body = article.body
-    # One call over the whole body: pysbd's cost is mostly per call, not per character.
-    pieces = [p for piece in splitter.segment(body) for p in piece.split("\n\n")]
+    pieces = [p for piece in split(language, body) for p in piece.split("\n\n")]
     starts = _paragraph_starts(article.paragraphs)
     sentences: list[Sentence] = []
     for start, end in _spans(body, pieces):
@@ -57,13 +62,3 @@ def _spans(text: str, pieces: list[str]) -> list[tuple[int, int]]:
             spans.append((start, start + len(rest.strip())))
             cursor = start + len(rest.strip())
     return spans
-
-
-@lru_cache(maxsize=8)
-def _segmenter(language: str):
-    import pysbd  # imported here: `brief check` and `--help` need not pay for it
-
-    try:
-        return pysbd.Segmenter(language=language, clean=False)
-    except ValueError:  # a language pysbd does not know: English rules are the safest guess
-        return pysbd.Segmenter(language="en", clean=False)
