@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 from brief.analyze import starts_dangling
-from brief.model import Brief, SourceInfo
+from brief.model import Brief
 from brief.pipeline import compile_source
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +40,8 @@ NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--limit", type=int, default=None, help="articles per file (for a quick look)")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="articles per file (for a quick look)")
     options = parser.parse_args()
     try:
         from rouge_score import rouge_scorer
@@ -95,8 +96,17 @@ def time_long_article(path: Path, where: Path) -> tuple[int, float]:
 
 
 def rouge(scorer, candidate: list[str], reference: list[str]) -> tuple[float, float, float]:
-    scores = scorer.score("\n".join(reference), "\n".join(candidate))
+    """Return ROUGE-1, -2, -Lsum F1 x100; candidates are split one sentence a line (an item
+    may join a sentence to the one it leans on)."""
+    from sentencex import segment as split
+
+    lines = [s.strip() for text in candidate for s in split("en", text) if s.strip()]
+    scores = scorer.score("\n".join(reference), "\n".join(lines))
     return tuple(100 * scores[k].fmeasure for k in ("rouge1", "rouge2", "rougeLsum"))
+
+
+def triple(scores: tuple[float, ...]) -> str:
+    return " / ".join(f"{score:6.2f}" for score in scores)
 
 
 def mean(rows: list[tuple[float, ...]]) -> tuple[float, ...]:
@@ -120,9 +130,14 @@ def grounded(text: str, source: str) -> bool:
     return True
 
 
-def numbers_found(highlights: list[str], brief: Brief) -> tuple[int, int]:
+def brief_texts(brief: Brief) -> list[str]:
+    return ([i.text for i in items(brief)] + [e.text for e in brief.watch]
+            + [f.value for f in brief.figures])
+
+
+def numbers_found(highlights: list[str], texts: list[str]) -> tuple[int, int]:
     wanted = {n.replace(",", "") for h in highlights for n in NUMBER.findall(h)}
-    text = " ".join([i.text for i in items(brief)] + [f.value for f in brief.figures])
+    text = " ".join(texts)
     have = {n.replace(",", "") for n in NUMBER.findall(text)}
     return len(wanted & have), len(wanted)
 
@@ -141,7 +156,8 @@ def report(cnn: list[dict], xsum: list[dict], scorer, long_time: tuple[int, floa
         first.append(rouge(scorer, [top[0].text] if top else [], reference))
         lead1.append(rouge(scorer, row["sentences"][:1], reference))
 
-    every = [(row["brief"], item) for row in cnn + xsum for item in items(row["brief"])]
+    every = [(row["brief"], item) for row in cnn + xsum
+             for item in items(row["brief"]) + list(row["brief"].watch)]
     by_id = {id(row["brief"]): {s.id: s.text for s in row["brief"].sentences}
              for row in cnn + xsum}
     ground = sum(grounded(i.text, " ".join(by_id[id(b)][s] for s in i.sentences))
@@ -149,35 +165,32 @@ def report(cnn: list[dict], xsum: list[dict], scorer, long_time: tuple[int, floa
     dangling = sum(starts_dangling(i.text) for _, i in every)
     lead_sentences = [s for row in cnn for s in row["sentences"][:3]]
     lead_dangling = sum(starts_dangling(s) for s in lead_sentences)
-    found = [numbers_found(row["record"]["highlights"], row["brief"]) for row in cnn]
-    lead_found = [numbers_found(row["record"]["highlights"], _lead_brief(row)) for row in cnn]
+    found = [numbers_found(row["record"]["highlights"], brief_texts(row["brief"]))
+             for row in cnn]
+    lead_found = [numbers_found(row["record"]["highlights"], row["sentences"][:3])
+                  for row in cnn]
     times = [row["seconds"] * 1000 for row in cnn + xsum]
 
     print(f"CNN/DailyMail, {len(cnn)} articles: ROUGE-1 / ROUGE-2 / ROUGE-Lsum (F1 x100)")
-    print("  brief summary      %6.2f / %6.2f / %6.2f" % mean(summary))
-    print("  brief key outcomes %6.2f / %6.2f / %6.2f" % mean(outcomes))
-    print("  Lead-3             %6.2f / %6.2f / %6.2f" % mean(lead3))
+    print("  brief summary      " + triple(mean(summary)))
+    print("  brief key outcomes " + triple(mean(outcomes)))
+    print("  Lead-3             " + triple(mean(lead3)))
     print(f"XSum, {len(xsum)} articles: first summary sentence against the BBC's one sentence")
-    print("  brief summary[0]   %6.2f / %6.2f / %6.2f" % mean(first))
-    print("  Lead-1             %6.2f / %6.2f / %6.2f" % mean(lead1))
+    print("  brief summary[0]   " + triple(mean(first)))
+    print("  Lead-1             " + triple(mean(lead1)))
     print(f"Faithfulness over {len(every)} extracted items")
     print(f"  grounded in their source sentences: {100 * ground / len(every):.1f} %")
+    lead_share = 100 * lead_dangling / len(lead_sentences)
     print(f"  opening with an unresolved pronoun or connective: "
-          f"{100 * dangling / len(every):.1f} % (Lead-3: {100 * lead_dangling / len(lead_sentences):.1f} %)")
+          f"{100 * dangling / len(every):.1f} % (Lead-3: {lead_share:.1f} %)")
     hit, want = map(sum, zip(*found))
     lead_hit, _ = map(sum, zip(*lead_found))
     print(f"  highlights' numbers found in the brief: {100 * hit / max(want, 1):.1f} % "
           f"of {want} (Lead-3: {100 * lead_hit / max(want, 1):.1f} %)")
-    print(f"Compile time: median {statistics.median(times):.1f} ms, "
-          f"90th percentile {sorted(times)[int(0.9 * len(times))]:.1f} ms, max {max(times):.1f} ms "
-          f"an article; {long_time[0]:,} words in {long_time[1]:.2f} s")
-
-
-def _lead_brief(row) -> Brief:
-    from brief.model import Item
-
-    lead = tuple(Item(t, ()) for t in row["sentences"][:3])
-    return Brief("", SourceInfo(file=""), lead, (), (), (), (), ())
+    p90 = sorted(times)[int(0.9 * len(times))]
+    print(f"Compile time: median {statistics.median(times):.1f} ms, 90th percentile "
+          f"{p90:.1f} ms, max {max(times):.1f} ms an article; "
+          f"{long_time[0]:,} words in {long_time[1]:.2f} s")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
-"""Stage 3, analyze: sentences -> features (cues, topics, quantities, actors, centrality).
+"""Stage 3, analyze: sentences -> features (salience, cues, topics, figures, actors, dates).
 
-Everything here is linear in the article's length: centrality is similarity to the whole
-document, not a sentence graph, so a book-length source stays fast.
+Everything here is linear in the article's length: salience is each sentence's similarity
+to the rest of the article, not a sentence graph, so a book-length source stays fast.
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from brief import lexicon
+from brief.actors import OPENER, find_actors, short_names
+from brief.clean import clean
 from brief.model import Actor, Figure, Sentence
+from brief.quantities import figures_in
 
 
 @dataclass(frozen=True)
@@ -21,10 +24,14 @@ class Features:
 
     sentence: Sentence
     """The sentence itself."""
+    core: str | None
+    """The sentence without datelines, bylines or run-in captions; None for page furniture."""
     words: int
-    """Its length in words."""
+    """Length of `core` in words."""
     centrality: float
-    """Cosine similarity (0–1) of its content words to the whole article's."""
+    """How much of the rest of the article it shares, 0–1 (1 for the article's most central)."""
+    keywords: float
+    """How many of the article's five commonest content words it holds, 0–1."""
     topic: str | None
     """Best topic label from the lexicon, or None."""
     outcome_cues: tuple[str, ...]
@@ -34,9 +41,13 @@ class Features:
     figures: tuple[Figure, ...]
     """Quantities it states, with what they measure."""
     actors: tuple[str, ...]
-    """Names of the actors it mentions, in order of mention."""
+    """Names of the people it mentions, its subject first."""
     text: str | None
-    """The sentence made self-contained (`[Lavrov] stressed…`), or None if it cannot be."""
+    """`core` made self-contained (`[Lavrov] stressed…`), or None if it cannot be."""
+    hook: bool
+    """True for a teaser or question ("It's amazing what make-up can do."), not news."""
+    when: str | None
+    """For a statement about the future, the date or time it names ("May 1", "soon")."""
 
 
 @dataclass(frozen=True)
@@ -46,24 +57,10 @@ class Analysis:
     features: tuple[Features, ...]
     """One entry per sentence, in reading order."""
     actors: tuple[Actor, ...]
-    """People with roles, in order of first mention."""
+    """People with roles, then organisations, then countries."""
 
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
-_NAME = r"(?:[A-Z][\w'’.-]+)"
-_TITLE = "|".join(re.escape(t) for t in sorted(lexicon.TITLES, key=len, reverse=True))
-_PERSON = re.compile(
-    rf"\b((?:[A-Z][a-z]+ )?(?:{_TITLE}))\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
-_NUMBER = (r"(?:\d[\d,]*(?:\.\d+)?|(?:" + "|".join(lexicon.NUMBER_WORDS) + r"))"
-           r"(?:\s(?:thousand|million|billion|trillion|m|bn))?")
-_UNIT = (r"(?:\s?(?:%|per ?cent|percent|percentage points?)"
-         r"|\s(?:billion |million )?(?:cubic (?:feet|metres|meters)|barrels|tonnes|tons|"
-         r"megawatts|gigawatts|kilometres|kilometers|km|miles|doses|people|troops|soldiers|"
-         r"years|months|weeks|days|hours|deaths|cases|jobs|homes|votes|seats)"
-         r"(?: (?:per|a) (?:day|year|month|annum))?)")
-_QUANTITY = re.compile(
-    rf"(?<![\w.-])(?:(?:[$€£¥]|US\$|Rs\.? ?){_NUMBER}|{_NUMBER}{_UNIT}|\d[\d,]*\.?\d*\s"
-    r"(?:thousand|million|billion|trillion))(?![\w-])", re.I)
 # Lexicon lists compiled once each: one alternation beats hundreds of small patterns.
 _TOPICS = {topic: (weight, re.compile(r"\b(?:" + "|".join(patterns) + ")"))
            for topic, (weight, patterns) in lexicon.TOPICS.items()}
@@ -72,32 +69,36 @@ _ANALYTIC_CUES = re.compile(r"(?<=\W)(" + "|".join(map(re.escape, lexicon.ANALYT
 _DANGLING = re.compile("(?:" + "|".join(map(re.escape, lexicon.PRONOUNS + lexicon.CONNECTIVES))
                        + r")\b")
 _EXPLETIVE = re.compile(lexicon.EXPLETIVE_IT)
-_CLAUSE_END = re.compile(r"[,;:.!?()“”\"]|\s(?:and|but|which|who|while|as|because|comes)\s")
+_FUTURE = re.compile(lexicon.FUTURE, re.I)
+_WHEN = re.compile(lexicon.WHEN)
 
 
 def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
     """Return the features of `sentences` and the actors they mention."""
-    bags = [Counter(_content_words(s.text)) for s in sentences]
-    document: Counter = Counter()
-    for bag in bags:  # not sum(): adding Counters copies them, quadratic in length
-        document.update(bag)
-    document_norm = math.sqrt(sum(c * c for c in document.values()))
-    actors, mentions = _actors(sentences)
-    surnames = _short_names(actors, sentences)
+    spans = [clean(s.text) for s in sentences]
+    cores = [s.text[span[0]:span[1]] if span else None for s, span in zip(sentences, spans)]
+    bags = [Counter(_content_words(core)) if core else Counter() for core in cores]
+    centrality, keywords = _salience(bags)
+    actors, mentions = find_actors(sentences)
+    short = short_names(actors, sentences)
     features = []
     subject: str | None = None
-    for sentence, bag, names in zip(sentences, bags, mentions):
-        text, subject = _self_contained(sentence.text, names, subject, surnames)
+    for index, (sentence, core) in enumerate(zip(sentences, cores)):
+        text, subject = _self_contained(core, mentions[index], subject, short)
         features.append(Features(
             sentence=sentence,
-            words=len(_WORD.findall(sentence.text)),
-            centrality=_cosine(bag, document, document_norm),
-            topic=topic_of(sentence.text),
-            outcome_cues=_cues(sentence.text, _OUTCOME_CUES),
-            analytic_cues=_cues(sentence.text, _ANALYTIC_CUES),
-            figures=_figures(sentence),
-            actors=tuple(names),
+            core=core,
+            words=len(_WORD.findall(core or "")),
+            centrality=centrality[index],
+            keywords=keywords[index],
+            topic=topic_of(core or ""),
+            outcome_cues=_cues(core or "", _OUTCOME_CUES),
+            analytic_cues=_cues(core or "", _ANALYTIC_CUES),
+            figures=figures_in(sentence) if core else (),
+            actors=tuple(mentions[index]),
             text=text,
+            hook=_is_hook(core),
+            when=_when(core),
         ))
     return Analysis(tuple(features), actors)
 
@@ -119,6 +120,33 @@ def starts_dangling(text: str) -> bool:
     return not _EXPLETIVE.match(lowered) and bool(_DANGLING.match(lowered))
 
 
+# Salience ---------------------------------------------------------------------------------
+
+
+def _salience(bags: list[Counter]) -> tuple[list[float], list[float]]:
+    """Return per sentence its centrality and keyword coverage, each scaled to 0–1.
+
+    Centrality sums, over the sentence's words, the log of how often the *rest* of the
+    article uses them, damped for length; keyword coverage counts the article's five
+    commonest content words. Both are what a reader skimming for the gist would look for.
+    """
+    document: Counter = Counter()
+    for bag in bags:  # not sum(): adding Counters copies them, quadratic in length
+        document.update(bag)
+    top = dict(document.most_common(5))
+    centrality, keywords = [], []
+    for bag in bags:
+        shared = sum(math.log1p(document[w] - c) for w, c in bag.items())
+        centrality.append(shared / max(1, len(bag)) ** 0.3)
+        keywords.append(sum(math.log1p(top[w]) for w in bag if w in top))
+    return _scaled(centrality), _scaled(keywords)
+
+
+def _scaled(values: list[float]) -> list[float]:
+    peak = max(values, default=0.0)
+    return [round(v / peak, 6) if peak else 0.0 for v in values]
+
+
 def _content_words(text: str) -> list[str]:
     words = (w.lower() for w in _WORD.findall(text))
     return [_stem(w) for w in words if w not in lexicon.STOPWORDS and len(w) > 2]
@@ -132,149 +160,58 @@ def _stem(word: str) -> str:
     return word
 
 
-def _cosine(bag: Counter, document: Counter, document_norm: float) -> float:
-    dot = sum(count * document[word] for word, count in bag.items())
-    norm = math.sqrt(sum(c * c for c in bag.values())) * document_norm
-    return dot / norm if norm else 0.0
-
-
 def _cues(text: str, cues: re.Pattern) -> tuple[str, ...]:
     """Return the distinct cues of `cues` found at word starts in `text`, in lexicon order."""
     return tuple(dict.fromkeys(m.strip() for m in cues.findall(" " + text.lower())))
 
 
-def _figures(sentence: Sentence) -> tuple[Figure, ...]:
-    figures = []
-    for match in _QUANTITY.finditer(sentence.text):
-        if re.fullmatch(r"\d+", match.group()) or _is_date(sentence.text, match):
-            continue
-        measure = _measure(sentence.text, match)
-        if measure:
-            figures.append(Figure(match.group(), measure, (sentence.id,)))
-    return tuple(figures)
+def _is_hook(core: str | None) -> bool:
+    """Return True for a question, or a short line with no name and no number."""
+    if not core:
+        return True
+    if core.rstrip("\"”’'").endswith("?"):
+        return True
+    short = len(core.split()) < 12
+    return short and not re.search(r"\d", core) and not re.search(r"(?<!^)\b[A-Z][a-z]", core)
 
 
-def _is_date(text: str, match: re.Match) -> bool:
-    after = text[match.end(): match.end() + 12]
-    return bool(re.match(r"\s(?:January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December)\b", after))
+def _when(core: str | None) -> str | None:
+    if not core or not _FUTURE.search(core):
+        return None
+    match = _WHEN.search(core)
+    return match.group(0) if match else None
 
 
-def _measure(text: str, match: re.Match) -> str:
-    """Return the words saying what the quantity measures: the phrase after it, else before."""
-    after = text[match.end():]
-    stop = _CLAUSE_END.search(after)
-    phrase = after[: stop.start() if stop else len(after)].strip()
-    phrase = re.sub(r"^(?:of|in|for)\s+", "", phrase)
-    words = phrase.split()
-    if len(words) >= 2 or (words and len(words[0]) > 3):
-        return " ".join(words[:9])
-    before = text[: match.start()]
-    start = max(before.rfind(","), before.rfind(";"), before.rfind(":"))
-    phrase = re.sub(r"\s+(?:in|for|of|by|to|at|over|about)$", "", before[start + 1:].strip())
-    return " ".join(phrase.split()[-10:])
+# Self-contained text ----------------------------------------------------------------------
 
 
-# Actors -----------------------------------------------------------------------------------
-
-
-def _actors(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[list[str]]]:
-    """Return the people named with a title, and per sentence the actors it mentions."""
-    found: dict[str, tuple[str, str]] = {}  # surname -> (fullest name, role)
-    for sentence in sentences:
-        for match in _PERSON.finditer(sentence.text):
-            role, name = match.group(1), _trim_name(match.group(2))
-            if not name or _inside_quotes(sentence.text, match.start()):
-                continue
-            surname = name.split()[-1]
-            known = found.get(surname)
-            if known is None or len(name) > len(known[0]):
-                found[surname] = (name, known[1] if known and len(known[1]) > len(role) else role)
-    patterns = _mention_patterns(found)
-    mentions = [_mentions(sentence.text, patterns) for sentence in sentences]
-    actors = []
-    for name, role in found.values():
-        ids = tuple(s.id for s, m in zip(sentences, mentions) if name in m)
-        actors.append(Actor(name, role, ids))
-    return tuple(actors), mentions
-
-
-def _inside_quotes(text: str, position: int) -> bool:
-    """Return True if `position` is inside a “quoted phrase” (a label, not a person)."""
-    before = text[:position]
-    return before.count("“") > before.count("”")
-
-
-def _bare_title(role: str) -> str:
-    """Return `role` without a qualifier: "Russian Foreign Minister" -> "Foreign Minister"."""
-    if role in lexicon.TITLES:
-        return role
-    rest = role.split(" ", 1)[-1]
-    return rest if rest in lexicon.TITLES else role
-
-
-def _trim_name(name: str) -> str:
-    words = name.split()
-    while words and (words[-1] in lexicon.NOT_NAMES or words[-1].endswith((".", "’s", "'s"))):
-        words.pop()
-    return " ".join(w for w in words if w not in lexicon.NOT_NAMES)
-
-
-def _mention_patterns(found: dict[str, tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
-    """Return, per actor, the patterns of its mentions: surname, and "the <title>" alone."""
-    patterns = []
-    for surname, (name, role) in found.items():
-        patterns.append((re.compile(rf"\b{re.escape(surname)}\b"), name))
-        bare = re.escape(_bare_title(role))
-        patterns.append((re.compile(rf"\b[Tt]he {bare}\b(?! {_NAME})"), name))
-    return patterns
-
-
-def _mentions(text: str, patterns: list[tuple[re.Pattern, str]]) -> list[str]:
-    """Return actors mentioned in `text` by surname or by bare role, in order of mention."""
-    hits = [(match.start(), name) for pattern, name in patterns
-            for match in pattern.finditer(text)]
-    # An opening participle or prepositional phrase ("Addressing … with Qureshi, Lavrov said")
-    # is not the subject: mentions before its comma come after the subject.
-    opener = re.match(r"(?:[A-Z]\w+ing|During|After|Before|With|At|In|On)\b[^,]*,", text)
-    cut = opener.end() if opener else 0
-    ordered = sorted(hits, key=lambda h: (h[0] < cut, h[0]))
-    names: list[str] = []
-    for _, name in ordered:
-        if name not in names:
-            names.append(name)
-    return names
-
-
-def _short_names(actors: tuple[Actor, ...], sentences: tuple[Sentence, ...]) -> dict[str, str]:
-    """Return for each actor the name to insert in brackets: the surname if the article uses it."""
-    short = {}
-    text = "\n".join(s.text for s in sentences)
-    for actor in actors:
-        parts = actor.name.split()
-        full = len(re.findall(rf"\b{re.escape(parts[0])}\s+{re.escape(parts[-1])}\b", text))
-        alone = len(re.findall(rf"\b{re.escape(parts[-1])}\b", text)) > full
-        short[actor.name] = parts[-1] if len(parts) > 1 and alone else actor.name
-    return short
-
-
-def _self_contained(text: str, names: list[str], subject: str | None,
+def _self_contained(core: str | None, names: list[str], subject: str | None,
                     short: dict[str, str]) -> tuple[str | None, str | None]:
-    """Return `text` with a leading he/she resolved to `[Name]`, and the sentence's subject.
+    """Return `core` with a subject he/she resolved to `[Name]`, and the sentence's subject.
 
-    The text is None when it opens with a pronoun or connective that cannot be resolved.
+    The pronoun is resolved where it opens the sentence ("He said…") or follows an opening
+    phrase ("Discussing the energy sector, he said…"). The text is None when the sentence
+    leans on a referent it does not name and that cannot be resolved.
     """
-    opening = re.match(r"(He|She)\b", text)
-    if opening and subject:
-        return f"[{short.get(subject, subject)}]" + text[opening.end():], subject
-    if opening:
+    if core is None:
+        return None, subject
+    opener = OPENER.match(core)
+    at = opener.end() + 1 if opener and core[opener.end():opener.end() + 1] == " " else 0
+    pronoun = re.compile(r"(He|She)\b" if at == 0 else r"(he|she)\b").match(core, at)
+    if pronoun and subject:
+        return core[:at] + f"[{short.get(subject, subject)}]" + core[pronoun.end():], subject
+    if pronoun and at == 0:
         return None, subject
     if names:
         subject = names[0]
-    return (None if starts_dangling(text) or _leans_on_context(text) else text), subject
+    usable = not (starts_dangling(core) or _leans_on_context(core))
+    return (core if usable else None), subject
 
 
 def _leans_on_context(text: str) -> bool:
-    """Return True for a sentence with a pronoun but no name to anchor it ("As soon as it is…")."""
+    """Return True for a sentence whose first words hold a pronoun and which names no one to
+    anchor it ("As soon as it is signed, the work will begin.")."""
     named = re.search(r"(?<!^)(?<![.!?“\"] )\b[A-Z]", text)
-    return not named and bool(re.search(r"\b(?:it|they|them|this|these|he|she)\b", text, re.I))
+    opening = " ".join(text.split()[:5])
+    return not named and bool(re.search(r"\b(?:it|they|them|this|these|he|she)\b", opening,
+                                         re.I))

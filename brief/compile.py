@@ -1,7 +1,7 @@
 """Stage 4, compile: features -> `Brief`. Chooses, trims and orders the items.
 
-Every extracted text is a sentence as written, or its self-contained form from analyze
-(`[Lavrov] stressed…`), or a prefix of either ended at a clause boundary with ` …`.
+Every extracted text is a sentence's clean core as written, or its self-contained form from
+analyze (`[Lavrov] stressed…`), with at most a clause cut at its end and marked ` …`.
 """
 
 from __future__ import annotations
@@ -9,32 +9,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from brief import lexicon
 from brief.analyze import Analysis, Features
-from brief.model import Article, Brief, Item
+from brief.model import Article, Brief, Event, Item
 
 _WORD = re.compile(r"\S+")
-# Places a long sentence may be cut: after a clause, before a coordinated one.
-_CLAUSE_CUT = re.compile(r",\s|;\s|\s(?:and|as well as|in addition to|while|which|including)\s")
+# Places a sentence may be cut: before a subordinate or coordinated clause.
+_CLAUSE_CUT = re.compile(r",\s|;\s|\s(?:--|–|—)\s|\s(?:and|but|while|as well as|in addition to|"
+                         r"which|who|where|when|after|before|because|including)\s")
+# A closing attribution: ", police said.", ", according to a study.", ", it emerged today."
+_ATTRIBUTION = re.compile(
+    r",?\s+(?:according to\s[^,;]+|(?:(?:the|a|an)\s)?[\w.'’ -]{1,40}?\s(?:said|says|"
+    r"told\s[\w .'’-]{1,40}?|reported|added|claimed|confirmed|revealed|explained|insisted|"
+    r"warned|admitted)(?:\s(?:on|last|this)\s\w+|\stoday|\syesterday)?|it\s(?:has\s)?(?:emerged|"
+    r"was\sclaimed|was\sreported|is\sunderstood|has\sbeen\sclaimed|was\srevealed)"
+    r"(?:\stoday|\syesterday|\slast\snight)?)(?=[.!]?$)")
+# A lead that leans on an earlier sentence: "The biologist…", "This week's…".
+_ANAPHORIC = re.compile(r"(?:The|This|These|That|Those|Its|His|Her|Their)\s+[a-z]")
 
 
 @dataclass(frozen=True)
 class Budget:
     """How much of each section a brief may hold."""
 
-    summary_words: int = 90
+    summary_words: int = 85
     """Upper bound on the summary's length in words."""
     summary_sentences: int = 4
-    """Most sentences in the summary (at least 2 when the article has them)."""
+    """Most sentences in the summary."""
     outcomes: tuple[int, int] = (3, 7)
     """Fewest and most key outcomes."""
     implications: int = 4
     """Most extracted implications."""
+    watch: int = 4
+    """Most entries in "what to watch"."""
     figures: int = 8
     """Most key figures."""
     sentence_words: int = 45
-    """Sentences longer than this are cut at a clause boundary, marked with …."""
-    summary_sentence_words: int = 30
-    """The same bound for summary sentences, which must be brisker."""
+    """Outcomes and implications longer than this are cut at a clause, marked with …."""
 
 
 @dataclass(frozen=True)
@@ -49,30 +60,36 @@ class Choices:
 
 def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(),
                   choices: Choices = Choices()) -> Brief:
-    """Return the brief of `article`: title, summary, outcomes, implications, figures, actors."""
+    """Return the brief of `article`: title, summary, outcomes, implications, watch, figures,
+    actors — each extracted item with the ids of its sentences."""
     usable = [f for f in analysis.features
               if f.sentence.id not in choices.drop and (f.text or f.sentence.id in choices.pin)]
-    candidates = [f for f in usable if f.text and 6 <= f.words <= 80]
-    lead = candidates[:1]
-    taken = {f.sentence.id for f in lead}
+    candidates = [f for f in usable if f.text and not f.hook and 6 <= f.words <= 90]
 
-    outcomes = _outcomes(candidates, taken, budget)
+    summary = _summary([f for f in analysis.features if f.sentence.id not in choices.drop],
+                       budget)
+    in_summary = [f for features, _ in summary for f in features]
+    taken = {f.sentence.id for f in in_summary}
+    outcomes = _outcomes([f for f in candidates if f.sentence.id not in taken], in_summary,
+                         budget)
     taken |= {f.sentence.id for f in outcomes}
-    summary = lead + _summary_rest(candidates, taken, lead, budget)
-    taken |= {f.sentence.id for f in summary}
-    implications = _implications(candidates, taken, budget)
+    watch = _watch([f for f in usable if f.text and f.sentence.id not in taken], budget)
+    taken |= {f.sentence.id for f in watch}
+    implications = _implications([f for f in candidates if f.sentence.id not in taken], budget)
     taken |= {f.sentence.id for f in implications}
     outcomes, implications = _add_pinned(usable, choices.pin - taken, outcomes, implications)
 
     kept = {f.sentence.id for f in usable}
     figures = [fig for f in analysis.features if f.sentence.id in kept for fig in f.figures]
     return Brief(
-        title=article.meta.title or derive_title(analysis),
+        title=article.meta.title or derive_title(analysis, summary[0][0][0] if summary else None),
         source=article.meta,
-        summary=tuple(_item(f, budget.summary_sentence_words)
-                      for f in sorted(summary, key=_position)),
+        summary=tuple(Item(text, tuple(f.sentence.id for f in features), features[0].topic)
+                      for features, text in summary),
         outcomes=tuple(_item(f, budget.sentence_words) for f in outcomes),
         implications=tuple(_item(f, budget.sentence_words) for f in implications),
+        watch=tuple(Event(trim(f.text or "", budget.sentence_words), f.when or "",
+                          (f.sentence.id,)) for f in watch),
         figures=tuple(_unique_figures(figures))[: budget.figures],
         actors=analysis.actors,
         sentences=tuple(f.sentence for f in analysis.features),
@@ -80,75 +97,130 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
     )
 
 
-def derive_title(analysis: Analysis) -> str:
-    """Return a headline from the lead sentence's main clause (never the file name).
+def derive_title(analysis: Analysis, lead: Features | None = None) -> str:
+    """Return a headline from the bottom-line sentence's main clause (never the file name).
 
     The clause is cut before its first coordinated or subordinate part; an article with no
     usable sentence gets "Untitled brief".
     """
-    lead = next((f.text for f in analysis.features if f.text), None)
     if lead is None:
+        lead = next((f for f in analysis.features if f.text and not f.hook), None)
+    if lead is None or not lead.text:
         return "Untitled brief"
-    lead = lead.rstrip(".!?")
-    for match in _CLAUSE_CUT.finditer(lead):
-        if len(lead[: match.start()].split()) >= 5:
-            lead = lead[: match.start()]
+    text = _drop_attribution(lead.text).rstrip(" .!?…")
+    for match in _CLAUSE_CUT.finditer(text):
+        if len(text[: match.start()].split()) >= 5:
+            text = text[: match.start()]
             break
-    words = lead.split()
+    words = text.split()
     return " ".join(words[:16]) + (" …" if len(words) > 16 else "")
 
 
-# Choosing ---------------------------------------------------------------------------------
+# The summary ------------------------------------------------------------------------------
+
+
+def _summary(features: list[Features], budget: Budget) -> list[tuple[list[Features], str]]:
+    """Return the summary items: the bottom line first, then the article's next sentences in
+    order, within the word budget; the last may be cut at a clause.
+
+    News puts its bottom line in its lead; a lead that leans on what came before ("The
+    biologist…") gives way to the article's most central sentence. A sentence that leans on
+    the one before it ("But he…") joins that one's item when it directly follows it.
+    """
+    candidates = [f for f in features if f.text and not f.hook and 6 <= f.words <= 90]
+    if not candidates:
+        return []
+    bottom = candidates[0]
+    if _ANAPHORIC.match(bottom.text or ""):
+        bottom = max(candidates[:40], key=lambda f: f.centrality + f.keywords)
+    chosen = [([bottom], _drop_attribution(bottom.text))]
+    used = len(chosen[0][1].split())
+    for f in features:
+        if len(chosen) >= budget.summary_sentences and f.text or f is bottom or f.hook:
+            continue
+        if f.text is None:
+            last = chosen[-1][0][-1]
+            if _position(last) + 1 != _position(f) or not f.core or chosen[-1][1].endswith("…"):
+                continue
+        text = _drop_attribution(f.text or f.core)
+        words = len(text.split())
+        if used + words > budget.summary_words:
+            cut = _cut(text, budget.summary_words - used)
+            if cut:
+                _append(chosen, f, cut)
+            break
+        _append(chosen, f, text)
+        used += words
+    return chosen
+
+
+def _append(chosen: list[tuple[list[Features], str]], f: Features, text: str) -> None:
+    if f.text is None:  # leans on the sentence before: one item with it
+        features, previous = chosen[-1]
+        chosen[-1] = (features + [f], previous + " " + text)
+    else:
+        chosen.append(([f], text))
+
+
+def _drop_attribution(text: str) -> str:
+    """Return `text` without a closing attribution, the cut marked: "… the edge …"."""
+    match = _ATTRIBUTION.search(text.rstrip())
+    if not match or len(text[: match.start()].split()) < 8:
+        return text
+    return text[: match.start()].rstrip(" ,") + " …"
+
+
+def _cut(text: str, limit: int) -> str | None:
+    """Return the longest clause-bounded prefix of `text` of 6 to `limit` words, plus " …"."""
+    best = None
+    for match in _CLAUSE_CUT.finditer(text):
+        if 6 <= len(text[: match.start()].split()) <= limit:
+            best = match.start()
+    return text[:best].rstrip(",;: ") + " …" if best else None
+
+
+# Outcomes, watch, implications ------------------------------------------------------------
 
 
 def _outcome_score(f: Features) -> float:
+    strong = sum(c in lexicon.STRONG_OUTCOME_CUES for c in f.outcome_cues)
+    weak = len(f.outcome_cues) - strong
     specific = f.topic not in (None, "Diplomacy")
-    return (0.45 * min(len(f.outcome_cues), 3) + (0.8 if f.figures else 0.0)
-            + 1.5 * f.centrality + (0.3 if specific else 0.0) - 0.15 * len(f.analytic_cues))
+    return (min(strong, 2) * 0.8 + min(weak, 3) * 0.15 + (1.0 if f.figures else 0.0)
+            + f.centrality + 0.5 * f.keywords + (0.3 if specific else 0.0)
+            - 0.15 * len(f.analytic_cues))
 
 
-def _outcomes(candidates: list[Features], taken: set[str], budget: Budget) -> list[Features]:
+def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> list[Features]:
     """Return outcomes by score: first one per topic, then the best of the rest."""
     low, high = budget.outcomes
-    pool = sorted((f for f in candidates if f.sentence.id not in taken
-                   and (f.outcome_cues or f.figures)), key=_outcome_score, reverse=True)
+    ranked = sorted((f for f in pool if f.outcome_cues or f.figures),
+                    key=_outcome_score, reverse=True)
     chosen: list[Features] = []
     topics: set[str | None] = set()
-    for f in pool:
-        if len(chosen) < high and f.topic not in topics and not _redundant(f, chosen):
+    for f in ranked:
+        if len(chosen) < high and f.topic not in topics and not _redundant(f, chosen + summary):
             chosen.append(f)
             topics.add(f.topic)
-    for f in pool:
+    for f in ranked + sorted(pool, key=lambda f: f.centrality, reverse=True):
         if len(chosen) >= low:
             break
-        if f not in chosen and not _redundant(f, chosen):
+        if f not in chosen and not _redundant(f, chosen + summary):
             chosen.append(f)
     return sorted(chosen, key=_outcome_score, reverse=True)
 
 
-def _summary_rest(candidates: list[Features], taken: set[str], lead: list[Features],
-                  budget: Budget) -> list[Features]:
-    """Return the sentences after the lead: central, early and not repeating the brief."""
-    words = sum(_length(f, budget) for f in lead)
-    chosen: list[Features] = []
-    pool = [f for f in candidates if f.sentence.id not in taken]
-    pool.sort(key=lambda f: f.centrality + 0.4 / (1 + f.sentence.paragraph)
-              + 0.1 * min(len(f.analytic_cues), 3), reverse=True)
-    for f in pool:
-        if len(lead) + len(chosen) >= budget.summary_sentences:
-            break
-        length = _length(f, budget)
-        if words + length <= budget.summary_words and not _redundant(f, lead + chosen):
-            chosen.append(f)
-            words += length
-    return chosen
+def _watch(pool: list[Features], budget: Budget) -> list[Features]:
+    """Return the statements about the future that name when, in reading order."""
+    return [f for f in pool if f.when][: budget.watch]
 
 
-def _implications(candidates: list[Features], taken: set[str], budget: Budget) -> list[Features]:
-    pool = [f for f in candidates if f.sentence.id not in taken and len(f.analytic_cues) >= 1]
-    pool.sort(key=lambda f: min(len(f.analytic_cues), 4) * 0.4 + f.centrality, reverse=True)
+def _implications(pool: list[Features], budget: Budget) -> list[Features]:
+    ranked = sorted((f for f in pool if f.analytic_cues),
+                    key=lambda f: min(len(f.analytic_cues), 4) * 0.4 + f.centrality,
+                    reverse=True)
     chosen: list[Features] = []
-    for f in pool:
+    for f in ranked:
         if len(chosen) < budget.implications and not _redundant(f, chosen):
             chosen.append(f)
     return sorted(chosen, key=_position)
@@ -172,7 +244,7 @@ def _redundant(f: Features, chosen: list[Features]) -> bool:
 
 
 def _bag(f: Features) -> set[str]:
-    return {w.lower() for w in re.findall(r"\w{4,}", f.sentence.text)}
+    return {w.lower() for w in re.findall(r"\w{4,}", f.core or "")}
 
 
 def _position(f: Features) -> int:
@@ -183,11 +255,7 @@ def _position(f: Features) -> int:
 
 
 def _item(f: Features, limit: int) -> Item:
-    return Item(trim(f.text or f.sentence.text, limit), (f.sentence.id,), f.topic)
-
-
-def _length(f: Features, budget: Budget) -> int:
-    return len(trim(f.text or f.sentence.text, budget.summary_sentence_words).split())
+    return Item(trim(f.text or f.core or f.sentence.text, limit), (f.sentence.id,), f.topic)
 
 
 def trim(text: str, limit: int) -> str:
@@ -199,8 +267,7 @@ def trim(text: str, limit: int) -> str:
         return text
     best = None
     for match in _CLAUSE_CUT.finditer(text):
-        words = len(_WORD.findall(text[: match.start()]))
-        if 8 <= words <= limit:
+        if 8 <= len(_WORD.findall(text[: match.start()])) <= limit:
             best = match.start()
     return text if best is None else text[:best].rstrip(",;: ") + " …"
 

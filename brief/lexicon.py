@@ -43,8 +43,19 @@ OUTCOME_CUES = (
     "deliver", "invit", "reaffirm", "boost", "increas", "rise", "rose", "fell", "fall",
     "cut", "deal", "agreement", "protocol", "accord", "treaty", "contract", "hosted",
     "hold", "held", "establish", "complete", "begin", "will ", "would boost", "plan",
-    "extended", "restated", "determination", "allocat", "ban", "impos", "lift",
+    "extended", "restated", "determination", "allocat", "ban", "impos", "lift", "share",
+    "position", "convergen", "arrest", "charged", "killed", "died", "won", "elected",
+    "resign", "sued", "suspend", "fired", "released", "found",
 )
+
+# Outcome cues that name the development itself (an agreement, a figure's change) weigh more
+# than those that only report activity.
+STRONG_OUTCOME_CUES = frozenset((
+    "agree", "sign", "announc", "decid", "approv", "launch", "commit", "pledg", "provid",
+    "deliver", "invit", "deal", "agreement", "protocol", "accord", "treaty", "contract",
+    "establish", "allocat", "ban", "impos", "share", "position", "increas", "rise", "rose",
+    "fell", "cut", "boost",
+))
 
 # What makes a sentence analytic or forward-looking: modality, evaluation, cause, outlook.
 ANALYTIC_CUES = (
@@ -107,3 +118,59 @@ say told one two new also mr mrs ms
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
                 "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens")
+
+# Last words of organisation names ("Shanghai Cooperation Organization", "Defence Ministry").
+ORGANISATION_WORDS = (
+    "Organization", "Organisation", "Ministry", "Council", "Union", "Agency", "Bank", "Party",
+    "Company", "Corporation", "University", "Court", "Commission", "Association", "Institute",
+    "Department", "Committee", "Fund", "Assembly", "Parliament", "Congress", "Senate",
+    "Nations", "Alliance", "Forum", "Federation", "Authority", "Office", "Service", "Police",
+    "Army", "Navy", "Force", "Forces", "Group", "Foundation", "Board", "Bureau", "Inc", "Ltd",
+    "Club", "League", "Network", "Times", "Post", "News", "Agency",
+)
+
+# Organisations commonly named without such a word.
+ORGANISATIONS = (
+    "NATO", "Taliban", "European Union", "United Nations", "EU", "UN", "IMF", "World Bank",
+    "WHO", "OPEC", "ASEAN", "African Union", "G7", "G20", "Quad", "Hamas", "Hezbollah",
+    "Islamic State", "ISIS", "Kremlin", "Pentagon", "White House", "Interpol", "Red Cross",
+)
+
+COUNTRIES = (
+    "Afghanistan", "Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia",
+    "Austria", "Azerbaijan", "Bahrain", "Bangladesh", "Belarus", "Belgium", "Bhutan",
+    "Bolivia", "Bosnia", "Brazil", "Britain", "Bulgaria", "Burkina Faso", "Cambodia",
+    "Cameroon", "Canada", "Chad", "Chile", "China", "Colombia", "Congo", "Croatia", "Cuba",
+    "Cyprus", "Czech Republic", "Denmark", "Ecuador", "Egypt", "Eritrea", "Estonia",
+    "Ethiopia", "Finland", "France", "Georgia", "Germany", "Ghana", "Greece", "Guatemala",
+    "Haiti", "Honduras", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq",
+    "Ireland", "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan", "Jordan", "Kazakhstan",
+    "Kenya", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Libya",
+    "Lithuania", "Luxembourg", "Malaysia", "Mali", "Malta", "Mexico", "Moldova", "Mongolia",
+    "Montenegro", "Morocco", "Mozambique", "Myanmar", "Namibia", "Nepal", "Netherlands",
+    "New Zealand", "Nicaragua", "Niger", "Nigeria", "North Korea", "Norway", "Oman",
+    "Pakistan", "Palestine", "Panama", "Paraguay", "Peru", "Philippines", "Poland",
+    "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Saudi Arabia", "Scotland",
+    "Senegal", "Serbia", "Singapore", "Slovakia", "Slovenia", "Somalia", "South Africa",
+    "South Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan", "Sweden", "Switzerland",
+    "Syria", "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Tunisia", "Turkey",
+    "Turkmenistan", "Uganda", "Ukraine", "United Arab Emirates", "United Kingdom",
+    "United States", "Uruguay", "Uzbekistan", "Venezuela", "Vietnam", "Wales", "Yemen",
+    "Zambia", "Zimbabwe", "U.S.", "US", "USA", "UK", "America", "England", "UAE",
+)
+COUNTRY_ALIASES = {"U.S.": "United States", "US": "United States", "USA": "United States",
+                   "America": "United States", "UK": "United Kingdom",
+                   "Britain": "United Kingdom", "UAE": "United Arab Emirates"}
+
+# A statement about the future: what "what to watch" is made of.
+FUTURE = (r"\b(?:will|shall|is (?:expected|due|set|scheduled|planned) to|are (?:expected|due|"
+          r"set|scheduled|planned) to|plans? to|planning to|intends? to|deadline|upcoming|"
+          r"approaching|next (?:week|month|year)|later this|in the coming)\b")
+# A date or time such a statement names.
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+WHEN = (rf"\b(?:{_MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH}(?: \d{{4}})?|"
+        rf"(?:early |mid-|late |by |in |from |until )?{_MONTH}(?: \d{{4}})?|"
+        r"(?:on |by |next |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+        r"next (?:week|month|year)|later this (?:week|month|year)|in the coming (?:days|weeks|"
+        r"months|years)|by (?:the end of )?(?:\d{4}|the year)|in \d{4}|soon|deadline)\b")

@@ -87,6 +87,10 @@ class Figure:
     """What it measures, verbatim from the same sentence, e.g. `increase in trade`."""
     sentences: tuple[str, ...]
     """Ids of the sentences it comes from."""
+    amount: float | None = None
+    """The quantity as a number: `46.0`, `1.6e9`; None if it cannot be read."""
+    unit: str | None = None
+    """`%`, `percentage points`, a currency code (`USD`, `GBP`…) or the unit as written."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,20 @@ class Actor:
     """Title or role as written, e.g. `Russian Foreign Minister`; None if none is given."""
     sentences: tuple[str, ...]
     """Ids of the sentences mentioning the actor."""
+    kind: str = "person"
+    """`person`, `organisation` or `country`."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something the source expects to happen, with when: an entry of "what to watch"."""
+
+    text: str
+    """The statement, held to the same rules as an `Item`'s text."""
+    when: str
+    """The date or time as written: "May 1", "next month", "soon"."""
+    sentences: tuple[str, ...]
+    """Ids of the sentences it comes from."""
 
 
 @dataclass(frozen=True)
@@ -115,10 +133,12 @@ class Brief:
     """Concrete developments, each with a topic."""
     implications: tuple[Item, ...]
     """What the source says this means; the analyst's judgement too."""
+    watch: tuple[Event, ...]
+    """Future events the source names, with their dates."""
     figures: tuple[Figure, ...]
     """Key figures with what they measure."""
     actors: tuple[Actor, ...]
-    """People and their roles."""
+    """People with their roles, then organisations, then countries."""
     sentences: tuple[Sentence, ...]
     """Every sentence of the article, so each item's ids can be looked up."""
     date: str | None = None

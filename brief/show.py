@@ -15,11 +15,14 @@ def render_text(brief: Brief) -> str:
         lines.append(name)
         lines.extend(_item(item) for item in items)
         lines.append("")
-    lines.append("Key figures")
+    lines.append("What to watch")
+    lines.extend(_wrap(f"[{', '.join(e.sentences)}] ({e.when}) {e.text}") for e in brief.watch)
+    lines += ["", "Key figures"]
     lines.extend(f"  {f.value} — {f.measure} [{', '.join(f.sentences)}]" for f in brief.figures)
     lines += ["", "Actors"]
-    lines.extend(f"  {a.name}" + (f", {a.role}" if a.role else "") for a in brief.actors)
-    used = {sid for items in (brief.summary, brief.outcomes, brief.implications)
+    lines.extend(f"  {a.name}" + (f", {a.role}" if a.role else f" ({a.kind})")
+                 for a in brief.actors)
+    used = {sid for items in (brief.summary, brief.outcomes, brief.implications, brief.watch)
             for item in items for sid in item.sentences}
     lines += ["", "Other sentences (pin an id to use it)"]
     lines.extend(_wrap(f"{s.id}: {s.text}") for s in brief.sentences if s.id not in used)

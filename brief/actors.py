@@ -1,0 +1,164 @@
+"""Actors: people named with a title, organisations and countries, each mention merged.
+
+"Lavrov" and "the Russian Foreign Minister" are Sergey Lavrov once he has been introduced as
+"Russian Foreign Minister Sergey Lavrov"; per sentence, `find_actors` also says who is
+mentioned, the subject (the first mention outside an opening phrase) first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from brief import lexicon
+from brief.model import Actor, Sentence
+
+_NAME = r"(?:[A-Z][\w'’.-]+)"
+_TITLE = "|".join(re.escape(t) for t in sorted(lexicon.TITLES, key=len, reverse=True))
+_PERSON = re.compile(
+    rf"\b((?:[A-Z][a-z]+ )?(?:{_TITLE}))\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
+_ORG_WORDS = "|".join(lexicon.ORGANISATION_WORDS)
+_ORGANISATION = re.compile(
+    rf"\b((?:[A-Z][\w&'’.-]*\s(?:(?:of|for|on)\s(?:the\s)?)?){{1,5}}(?:{_ORG_WORDS}))\b"
+    r"(?:\s\(([A-Z]{2,6})\))?")
+_TITLE_WORD = re.compile(rf"\b(?:{_TITLE})\b")
+_KNOWN_ORGANISATIONS = re.compile(
+    r"\b(" + "|".join(map(re.escape, lexicon.ORGANISATIONS)) + r")\b")
+_COUNTRY = re.compile(
+    r"\b(" + "|".join(map(re.escape, sorted(lexicon.COUNTRIES, key=len, reverse=True))) + r")\b")
+# An opening participle or prepositional phrase ("Addressing … with Qureshi, Lavrov said")
+# is not the subject: mentions before its comma come after the subject.
+OPENER = re.compile(r"(?:[A-Z]\w+ing|During|After|Before|With|At|In|On|Speaking|Asked)\b[^,]*,")
+
+
+def find_actors(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[list[str]]]:
+    """Return the article's actors (people, then organisations, then countries) and, per
+    sentence, the names of the people it mentions, its subject first."""
+    people, mentions = _people(sentences)
+    return people + _organisations(sentences) + _countries(sentences), mentions
+
+
+def short_names(actors: tuple[Actor, ...], sentences: tuple[Sentence, ...]) -> dict[str, str]:
+    """Return for each person the name to insert in brackets: the surname if the article uses
+    it alone ("Lavrov"), else the full name ("Imran Khan")."""
+    short = {}
+    text = "\n".join(s.text for s in sentences)
+    for actor in (a for a in actors if a.kind == "person"):
+        parts = actor.name.split()
+        full = len(re.findall(rf"\b{re.escape(parts[0])}\s+{re.escape(parts[-1])}\b", text))
+        alone = len(re.findall(rf"\b{re.escape(parts[-1])}\b", text)) > full
+        short[actor.name] = parts[-1] if len(parts) > 1 and alone else actor.name
+    return short
+
+
+# People -----------------------------------------------------------------------------------
+
+
+def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[list[str]]]:
+    """Return the people named with a title, and per sentence the people it mentions."""
+    found: dict[str, tuple[str, str]] = {}  # surname -> (fullest name, role)
+    for sentence in sentences:
+        for match in _PERSON.finditer(sentence.text):
+            role, name = match.group(1), _trim_name(match.group(2))
+            if not name or _inside_quotes(sentence.text, match.start()):
+                continue
+            surname = name.split()[-1]
+            known = found.get(surname)
+            if known is None or len(name) > len(known[0]):
+                found[surname] = (name, known[1] if known and len(known[1]) > len(role) else role)
+    patterns = _mention_patterns(found)
+    mentions = [_mentions(sentence.text, patterns) for sentence in sentences]
+    actors = []
+    for name, role in found.values():
+        ids = tuple(s.id for s, m in zip(sentences, mentions) if name in m)
+        actors.append(Actor(name, role, ids, "person"))
+    return tuple(actors), mentions
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    """Return True if `position` is inside a “quoted phrase” (a label, not a person)."""
+    before = text[:position]
+    return before.count("“") > before.count("”")
+
+
+def _bare_title(role: str) -> str:
+    """Return `role` without a qualifier: "Russian Foreign Minister" -> "Foreign Minister"."""
+    if role in lexicon.TITLES:
+        return role
+    rest = role.split(" ", 1)[-1]
+    return rest if rest in lexicon.TITLES else role
+
+
+def _trim_name(name: str) -> str:
+    words = name.split()
+    while words and (words[-1] in lexicon.NOT_NAMES or words[-1].endswith((".", "’s", "'s"))):
+        words.pop()
+    return " ".join(w for w in words if w not in lexicon.NOT_NAMES)
+
+
+def _mention_patterns(found: dict[str, tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
+    """Return, per actor, the patterns of its mentions: surname, and "the <title>" alone."""
+    patterns = []
+    for surname, (name, role) in found.items():
+        patterns.append((re.compile(rf"\b{re.escape(surname)}\b"), name))
+        bare = re.escape(_bare_title(role))
+        patterns.append((re.compile(rf"\b[Tt]he {bare}\b(?! {_NAME})"), name))
+    return patterns
+
+
+def _mentions(text: str, patterns: list[tuple[re.Pattern, str]]) -> list[str]:
+    """Return actors mentioned in `text` by surname or by bare role, in order of mention."""
+    hits = [(match.start(), name) for pattern, name in patterns
+            for match in pattern.finditer(text)]
+    opener = OPENER.match(text)
+    cut = opener.end() if opener else 0
+    ordered = sorted(hits, key=lambda h: (h[0] < cut, h[0]))
+    names: list[str] = []
+    for _, name in ordered:
+        if name not in names:
+            names.append(name)
+    return names
+
+
+
+
+# Organisations and countries --------------------------------------------------------------
+
+
+def _organisations(sentences: tuple[Sentence, ...], most: int = 6) -> tuple[Actor, ...]:
+    """Return the organisations named, most mentioned first; acronyms join their full names."""
+    names: dict[str, str] = {}  # any form -> fullest form
+    found: dict[str, list[str]] = {}
+    for sentence in sentences:
+        for match in _ORGANISATION.finditer(sentence.text):
+            name = re.sub(r"^(?:The|A|An|In|At|On|By|For)\s", "", match.group(1))
+            if (name.split()[0] in lexicon.NOT_NAMES or len(name.split()) < 2
+                    or _TITLE_WORD.search(name)):
+                continue
+            names.setdefault(name, name)
+            if match.group(2):
+                names[match.group(2)] = name
+            found.setdefault(names[name], []).append(sentence.id)
+        for match in _KNOWN_ORGANISATIONS.finditer(sentence.text):
+            name = names.get(match.group(1), match.group(1))
+            if sentence.id not in found.get(name, []):
+                found.setdefault(name, []).append(sentence.id)
+    return _ranked(found, "organisation", most)
+
+
+def _countries(sentences: tuple[Sentence, ...], most: int = 8) -> tuple[Actor, ...]:
+    """Return the countries named, most mentioned first ("U.S." is the United States)."""
+    found: dict[str, list[str]] = {}
+    for sentence in sentences:
+        for match in _COUNTRY.finditer(sentence.text):
+            name = lexicon.COUNTRY_ALIASES.get(match.group(1), match.group(1))
+            if sentence.id not in found.get(name, []):
+                found.setdefault(name, []).append(sentence.id)
+    return _ranked(found, "country", most)
+
+
+def _ranked(found: dict[str, list[str]], kind: str, most: int) -> tuple[Actor, ...]:
+    counts = Counter({name: len(ids) for name, ids in found.items()})
+    order = sorted(found, key=lambda n: (-counts[n], int(found[n][0][1:])))
+    return tuple(Actor(name, None, tuple(dict.fromkeys(found[name])), kind)
+                 for name in order[:most])

@@ -1,0 +1,58 @@
+"""Telling article text from the furniture around it: bylines, datelines, captions, prompts.
+
+A sentence is never rewritten here: `clean` returns the span of it that is article text,
+or None when all of it is furniture, so every later stage still quotes the source verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole sentences that are page furniture, not reporting.
+_FURNITURE = re.compile(
+    r"^(?:Scroll down for (?:video|more)\W*$|Share this with|Share (?:this|on)\b|Follow\s+@?\w+|"
+    r"Follow (?:us|me|him|her)\b|Subscribe\b|Sign up\b|Click here\b|CLICK HERE\b|"
+    r"(?:READ|Read) (?:MORE|more|the full)\b|RELATED\b|WATCH\b|Like us on Facebook|"
+    r"Media playback is (?:un)?supported|Copyright\b|©|All rights reserved|"
+    r"(?:By|BY)\s*\.|PUBLISHED:|UPDATED:|Last updated at\b|Published:|Updated:|"
+    r"(?:Picture|Photo|Photograph|Image|Video)s?(?: credit)?:\s*\S+\s*$|"
+    r"Attempt (?:missed|saved|blocked)\.|Substitution,|Corner,|Foul by\b|Offside,|"
+    r"(?:First|Second) Half (?:begins|ends)|Match ends,|Hand ball by\b|Delay (?:in|over)\b|"
+    r"Loan:|Dangerous play by\b|Penalty conceded by\b)")
+# What may stand before the article's first words: "(CNN)", "LONDON, England (CNN) -- ",
+# "(Reuters) - ", "By . Jane Doe . PUBLISHED: … | . UPDATED: … . ", "Scroll down for video ".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'’ ,-]{0,40}\s)?\((?:CNN|CNNMoney|Reuters|AP|AFP|EW\.com|Mashable|CNET|"
+    r"The Hollywood Reporter|Variety|Billboard|Time\.com|Health\.com|Rolling Stone|People|"
+    r"Fortune|Marie Claire|The Frisky|Travel \+ Leisure|CNN Student News)\)\s*(?:[-–—]{1,2}\s*)?")
+_BYLINE = re.compile(r"^(?:By\s*\.\s*)?(?:[^.|]{1,60}\s\.\s*)*?(?:PUBLISHED|UPDATED):[^|]*\|"
+                     r"\s*\.?\s*UPDATED:\s*[^.]*\d{4}\s*\.\s*")
+_SCROLL = re.compile(r"^Scroll down for (?:video|more)\s*")
+# A picture caption run into the first sentence: "Rhodri Giggs outside court yesterday The
+# brother of…": a lower-case or closing word, then a capitalised article and a lower-case word.
+_CAPTION_END = re.compile(r"(?<=[a-z0-9)’'\"]) (?=(?:The|A|An) [a-z])")
+
+
+def clean(text: str) -> tuple[int, int] | None:
+    """Return the (start, end) of `text` that is article text, or None if it is furniture."""
+    start = 0
+    for pattern in (_BYLINE, _SCROLL, _DATELINE):
+        match = pattern.match(text, start)
+        if match:
+            start = match.end()
+    if _FURNITURE.match(text[start:]):
+        return None
+    caption = _CAPTION_END.search(text, start)
+    if caption and len(text[start:caption.start()].split()) >= 4 and _looks_like_caption(
+            text[start:caption.start()]):
+        start = caption.end()
+    rest = text[start:].strip()
+    if len(rest.split()) < 3:
+        return None if start else (0, len(text))
+    return start, len(text)
+
+
+def _looks_like_caption(prefix: str) -> bool:
+    """Return True if `prefix` reads like a caption: no full stop, and a label or names."""
+    return "." not in prefix.rstrip(".") and (
+        ":" in prefix or bool(re.match(r"[A-Z][\w'’-]+ [A-Z][\w'’-]+", prefix)))

@@ -1,0 +1,97 @@
+"""Key figures: quantities as written, normalised, with the words saying what they measure."""
+
+from __future__ import annotations
+
+import re
+
+from brief import lexicon
+from brief.model import Figure, Sentence
+
+_WORD_VALUES = {w: v for v, w in enumerate(("zero", "one", "two", "three", "four", "five",
+                                            "six", "seven", "eight", "nine", "ten", "eleven",
+                                            "twelve"))}
+_WORD_VALUES.update({"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                     "hundred": 100, "hundreds": 100, "thousand": 1000, "thousands": 1000,
+                     "dozen": 12, "dozens": 12})
+_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+           "trillion": 1e12}
+_CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "Rs": "rupees",
+               "Rs.": "rupees"}
+_SIGNS = sorted(_CURRENCIES, key=len, reverse=True)  # "US$" before "$"
+
+_NUMBER = (r"(?:\d[\d,]*(?:\.\d+)?|(?:" + "|".join(lexicon.NUMBER_WORDS) + r"))"
+           r"(?:\s?(?:thousand|million|billion|trillion|m|bn)\b)?")
+_UNIT = (r"(?:\s?(?:%|per ?cent|percent|percentage points?)"
+         r"|\s(?:(?:billion|million) )?(?:cubic (?:feet|metres|meters)|barrels|tonnes|tons|"
+         r"megawatts|gigawatts|kilometres|kilometers|km|miles|metres|meters|doses|people|"
+         r"troops|soldiers|fighters|refugees|years|months|weeks|days|hours|deaths|cases|jobs|"
+         r"homes|votes|seats|passengers|children|students|workers|members|countries|nations)"
+         r"(?: (?:per|a) (?:day|year|month|annum|week))?)")
+QUANTITY = re.compile(
+    rf"(?<![\w.-])(?:(?P<currency>US\$|[$€£¥]|Rs\.? ?){_NUMBER}|{_NUMBER}{_UNIT}|"
+    r"\d[\d,]*\.?\d*\s(?:thousand|million|billion|trillion))(?![\w-])", re.I)
+_MONTH_AFTER = re.compile(r"\s(?:January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)\b")
+_CLAUSE_END = re.compile(r"[,;:.!?()“”\"]|\s(?:and|but|which|who|while|as|because|comes)\s")
+
+
+def figures_in(sentence: Sentence) -> tuple[Figure, ...]:
+    """Return the quantities `sentence` states; bare numbers, years and dates are not figures."""
+    figures = []
+    for match in QUANTITY.finditer(sentence.text):
+        if re.fullmatch(r"\d+", match.group()) or _MONTH_AFTER.match(sentence.text, match.end()):
+            continue
+        if re.match(r"(?:one|two)\b", match.group(), re.I):  # "two nations" is no key figure
+            continue
+        measure = _measure(sentence.text, match)
+        if measure:
+            amount, unit = normalise(match.group())
+            figures.append(Figure(match.group(), measure, (sentence.id,), amount, unit))
+    return tuple(figures)
+
+
+def normalise(value: str) -> tuple[float | None, str | None]:
+    """Return the amount and unit of a quantity as written.
+
+    "46 percent" -> (46, "%"); "$4.5bn" -> (4.5e9, "USD"); "1.6 billion cubic feet per day"
+    -> (1.6e9, "cubic feet per day"); "nine years" -> (9, "years").
+    """
+    text = value.strip()
+    sign = next((s for s in _SIGNS if text.startswith(s)), None)
+    currency = _CURRENCIES[sign] if sign else None
+    if sign:
+        text = text[len(sign):].strip()
+    match = re.match(r"(\d[\d,]*(?:\.\d+)?|[a-z]+)\s?(thousand|million|billion|trillion|m|bn)?"
+                     r"\b\s*(.*)", text, re.I)
+    if not match:
+        return None, currency
+    number, scale, rest = match.groups()
+    amount = (float(number.replace(",", "")) if number[0].isdigit()
+              else float(_WORD_VALUES.get(number.lower(), 0)) or None)
+    if amount is not None and scale:
+        amount *= _SCALES[scale.lower()]
+    rest = rest.strip().lower()
+    if re.fullmatch(r"%|per ?cent|percent", rest):
+        unit = "%"
+    elif rest.startswith("percentage point"):
+        unit = "percentage points"
+    else:
+        unit = currency or (re.sub(r"^(?:billion|million) ", "", rest) or None)
+        if unit and rest.startswith(("billion ", "million ")) and amount is not None:
+            amount *= _SCALES[rest.split()[0]]
+    return amount, unit
+
+
+def _measure(text: str, match: re.Match) -> str:
+    """Return the words saying what the quantity measures: the phrase after it, else before."""
+    after = text[match.end():]
+    stop = _CLAUSE_END.search(after)
+    phrase = after[: stop.start() if stop else len(after)].strip()
+    phrase = re.sub(r"^(?:of|in|for)\s+", "", phrase)
+    words = phrase.split()
+    if len(words) >= 2 or (words and len(words[0]) > 3):
+        return " ".join(words[:9])
+    before = text[: match.start()]
+    start = max(before.rfind(","), before.rfind(";"), before.rfind(":"))
+    phrase = re.sub(r"\s+(?:in|for|of|by|to|at|over|about)$", "", before[start + 1:].strip())
+    return " ".join(phrase.split()[-10:])
