@@ -22,10 +22,9 @@ _ORGANISATION = re.compile(
     rf"\b((?:[A-Z][\w&'’.-]*\s(?:(?:of|for|on)\s(?:the\s)?)?){{1,5}}(?:{_ORG_WORDS}))\b"
     r"(?:\s\(([A-Z]{2,6})\))?")
 _TITLE_WORD = re.compile(rf"\b(?:{_TITLE})\b")
-_KNOWN_ORGANISATIONS = re.compile(
-    r"\b(" + "|".join(map(re.escape, lexicon.ORGANISATIONS)) + r")\b")
-_COUNTRY = re.compile(
-    r"\b(" + "|".join(map(re.escape, sorted(lexicon.COUNTRIES, key=len, reverse=True))) + r")\b")
+_COUNTRY = re.compile(  # not \b: "U.S." ends in a full stop
+    r"(?<!\w)(" + "|".join(map(re.escape, sorted(lexicon.COUNTRIES, key=len, reverse=True)))
+    + r")(?![\w-])")
 # An opening participle or prepositional phrase ("Addressing … with Qureshi, Lavrov said")
 # is not the subject: mentions before its comma come after the subject.
 OPENER = re.compile(r"(?:[A-Z]\w+ing|During|After|Before|With|At|In|On|Speaking|Asked)\b[^,]*,")
@@ -126,23 +125,24 @@ def _mentions(text: str, patterns: list[tuple[re.Pattern, str]]) -> list[str]:
 
 
 def _organisations(sentences: tuple[Sentence, ...], most: int = 6) -> tuple[Actor, ...]:
-    """Return the organisations named, most mentioned first; acronyms join their full names."""
-    names: dict[str, str] = {}  # any form -> fullest form
-    found: dict[str, list[str]] = {}
+    """Return the organisations named, most mentioned first; an acronym defined in brackets
+    ("Shanghai Cooperation Organization (SCO)") counts as its full name."""
+    forms: dict[str, str] = {name: name for name in lexicon.ORGANISATIONS}
     for sentence in sentences:
         for match in _ORGANISATION.finditer(sentence.text):
             name = re.sub(r"^(?:The|A|An|In|At|On|By|For)\s", "", match.group(1))
             if (name.split()[0] in lexicon.NOT_NAMES or len(name.split()) < 2
                     or _TITLE_WORD.search(name)):
                 continue
-            names.setdefault(name, name)
+            forms.setdefault(name, name)
             if match.group(2):
-                names[match.group(2)] = name
-            found.setdefault(names[name], []).append(sentence.id)
-        for match in _KNOWN_ORGANISATIONS.finditer(sentence.text):
-            name = names.get(match.group(1), match.group(1))
-            if sentence.id not in found.get(name, []):
-                found.setdefault(name, []).append(sentence.id)
+                forms[match.group(2)] = name
+    pattern = re.compile(r"(?<!\w)(" + "|".join(
+        map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w-])")
+    found: dict[str, list[str]] = {}
+    for sentence in sentences:
+        for match in pattern.finditer(sentence.text):
+            found.setdefault(forms[match.group(1)], []).append(sentence.id)
     return _ranked(found, "organisation", most)
 
 
@@ -158,7 +158,7 @@ def _countries(sentences: tuple[Sentence, ...], most: int = 8) -> tuple[Actor, .
 
 
 def _ranked(found: dict[str, list[str]], kind: str, most: int) -> tuple[Actor, ...]:
-    counts = Counter({name: len(ids) for name, ids in found.items()})
+    counts = Counter({name: len(set(ids)) for name, ids in found.items()})
     order = sorted(found, key=lambda n: (-counts[n], int(found[n][0][1:])))
     return tuple(Actor(name, None, tuple(dict.fromkeys(found[name])), kind)
                  for name in order[:most])

@@ -83,3 +83,42 @@ def it_cuts_long_sentences_at_a_clause_and_marks_the_cut():
     assert cut.endswith(" …")
     assert text.startswith(cut[:-2])
     assert trim("Short one.", 20) == "Short one."
+
+
+def it_covers_what_matters_in_the_sample(sample):
+    """The sample's brief as an analyst would write it (issue 3's acceptance list)."""
+    brief = compile_brief(*sample)
+    assert "Lavrov" in brief.title and "Pakistan" in brief.title and "visit" in brief.title
+    outcomes = " ".join(i.text for i in brief.outcomes)
+    for fact in ("fight against terrorism", "defense equipment", "joint military exercises",
+                 "new protocol", "1.6 billion cubic feet per day", "Karachi to Lahore",
+                 "46 percent increase in trade", "invitation to President Putin",
+                 "Afghanistan", "50,000 doses of its Covid-19 Sputnik-V Vaccine"):
+        assert fact in outcomes, fact
+    assert len({i.topic for i in brief.outcomes}) == len(brief.outcomes)  # one per topic
+    assert {f.value for f in brief.figures} >= {
+        "46 percent", "1.6 billion cubic feet per day", "50,000 doses", "nine years"}
+    roles = {a.name: a.role for a in brief.actors if a.kind == "person"}
+    assert roles == {"Sergey Lavrov": "Russian Foreign Minister",
+                     "Shah Mahmood Qureshi": "Foreign Minister", "Imran Khan": "Prime Minister",
+                     "Vladimir Putin": "President"}
+    assert {e.when for e in brief.watch} >= {"soon"}
+
+
+def it_joins_a_sentence_to_the_one_it_leans_on_in_the_summary(write):
+    article = read(write("a.txt", "Dundee have vowed to stand by Paul McGowan after the "
+                         "midfielder was spared jail for a third assault on a policeman. But "
+                         "the Dens Park midfielder will miss two games against Celtic. The "
+                         "27-year-old has been placed on a 16-week order.\n"))
+    brief = compile_brief(article, analyze(segment(article)))
+    assert brief.summary[0].sentences == ("s1", "s2")
+    assert brief.summary[0].text.endswith("will miss two games against Celtic.")
+
+
+def it_replaces_a_lead_that_leans_on_a_missing_headline(write):
+    article = read(write("a.txt", "The biologist turned the effort into a race.\n"
+                         "Craig Venter has created Synthia, the first synthetic cell, "
+                         "Craig Venter's institute said.\nSynthia is a cell made by "
+                         "Craig Venter's team in Maryland.\n"))
+    brief = compile_brief(article, analyze(segment(article)))
+    assert brief.summary[0].sentences != ("s1",)

@@ -44,7 +44,8 @@ def it_bolds_whole_words_case_insensitively_and_escapes_the_rest():
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1))
+@given(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1)
+       .filter(str.strip))
 def it_never_lets_text_become_markup(text):
     """Whatever the source says comes out of the template as the same characters."""
     (paragraph,) = parse_html(f"<p>{emphasize(text, ('a', 'the'))}</p>")

@@ -1,0 +1,40 @@
+from brief.actors import find_actors
+from brief.model import Article, SourceInfo
+from brief.segment import segment
+
+
+def actors_of(*paragraphs):
+    return find_actors(segment(Article(SourceInfo(file="a.txt"), paragraphs)))
+
+
+def it_merges_a_person_s_mentions_under_the_fullest_name():
+    actors, mentions = actors_of(
+        "Foreign Minister Anna Berg met President Li Wei in Oslo.",
+        "Berg said the talks went well. The President disagreed.")
+    people = {a.name: a for a in actors if a.kind == "person"}
+    assert people["Anna Berg"].role == "Foreign Minister"
+    assert people["Anna Berg"].sentences == ("s1", "s2")
+    assert people["Li Wei"].sentences == ("s1", "s3")
+    assert mentions[0] == ["Anna Berg", "Li Wei"]
+
+
+def it_puts_the_subject_first_even_after_an_opening_phrase():
+    _, mentions = actors_of("Minister Anna Berg spoke.",
+                            "Meeting President Li Wei in Oslo, Berg said little.")
+    assert mentions[1][0] == "Anna Berg"
+
+
+def it_finds_organisations_and_countries():
+    actors, _ = actors_of("The Shanghai Cooperation Organization (SCO) met in Pakistan.",
+                          "The SCO and NATO talked; the U.S. and Russia watched.")
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds["Shanghai Cooperation Organization"] == "organisation"
+    assert kinds["NATO"] == "organisation"
+    assert kinds["United States"] == "country" and kinds["Russia"] == "country"
+    sco = next(a for a in actors if a.name == "Shanghai Cooperation Organization")
+    assert sco.sentences == ("s1", "s2")
+
+
+def it_does_not_take_a_quoted_label_for_a_person():
+    actors, _ = actors_of("India acted as a “Major Defense Partner” of the United States.")
+    assert not [a for a in actors if a.kind == "person"]

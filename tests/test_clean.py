@@ -1,0 +1,36 @@
+import pytest
+
+from brief.clean import clean
+
+
+def core(text: str) -> str | None:
+    span = clean(text)
+    return text[span[0]:span[1]] if span else None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("(CNN)ESPN's Britt McHenry found herself in the news.",
+     "ESPN's Britt McHenry found herself in the news."),
+    ("New Delhi, India (CNN)As the earth shook in Nepal, tremors were felt.",
+     "As the earth shook in Nepal, tremors were felt."),
+    ("LONDON, England (Reuters) -- Talks resumed on Monday.", "Talks resumed on Monday."),
+    ("By . Daily Mail Reporter . PUBLISHED: 12:01 EST, 1 May 2013 | . UPDATED: 12:02 EST, "
+     "1 May 2013 . A man was arrested on Monday.", "A man was arrested on Monday."),
+    ("Rhodri Giggs outside Manchester Magistrates Court yesterday, where he was banned from "
+     "driving The brother of ex-footballer Ryan Giggs has lost his job.",
+     "The brother of ex-footballer Ryan Giggs has lost his job."),
+    ("Transport for London (TfL) said it would save £50m.",
+     "Transport for London (TfL) said it would save £50m."),
+    ("He met The Hague's judges on Monday and left.", "He met The Hague's judges on Monday and left."),
+])
+def it_keeps_the_article_text_of_a_sentence(text, expected):
+    assert core(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Scroll down for video", "Share this withEmailFacebookMessengerTwitter",
+    "Attempt missed.", "Substitution, Wrexham. Jay Harris replaces Rob Evans.",
+    "Follow @BBCSport on Twitter", "Click here to read more", "Media playback is unsupported",
+])
+def it_drops_page_furniture(text):
+    assert core(text) is None
