@@ -21,7 +21,8 @@ def core(text: str) -> str | None:
      "The brother of ex-footballer Ryan Giggs has lost his job."),
     ("Transport for London (TfL) said it would save £50m.",
      "Transport for London (TfL) said it would save £50m."),
-    ("He met The Hague's judges on Monday and left.", "He met The Hague's judges on Monday and left."),
+    ("He met The Hague's judges on Monday and left.",
+     "He met The Hague's judges on Monday and left."),
 ])
 def it_keeps_the_article_text_of_a_sentence(text, expected):
     assert core(text) == expected
