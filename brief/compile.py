@@ -25,7 +25,8 @@ _ATTRIBUTION = re.compile(
     r"was\sclaimed|was\sreported|is\sunderstood|has\sbeen\sclaimed|was\srevealed)"
     r"(?:\stoday|\syesterday|\slast\snight)?)(?=[.!]?$)")
 # A lead that leans on an earlier sentence: "The biologist…", "This week's…".
-_ANAPHORIC = re.compile(r"(?:The|This|These|That|Those|Its|His|Her|Their)\s+[a-z]")
+_ANAPHORIC = re.compile(r"(?:(?:The|This|These|That|Those|Its|His|Her|Their)\s+[a-z]|"
+                        r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z])")
 
 
 @dataclass(frozen=True)
