@@ -40,13 +40,21 @@ def find_actors(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], lis
 def short_names(actors: tuple[Actor, ...], sentences: tuple[Sentence, ...]) -> dict[str, str]:
     """Return for each person the name to insert in brackets: the surname if the article uses
     it alone ("Lavrov"), else the full name ("Imran Khan")."""
-    short = {}
+    people = [a.name.split() for a in actors if a.kind == "person"]
+    if not people:
+        return {}
     text = "\n".join(s.text for s in sentences)
-    for actor in (a for a in actors if a.kind == "person"):
-        parts = actor.name.split()
-        full = len(re.findall(rf"\b{re.escape(parts[0])}\s+{re.escape(parts[-1])}\b", text))
-        alone = len(re.findall(rf"\b{re.escape(parts[-1])}\b", text)) > full
-        short[actor.name] = parts[-1] if len(parts) > 1 and alone else actor.name
+    # One pass over the text for all names: a pattern per person costs a pass each.
+    alternatives = "|".join(sorted({re.escape(p[-1]) for p in people}
+                                   | {re.escape(p[0]) + r"\s+" + re.escape(p[-1]) for p in people},
+                                   key=len, reverse=True))
+    counts = Counter(" ".join(m.group(0).split())
+                     for m in re.finditer(rf"\b(?:{alternatives})\b", text))
+    short = {}
+    for parts in people:
+        name = " ".join(parts)
+        alone = counts[parts[-1]] > 0
+        short[name] = parts[-1] if len(parts) > 1 and alone else name
     return short
 
 
@@ -65,8 +73,8 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
             known = found.get(surname)
             if known is None or len(name) > len(known[0]):
                 found[surname] = (name, known[1] if known and len(known[1]) > len(role) else role)
-    patterns = _mention_patterns(found)
-    mentions = [_mentions(sentence.text, patterns) for sentence in sentences]
+    pattern, names = _mention_pattern(found)
+    mentions = [_mentions(sentence.text, pattern, names) for sentence in sentences]
     actors = []
     for name, role in found.values():
         ids = tuple(s.id for s, m in zip(sentences, mentions) if name in m)
@@ -95,30 +103,32 @@ def _trim_name(name: str) -> str:
     return " ".join(w for w in words if w not in lexicon.NOT_NAMES)
 
 
-def _mention_patterns(found: dict[str, tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
-    """Return, per actor, the patterns of its mentions: surname, and "the <title>" alone."""
-    patterns = []
+def _mention_pattern(found: dict[str, tuple[str, str]]) -> tuple[re.Pattern | None, dict]:
+    """Return one pattern for every person's mentions — the surname, or "the <title>" not
+    followed by a name — and the map from what it matches to the person's full name."""
+    forms: dict[str, str] = {}
     for surname, (name, role) in found.items():
-        patterns.append((re.compile(rf"\b{re.escape(surname)}\b"), name))
-        bare = re.escape(_bare_title(role))
-        patterns.append((re.compile(rf"\b[Tt]he {bare}\b(?! {_NAME})"), name))
-    return patterns
+        forms[surname] = name
+        forms.setdefault(_bare_title(role), name)
+    if not forms:
+        return None, forms
+    alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    return re.compile(rf"\b(?:[Tt]he )?({alternatives})\b(?! {_NAME})"), forms
 
 
-def _mentions(text: str, patterns: list[tuple[re.Pattern, str]]) -> list[str]:
-    """Return actors mentioned in `text` by surname or by bare role, in order of mention."""
-    hits = [(match.start(), name) for pattern, name in patterns
-            for match in pattern.finditer(text)]
+def _mentions(text: str, pattern: re.Pattern | None, forms: dict[str, str]) -> list[str]:
+    """Return the people mentioned in `text`, its subject first."""
+    if pattern is None:
+        return []
+    hits = [(match.start(), forms[match.group(1)]) for match in pattern.finditer(text)
+            if match.group(0)[0] in "Tt" or match.group(1).split()[-1] == match.group(1)]
     opener = OPENER.match(text)
     cut = opener.end() if opener else 0
-    ordered = sorted(hits, key=lambda h: (h[0] < cut, h[0]))
-    names: list[str] = []
-    for _, name in ordered:
-        if name not in names:
-            names.append(name)
-    return names
-
-
+    people: list[str] = []
+    for _, name in sorted(hits, key=lambda h: (h[0] < cut, h[0])):
+        if name not in people:
+            people.append(name)
+    return people
 
 
 # Organisations and countries --------------------------------------------------------------

@@ -62,10 +62,12 @@ class Analysis:
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 # Lexicon lists compiled once each: one alternation beats hundreds of small patterns.
-_TOPICS = {topic: (weight, re.compile(r"\b(?:" + "|".join(patterns) + ")"))
-           for topic, (weight, patterns) in lexicon.TOPICS.items()}
-_OUTCOME_CUES = re.compile(r"(?<=\W)(" + "|".join(map(re.escape, lexicon.OUTCOME_CUES)) + ")")
-_ANALYTIC_CUES = re.compile(r"(?<=\W)(" + "|".join(map(re.escape, lexicon.ANALYTIC_CUES)) + ")")
+_TOPIC_NAMES = list(lexicon.TOPICS)
+_TOPICS = re.compile(r"\b(?:" + "|".join(
+    f"(?P<t{i}>" + "|".join(patterns) + ")"
+    for i, (_, patterns) in enumerate(lexicon.TOPICS.values())) + ")")
+_OUTCOME_CUES = re.compile(r"\b(" + "|".join(map(re.escape, lexicon.OUTCOME_CUES)) + ")")
+_ANALYTIC_CUES = re.compile(r"\b(" + "|".join(map(re.escape, lexicon.ANALYTIC_CUES)) + ")")
 _DANGLING = re.compile("(?:" + "|".join(map(re.escape, lexicon.PRONOUNS + lexicon.CONNECTIVES))
                        + r")\b")
 _EXPLETIVE = re.compile(lexicon.EXPLETIVE_IT)
@@ -105,12 +107,12 @@ def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
 
 def topic_of(text: str) -> str | None:
     """Return the lexicon topic with the highest weighted hit count in `text`, or None."""
-    lowered = text.lower()
+    hits = Counter(int(m.lastgroup[1:]) for m in _TOPICS.finditer(text.lower()))
     best, best_score = None, 0.0
-    for topic, (weight, pattern) in _TOPICS.items():
-        hits = len(pattern.findall(lowered))
-        if hits * weight > best_score:
-            best, best_score = topic, hits * weight
+    for index, topic in enumerate(_TOPIC_NAMES):  # lexicon order breaks ties
+        score = hits[index] * lexicon.TOPICS[topic][0]
+        if score > best_score:
+            best, best_score = topic, score
     return best
 
 
