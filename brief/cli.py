@@ -104,7 +104,7 @@ def show(project_dir: Path, source: str, as_json: bool) -> None:
     with _user_errors():
         project = pipeline.open_project(project_dir)
         path = pipeline.find_sources(project, (source,))[0]
-        brief = pipeline.compile_source(path)
+        brief = pipeline.compile_source(path, project.settings)
     click.echo(dumps(brief) if as_json else render_text(brief), nl=not as_json)
 
 

@@ -7,7 +7,7 @@ analyze (`[Lavrov] stressed…`), with at most a clause cut at its end and marke
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from brief import lexicon
 from brief.analyze import Analysis, Features
@@ -49,36 +49,64 @@ class Budget:
     """Outcomes and implications longer than this are cut at a clause, marked with …."""
 
 
+SECTIONS = ("summary", "outcomes", "implications", "watch")
+
+
 @dataclass(frozen=True)
 class Choices:
     """The analyst's constraints on selection (from overrides)."""
 
-    pin: frozenset[str] = field(default_factory=frozenset)
-    """Sentence ids that must appear."""
+    pin: dict[str, str | None] = field(default_factory=dict)
+    """Sentence ids that must appear, each with its section (one of SECTIONS) or None."""
     drop: frozenset[str] = field(default_factory=frozenset)
     """Sentence ids never used."""
+    summary: tuple[str, ...] = ()
+    """Sentence ids making up the summary, in order; empty to choose."""
+    order: tuple[str, ...] = ()
+    """Outcome sentence ids to put first, in this order."""
+    max_outcomes: int | None = None
+    """Most key outcomes, over the budget's."""
+    summary_words: int | None = None
+    """Upper bound on the summary's words, over the budget's."""
 
 
 def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(),
                   choices: Choices = Choices()) -> Brief:
     """Return the brief of `article`: title, summary, outcomes, implications, watch, figures,
     actors — each extracted item with the ids of its sentences."""
+    budget = _budget(budget, choices)
+    by_id = {f.sentence.id: f for f in analysis.features}
+    pinned = set(choices.pin) | set(choices.summary) | set(choices.order)
     usable = [f for f in analysis.features
-              if f.sentence.id not in choices.drop and (f.text or f.sentence.id in choices.pin)]
-    candidates = [f for f in usable if f.text and not f.hook and 6 <= f.words <= 90]
+              if f.sentence.id not in choices.drop and (f.text or f.sentence.id in pinned)]
+    candidates = [f for f in usable if f.text and not f.hook and 6 <= f.words <= 90
+                  and f.sentence.id not in pinned]
 
-    summary = _summary([f for f in analysis.features if f.sentence.id not in choices.drop],
-                       budget)
+    if choices.summary:
+        summary = [([by_id[sid]], by_id[sid].text or by_id[sid].core or by_id[sid].sentence.text)
+                   for sid in choices.summary]
+    else:
+        summary = _summary([f for f in analysis.features if f.sentence.id not in choices.drop
+                            and f.sentence.id not in pinned], budget)
     in_summary = [f for features, _ in summary for f in features]
     taken = {f.sentence.id for f in in_summary}
     outcomes = _outcomes([f for f in candidates if f.sentence.id not in taken], in_summary,
                          budget)
+    outcomes = [by_id[sid] for sid in choices.order if by_id[sid] not in outcomes] + outcomes
+    outcomes.sort(key=lambda f: choices.order.index(f.sentence.id)
+                  if f.sentence.id in choices.order else len(choices.order))
     taken |= {f.sentence.id for f in outcomes}
     watch = _watch([f for f in usable if f.text and f.sentence.id not in taken], budget)
     taken |= {f.sentence.id for f in watch}
     implications = _implications([f for f in candidates if f.sentence.id not in taken], budget)
     taken |= {f.sentence.id for f in implications}
-    outcomes, implications = _add_pinned(usable, choices.pin - taken, outcomes, implications)
+    taken |= set(choices.order)
+    sections = {"summary": summary, "outcomes": outcomes, "implications": implications,
+                "watch": watch}
+    for sid, section in choices.pin.items():
+        if sid not in taken:
+            _place(by_id[sid], section, sections)
+    outcomes, implications, watch = (sections[k] for k in ("outcomes", "implications", "watch"))
 
     kept = {f.sentence.id for f in usable}
     figures = [fig for f in analysis.features if f.sentence.id in kept for fig in f.figures]
@@ -89,7 +117,8 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
                       for features, text in summary),
         outcomes=tuple(_item(f, budget.sentence_words) for f in outcomes),
         implications=tuple(_item(f, budget.sentence_words) for f in implications),
-        watch=tuple(Event(trim(f.text or "", budget.sentence_words), f.when or "",
+        watch=tuple(Event(trim(f.text or f.core or f.sentence.text, budget.sentence_words),
+                          f.when or "",
                           (f.sentence.id,)) for f in watch),
         figures=tuple(_unique_figures(figures))[: budget.figures],
         actors=analysis.actors,
@@ -227,15 +256,26 @@ def _implications(pool: list[Features], budget: Budget) -> list[Features]:
     return sorted(chosen, key=_position)
 
 
-def _add_pinned(usable: list[Features], pins: set[str], outcomes: list[Features],
-                implications: list[Features]) -> tuple[list[Features], list[Features]]:
-    """Return the sections with each pinned sentence placed where it fits best."""
-    for f in (f for f in usable if f.sentence.id in pins):
-        if f.analytic_cues and not (f.outcome_cues or f.figures):
-            implications = implications + [f]
-        else:
-            outcomes = [f] + outcomes
-    return outcomes, implications
+def _place(f: Features, section: str | None, sections: dict[str, list]) -> None:
+    """Put a pinned sentence in `section`, or where it fits best when that is None."""
+    if section is None:
+        section = "implications" if f.analytic_cues and not (
+            f.outcome_cues or f.figures) else "outcomes"
+    if section == "summary":
+        sections["summary"].append(([f], f.text or f.core or f.sentence.text))
+    elif section == "outcomes":
+        sections["outcomes"].insert(0, f)
+    else:
+        sections[section].append(f)
+
+
+def _budget(budget: Budget, choices: Choices) -> Budget:
+    if choices.max_outcomes:
+        low, _ = budget.outcomes
+        budget = replace(budget, outcomes=(min(low, choices.max_outcomes), choices.max_outcomes))
+    if choices.summary_words:
+        budget = replace(budget, summary_words=choices.summary_words)
+    return budget
 
 
 def _redundant(f: Features, chosen: list[Features]) -> bool:

@@ -45,7 +45,7 @@ def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Documen
     html = render_html(brief, settings, folder, date)
     meta = Meta(
         title=brief.title,
-        author=settings.author or settings.organisation or "brief",
+        author=brief.author or settings.author or settings.organisation or "brief",
         subject="Policy brief: " + (brief.source.title or brief.source.file),
         keywords=tuple(dict.fromkeys(i.topic for i in brief.outcomes if i.topic)),
         language=brief.source.language,

@@ -116,7 +116,9 @@ class Event:
     when: str
     """The date or time as written: "May 1", "next month", "soon"."""
     sentences: tuple[str, ...]
-    """Ids of the sentences it comes from."""
+    """Ids of the sentences it comes from; empty for the analyst's own entries."""
+    origin: Origin = "source"
+    """`source` for extracted text, `analyst` for the analyst's own words."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,12 @@ class Brief:
     """Every sentence of the article, so each item's ids can be looked up."""
     date: str | None = None
     """The brief's date if set (front matter `published` or an override), else None."""
+    subtitle: str | None = None
+    """A line under the title (from overrides)."""
+    author: str | None = None
+    """The brief's author (from overrides; else `author` in brief.yaml applies)."""
+    audience: str | None = None
+    """Who the brief is for (from overrides)."""
     marking: str | None = None
     """Classification marking printed in header and footer, e.g. `OFFICIAL`."""
     emphasis: tuple[str, ...] = field(default=())

@@ -1,23 +1,31 @@
 """Stage 5, override: the analyst's YAML beside a source -> changes to the `Brief`.
 
-`load` validates the file against the sentences it refers to; `choices` hands pin/drop to
-compile (selection is compile's job); `apply` sets everything else on the compiled brief.
+`load` validates the file (over the project's `defaults:`) against the sentences it refers
+to; `choices` hands what selects sentences to compile (selection is compile's job);
+`apply` sets everything else on the compiled brief. README, "Overrides", documents each key.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from brief.compile import Choices
-from brief.model import Brief, Item, Sentence
+from brief.compile import SECTIONS, Choices
+from brief.errors import BriefError
+from brief.model import Brief, Event, Item, Sentence
 from brief.read import clean_text
 from brief.yamlio import YamlDoc, check_list, check_mapping, check_str, parse
 
-KEYS = ["title", "marking", "pin", "drop", "emphasis", "outcomes", "implications"]
-EMPHASIS_KEYS = ["terms", "topics"]
+TEXT_KEYS = ["title", "subtitle", "date", "author", "audience", "marking"]
+ID_KEYS = ["pin", "drop", "order"]  # they name sentences: never in project defaults
+KEYS = TEXT_KEYS + ["summary", "pin", "drop", "emphasis", "outcomes", "implications", "watch",
+                    "order", "max_outcomes", "summary_words", "topics"]
+EMPHASIS_KEYS = ["terms", "topics", "actors"]
 ITEM_KEYS = ["text", "topic"]
+WATCH_KEYS = ["text", "when"]
 
 
 @dataclass(frozen=True)
@@ -26,105 +34,300 @@ class Overrides:
 
     title: str | None = None
     """Replaces the derived title."""
+    subtitle: str | None = None
+    """A line under the title."""
+    date: str | None = None
+    """The brief's date, as it should be printed (ISO dates are spelled out)."""
+    author: str | None = None
+    """The brief's author, over `author` in brief.yaml."""
+    audience: str | None = None
+    """Who the brief is for ("For: …" under the title)."""
     marking: str | None = None
     """Classification marking for header and footer."""
-    pin: frozenset[str] = frozenset()
-    """Sentence ids that must appear."""
+    summary_text: str | None = None
+    """The analyst's own summary, replacing the extracted one."""
+    summary_ids: tuple[str, ...] = ()
+    """Sentences making up the summary, in this order."""
+    pin: dict[str, str | None] = field(default_factory=dict)
+    """Sentence ids that must appear, each with its section or None for "where it fits"."""
     drop: frozenset[str] = frozenset()
     """Sentence ids never used."""
     terms: tuple[str, ...] = ()
     """Terms set in bold wherever they appear."""
     topics: tuple[str, ...] = ()
     """Topics whose outcomes come first, in this order."""
+    actors: tuple[str, ...] = ()
+    """Actors listed first and set in bold."""
     outcomes: tuple[Item, ...] = ()
     """The analyst's own outcomes."""
     implications: tuple[Item, ...] = ()
     """The analyst's own implications (judgement)."""
+    watch: tuple[Event, ...] = ()
+    """The analyst's own entries for "what to watch"."""
+    order: tuple[str, ...] = ()
+    """Outcome sentence ids in the order they should come first."""
+    max_outcomes: int | None = None
+    """Most key outcomes (1–12)."""
+    summary_words: int | None = None
+    """Upper bound on the summary's length in words (20–300)."""
+    rename: dict[str, str] = field(default_factory=dict)
+    """New topic labels, by old label or by sentence id."""
+
+    def referenced(self) -> set[str]:
+        """Return every sentence id these overrides name."""
+        return set(self.pin) | set(self.drop) | set(self.summary_ids) | set(self.order) | {
+            key for key in self.rename if _is_id(key)}
 
 
-def load(path: Path, sentences: tuple[Sentence, ...]) -> Overrides:
-    """Return the overrides in `path` (empty if there is no such file).
+def load(path: Path, sentences: tuple[Sentence, ...], defaults: YamlDoc | None = None
+         ) -> Overrides:
+    """Return the overrides in `path` over the project's defaults (empty if neither exists).
 
-    Raises BriefError naming the file and line for malformed YAML, an unknown key, a wrong
-    type, a sentence id that does not exist, or an id both pinned and dropped.
+    Raises the first BriefError of `problems` (file and line named).
     """
-    if not path.exists():
-        return Overrides()
-    doc = parse(path.read_text(encoding="utf-8-sig"), path)
-    data = check_mapping(doc, (), doc.data, KEYS)
-    ids = {s.id for s in sentences}
-    emphasis = check_mapping(doc, ("emphasis",), data.get("emphasis", {}), EMPHASIS_KEYS)
-    overrides = Overrides(
-        title=_optional_str(doc, data, "title"),
-        marking=_optional_str(doc, data, "marking"),
-        pin=_ids(doc, data, "pin", ids),
-        drop=_ids(doc, data, "drop", ids),
-        terms=_strings(doc, ("emphasis", "terms"), emphasis.get("terms", [])),
-        topics=_strings(doc, ("emphasis", "topics"), emphasis.get("topics", [])),
-        outcomes=_items(doc, data, "outcomes"),
-        implications=_items(doc, data, "implications"),
-    )
-    both = sorted(overrides.pin & overrides.drop, key=lambda i: int(i[1:]))
-    if both:
-        index = check_list(doc, ("drop",), data["drop"]).index(both[0])
-        raise doc.error(("drop", index), f"{both[0]} is both pinned and dropped",
-                        "remove it from one of the two lists")
+    overrides, errors = _load(path, sentences, defaults)
+    if errors:
+        raise errors[0]
     return overrides
+
+
+def problems(path: Path, sentences: tuple[Sentence, ...], defaults: YamlDoc | None = None
+             ) -> list[BriefError]:
+    """Return every problem in `path` and the defaults, not only the first."""
+    return _load(path, sentences, defaults)[1]
 
 
 def choices(overrides: Overrides) -> Choices:
     """Return the selection constraints compile must respect."""
-    return Choices(pin=overrides.pin, drop=overrides.drop)
+    return Choices(pin=overrides.pin, drop=frozenset(overrides.drop),
+                   summary=overrides.summary_ids, order=overrides.order,
+                   max_outcomes=overrides.max_outcomes, summary_words=overrides.summary_words)
 
 
 def apply(brief: Brief, overrides: Overrides) -> Brief:
-    """Return `brief` with the analyst's title, marking, emphasis and own items applied."""
+    """Return `brief` with the analyst's texts, emphasis, topics and own items applied."""
     rank = {topic.lower(): i for i, topic in enumerate(overrides.topics)}
     outcomes = sorted(brief.outcomes,
                       key=lambda item: rank.get((item.topic or "").lower(), len(rank)))
+    first = {name.lower() for name in overrides.actors}
+    actors = sorted(brief.actors, key=lambda a: not any(f in a.name.lower() for f in first))
+    summary = brief.summary
+    if overrides.summary_text:
+        summary = (Item(overrides.summary_text, (), None, "analyst"),)
     return dataclasses.replace(
         brief,
         title=overrides.title or brief.title,
+        subtitle=overrides.subtitle or brief.subtitle,
+        date=overrides.date or brief.date,
+        author=overrides.author or brief.author,
+        audience=overrides.audience or brief.audience,
         marking=overrides.marking or brief.marking,
-        emphasis=overrides.terms,
-        outcomes=tuple(outcomes) + overrides.outcomes,
-        implications=brief.implications + overrides.implications,
+        emphasis=tuple(dict.fromkeys(overrides.terms + overrides.actors)),
+        summary=summary,
+        outcomes=_renamed(tuple(outcomes) + overrides.outcomes, overrides.rename),
+        implications=_renamed(brief.implications + overrides.implications, overrides.rename),
+        watch=brief.watch + overrides.watch,
+        actors=tuple(actors),
     )
 
 
-def _optional_str(doc: YamlDoc, data: dict, key: str) -> str | None:
-    if key not in data:
-        return None
-    return " ".join(clean_text(check_str(doc, (key,), data[key])).split()) or None
+# Loading ----------------------------------------------------------------------------------
 
 
-def _strings(doc: YamlDoc, keypath: tuple, value) -> tuple[str, ...]:
-    values = check_list(doc, keypath, value)
-    return tuple(check_str(doc, keypath + (i,), v) for i, v in enumerate(values))
+def _load(path: Path, sentences, defaults: YamlDoc | None) -> tuple[Overrides, list]:
+    errors: list[BriefError] = []
+    ids = {s.id for s in sentences}
+    values: dict[str, Any] = {}
+    if defaults is not None:
+        values.update(_values(defaults, ("defaults",), ids, errors, allow_ids=False))
+    if path.exists():
+        try:
+            doc = parse(path.read_text(encoding="utf-8-sig"), path)
+        except BriefError as exc:
+            return Overrides(), [exc]
+        own = _values(doc, (), ids, errors, allow_ids=True)
+        if "emphasis" in own and "emphasis" in values:  # the source's file wins, key by key
+            own["emphasis"] = {**values["emphasis"], **own["emphasis"]}
+        values.update(own)
+        if not errors:
+            _check_pinned_and_dropped(doc, own, errors)
+    emphasis = values.pop("emphasis", {})
+    summary = values.pop("summary", None)
+    return Overrides(
+        **values,
+        terms=emphasis.get("terms", ()), topics=emphasis.get("topics", ()),
+        actors=emphasis.get("actors", ()),
+        summary_text=summary if isinstance(summary, str) else None,
+        summary_ids=summary if isinstance(summary, tuple) else (),
+    ), errors
 
 
-def _ids(doc: YamlDoc, data: dict, key: str, known: set[str]) -> frozenset[str]:
-    ids = _strings(doc, (key,), data.get(key, []))
-    for index, sid in enumerate(ids):
-        if sid not in known:
-            last = max(int(k[1:]) for k in known) if known else 0
-            raise doc.error((key, index), f"no sentence '{sid}' in the source",
-                            f"valid ids are s1 to s{last}; `brief show SOURCE` lists them")
-    return frozenset(ids)
+def _values(doc: YamlDoc, at: tuple, ids: set[str], errors: list, allow_ids: bool) -> dict:
+    """Return the validated values of the mapping at `doc`'s root, recording each problem."""
+    data = doc.data
+    for key in at:
+        data = data.get(key, {}) if isinstance(data, dict) else {}
+    try:
+        data = check_mapping(doc, at, data, KEYS)
+    except BriefError as exc:
+        errors.append(exc)
+        return {}
+    readers: dict[str, Callable] = {
+        **{key: _text for key in TEXT_KEYS},
+        "summary": _summary, "pin": _pins, "drop": _drop, "order": _order,
+        "emphasis": _emphasis, "outcomes": _items, "implications": _items, "watch": _events,
+        "max_outcomes": _bounded(1, 12), "summary_words": _bounded(20, 300), "topics": _topics,
+    }
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        keypath = at + (key,)
+        try:
+            if key in ID_KEYS and not allow_ids:
+                raise doc.error(keypath, f"'{key}' names sentences, which differ per source",
+                                "put it in the source's own overrides file")
+            values["rename" if key == "topics" else key] = readers[key](
+                _Field(doc, keypath, ids), value)
+        except BriefError as exc:
+            errors.append(exc)
+    return values
 
 
-def _items(doc: YamlDoc, data: dict, key: str) -> tuple[Item, ...]:
+@dataclass(frozen=True)
+class _Field:
+    doc: YamlDoc
+    keypath: tuple
+    ids: set[str]
+
+    def at(self, *more) -> _Field:
+        return _Field(self.doc, self.keypath + more, self.ids)
+
+    def error(self, message: str, hint: str | None = None) -> BriefError:
+        return self.doc.error(self.keypath, message, hint)
+
+    def sentence_id(self, value) -> str:
+        sid = check_str(self.doc, self.keypath, value).strip()
+        if sid not in self.ids:
+            last = max((int(k[1:]) for k in self.ids), default=0)
+            raise self.error(f"no sentence '{sid}' in the source",
+                             f"valid ids are s1 to s{last}; `brief show SOURCE` lists them")
+        return sid
+
+
+def _text(f: _Field, value) -> str | None:
+    return " ".join(clean_text(check_str(f.doc, f.keypath, value)).split()) or None
+
+
+def _summary(f: _Field, value) -> str | tuple[str, ...]:
+    if isinstance(value, list):
+        return tuple(f.at(i).sentence_id(v) for i, v in enumerate(value))
+    text = _text(f, value)
+    if not text:
+        raise f.error("'summary' is empty", "write your summary, or list sentence ids")
+    return text
+
+
+def _ids(f: _Field, value) -> tuple[str, ...]:
+    return tuple(f.at(i).sentence_id(v) for i, v in enumerate(check_list(f.doc, f.keypath,
+                                                                           value)))
+
+
+def _drop(f: _Field, value) -> frozenset[str]:
+    return frozenset(_ids(f, value))
+
+
+def _order(f: _Field, value) -> tuple[str, ...]:
+    return _ids(f, value)
+
+
+def _pins(f: _Field, value) -> dict[str, str | None]:
+    """Read `pin: [s7]` (where each fits) or `pin: {outcomes: [s7], summary: [s1]}`."""
+    if not isinstance(value, dict):
+        return dict.fromkeys(_ids(f, value))
+    sections = check_mapping(f.doc, f.keypath, value, list(SECTIONS))
+    return {sid: section for section, ids in sections.items()
+            for sid in _ids(f.at(section), ids)}
+
+
+def _emphasis(f: _Field, value) -> dict[str, tuple[str, ...]]:
+    fields = check_mapping(f.doc, f.keypath, value, EMPHASIS_KEYS)
+    return {key: _strings(f.at(key), items) for key, items in fields.items()}
+
+
+def _strings(f: _Field, value) -> tuple[str, ...]:
+    values = check_list(f.doc, f.keypath, value)
+    return tuple(" ".join(clean_text(check_str(f.doc, f.keypath + (i,), v)).split())
+                 for i, v in enumerate(values))
+
+
+def _items(f: _Field, value) -> tuple[Item, ...]:
     items = []
-    for index, value in enumerate(check_list(doc, (key,), data.get(key, []))):
-        keypath = (key, index)
-        if isinstance(value, dict):
-            fields = check_mapping(doc, keypath, value, ITEM_KEYS)
-            if "text" not in fields:
-                raise doc.error(keypath, f"an item in '{key}' has no text", "add `text: …`")
-            text = check_str(doc, keypath + ("text",), fields["text"])
-            topic = check_str(doc, keypath + ("topic",), fields["topic"]) if "topic" in fields \
-                else None
-        else:
-            text, topic = check_str(doc, keypath, value), None
-        items.append(Item(" ".join(clean_text(text).split()), (), topic, "analyst"))
+    for index, entry in enumerate(check_list(f.doc, f.keypath, value)):
+        fields = _entry(f.at(index), entry, ITEM_KEYS)
+        items.append(Item(fields["text"], (), fields.get("topic"), "analyst"))
     return tuple(items)
+
+
+def _events(f: _Field, value) -> tuple[Event, ...]:
+    events = []
+    for index, entry in enumerate(check_list(f.doc, f.keypath, value)):
+        fields = _entry(f.at(index), entry, WATCH_KEYS)
+        if "when" not in fields:
+            raise f.at(index).error("a 'watch' entry needs 'when'", "e.g. when: 1 May 2021")
+        events.append(Event(fields["text"], fields["when"], (), "analyst"))
+    return tuple(events)
+
+
+def _entry(f: _Field, entry, keys: list[str]) -> dict[str, str]:
+    """Return an item written as text, or as a mapping of `keys` that has `text`."""
+    if not isinstance(entry, dict):
+        entry = {"text": entry}
+    fields = check_mapping(f.doc, f.keypath, entry, keys)
+    if "text" not in fields:
+        raise f.error(f"an entry in '{f.keypath[-2]}' has no text", "add `text: …`")
+    values = {key: _text(f.at(key), value) for key, value in fields.items()}
+    if not values["text"]:
+        raise f.error("the text is empty")
+    return values
+
+
+def _bounded(low: int, high: int) -> Callable[[_Field, Any], int]:
+    def read(f: _Field, value) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise f.error(f"'{f.keypath[-1]}' must be a whole number from {low} to {high}")
+        return value
+    return read
+
+
+def _topics(f: _Field, value) -> dict[str, str]:
+    """Read topic renames: `{Diplomacy: Foreign relations, s7: Counter-terrorism}`."""
+    fields = value if isinstance(value, dict) else None
+    if fields is None:
+        raise f.error("'topics' must map a topic or a sentence id to a new label",
+                      "e.g. topics: {Diplomacy: Foreign relations}")
+    renames = {}
+    for key, label in fields.items():
+        if _is_id(str(key)):
+            f.at(key).sentence_id(key)
+        renames[str(key)] = _text(f.at(key), label) or str(key)
+    return renames
+
+
+def _check_pinned_and_dropped(doc: YamlDoc, own: dict, errors: list) -> None:
+    pins, drop = own.get("pin", {}), own.get("drop", frozenset())
+    for sid in sorted(set(pins) & drop, key=lambda i: int(i[1:])):
+        index = check_list(doc, ("drop",), doc.data["drop"]).index(sid)
+        errors.append(doc.error(("drop", index), f"{sid} is both pinned and dropped",
+                                "remove it from one of the two lists"))
+
+
+def _renamed(items: tuple[Item, ...], rename: dict[str, str]) -> tuple[Item, ...]:
+    if not rename:
+        return items
+    lowered = {key.lower(): label for key, label in rename.items()}
+    return tuple(dataclasses.replace(item, topic=next(
+        (rename[s] for s in item.sentences if s in rename),
+        lowered.get((item.topic or "").lower(), item.topic))) for item in items)
+
+
+def _is_id(key: str) -> bool:
+    return key[:1] == "s" and key[1:].isdigit()

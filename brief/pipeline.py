@@ -66,8 +66,9 @@ def find_sources(project: Project, names: tuple[str, ...] = ()) -> list[Path]:
     return found
 
 
-def compile_source(path: Path) -> Brief:
-    """Return the brief of the source at `path`, the analyst's overrides applied."""
+def compile_source(path: Path, settings: Settings | None = None) -> Brief:
+    """Return the brief of the source at `path`, the analyst's overrides (over the project's
+    `defaults:`) applied."""
     # Imported on first use: `brief make` forks its render workers before paying for these.
     from brief import override
     from brief.analyze import analyze
@@ -76,7 +77,8 @@ def compile_source(path: Path) -> Brief:
 
     article = read(path)
     sentences = segment(article)
-    overrides = override.load(path.with_suffix(".yaml"), sentences)
+    defaults = settings.defaults if settings else None
+    overrides = override.load(path.with_suffix(".yaml"), sentences, defaults)
     brief = compile_brief(article, analyze(sentences), choices=override.choices(overrides))
     return override.apply(brief, overrides)
 
@@ -114,7 +116,7 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...]):
     """Return the brief of `path`, and its document tree and style if a format needs them."""
     from brief.writers import needs_layout
 
-    brief = compile_source(path)
+    brief = compile_source(path, project.settings)
     if not any(needs_layout(f) for f in formats):
         return brief, None, None
     from brief.layout import layout

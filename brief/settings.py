@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brief.errors import BriefError
-from brief.yamlio import check_list, check_mapping, check_str, parse
+from brief.yamlio import YamlDoc, check_list, check_mapping, check_str, parse
 
 FILENAME = "brief.yaml"
 PAPERS = ("a4", "letter")
-KEYS = ["organisation", "author", "template", "formats", "paper", "marking"]
+KEYS = ["organisation", "author", "template", "formats", "paper", "marking", "defaults"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class Settings:
     """`a4` or `letter`."""
     marking: str | None = None
     """Default classification marking for every brief."""
+    defaults: YamlDoc | None = None
+    """`brief.yaml` itself when it has `defaults:`, overrides every source starts from."""
 
 
 def load(root: Path) -> Settings:
@@ -50,11 +52,21 @@ def load(root: Path) -> Settings:
         if paper not in PAPERS:
             raise doc.error(("paper",), f"unknown paper size '{paper}'", "use a4 or letter")
         values["paper"] = paper
+    if "defaults" in data:
+        check_mapping(doc, ("defaults",), data["defaults"], override_keys())
+        values["defaults"] = doc
     if "formats" in data:
         raw = check_list(doc, ("formats",), data["formats"])
         values["formats"] = parse_formats([check_str(doc, ("formats",), f) for f in raw],
                                           doc.path, doc.line(("formats",)))
     return Settings(**values)
+
+
+def override_keys() -> list[str]:
+    """Return the keys `defaults:` may hold: those of an overrides file."""
+    from brief.override import KEYS as OVERRIDE_KEYS
+
+    return OVERRIDE_KEYS
 
 
 def parse_formats(values: list[str] | tuple[str, ...], path=None, line=None) -> tuple[str, ...]:

@@ -67,7 +67,7 @@ def it_prefers_the_front_matter_title(write):
 
 
 def it_honours_pins_and_drops(sample):
-    brief = compile_brief(*sample, choices=Choices(pin=frozenset({"s9"}),
+    brief = compile_brief(*sample, choices=Choices(pin={"s9": None},
                                                     drop=frozenset({"s7", "s1"})))
     used = {i for item in brief.summary + brief.outcomes + brief.implications
             for i in item.sentences}

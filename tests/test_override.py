@@ -33,7 +33,7 @@ implications:
   - "Expect Indian concern."
 """)
     assert o.title == "Russia and Pakistan draw closer" and o.marking == "OFFICIAL"
-    assert o.pin == {"s7", "s25"} and o.drop == {"s6"}
+    assert o.pin == {"s7": None, "s25": None} and o.drop == {"s6"}
     assert o.terms == ("Pakistan Stream", "46 percent") and o.topics == ("Energy",)
     assert o.outcomes[0].origin == "analyst" and o.outcomes[0].topic == "Defence & security"
     assert o.implications[0].text == "Expect Indian concern."

@@ -181,7 +181,9 @@ def _heading(word, block: Heading, style: Style) -> None:
 def _paragraph(word, block: Paragraph, style: Style) -> None:
     classes = set(block.classes)
     name = "Normal"
-    if classes & {"kicker", "meta", "source", "provenance"}:
+    if "subtitle" in classes:
+        name = "Subtitle"
+    elif classes & {"kicker", "meta", "source", "provenance"}:
         name = "Brief Meta"
     elif "summary" in classes:
         name = "Brief Summary"

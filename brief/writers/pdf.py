@@ -83,6 +83,8 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", body, fontName=FAMILY + "-Bold",
                                 fontSize=style.title_size, leading=style.title_size * 1.2,
                                 textColor=colors.HexColor("#14202B"), spaceAfter=6),
+        "subtitle": ParagraphStyle("subtitle", body, fontSize=size * 1.25, leading=size * 1.6,
+                                   textColor=accent, spaceAfter=4),
         "meta": ParagraphStyle("meta", body, fontSize=size * 0.88, textColor=muted, spaceAfter=1),
         "h2": ParagraphStyle("h2", body, fontName=FAMILY + "-Bold", fontSize=style.heading_size,
                              leading=style.heading_size * 1.3, textColor=accent,
@@ -143,7 +145,7 @@ def _block(block, styles, style: Style, width: float) -> list:
 
 def _paragraph(block: Paragraph, styles, style: Style, width: float):
     classes = set(block.classes)
-    name = next((c for c in ("kicker", "meta", "source") if c in classes), None)
+    name = next((c for c in ("kicker", "subtitle", "meta", "source") if c in classes), None)
     if name == "source":
         name = "meta"
     if "provenance" in classes:
