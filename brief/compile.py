@@ -95,6 +95,7 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
     outcomes = [by_id[sid] for sid in choices.order if by_id[sid] not in outcomes] + outcomes
     outcomes.sort(key=lambda f: choices.order.index(f.sentence.id)
                   if f.sentence.id in choices.order else len(choices.order))
+    del outcomes[budget.outcomes[1]:]
     taken |= {f.sentence.id for f in outcomes}
     watch = _watch([f for f in usable if f.text and f.sentence.id not in taken], budget)
     taken |= {f.sentence.id for f in watch}
@@ -163,8 +164,11 @@ def _summary(features: list[Features], budget: Budget) -> list[tuple[list[Featur
     bottom = candidates[0]
     if _ANAPHORIC.match(bottom.text or ""):
         bottom = max(candidates[:40], key=lambda f: f.centrality + f.keywords)
-    chosen = [([bottom], _drop_attribution(bottom.text))]
-    used = len(chosen[0][1].split())
+    text = _drop_attribution(bottom.text)
+    if len(text.split()) > budget.summary_words:
+        text = _cut(text, budget.summary_words) or text
+    chosen = [([bottom], text)]
+    used = len(text.split())
     for f in features:
         if len(chosen) >= budget.summary_sentences and f.text or f is bottom or f.hook:
             continue

@@ -17,7 +17,7 @@ from brief.compile import SECTIONS, Choices
 from brief.errors import BriefError
 from brief.model import Brief, Event, Item, Sentence
 from brief.read import clean_text
-from brief.yamlio import YamlDoc, check_list, check_mapping, check_str, parse
+from brief.yamlio import YamlDoc, check_list, check_mapping, check_str, parse, unknown_key
 
 TEXT_KEYS = ["title", "subtitle", "date", "author", "audience", "marking"]
 ID_KEYS = ["pin", "drop", "order"]  # they name sentences: never in project defaults
@@ -167,10 +167,9 @@ def _values(doc: YamlDoc, at: tuple, ids: set[str], errors: list, allow_ids: boo
     data = doc.data
     for key in at:
         data = data.get(key, {}) if isinstance(data, dict) else {}
-    try:
-        data = check_mapping(doc, at, data, KEYS)
-    except BriefError as exc:
-        errors.append(exc)
+    if not isinstance(data, dict):
+        errors.append(doc.error(at, "overrides must be a mapping of keys to values",
+                                "see README, Overrides"))
         return {}
     readers: dict[str, Callable] = {
         **{key: _text for key in TEXT_KEYS},
@@ -182,6 +181,8 @@ def _values(doc: YamlDoc, at: tuple, ids: set[str], errors: list, allow_ids: boo
     for key, value in data.items():
         keypath = at + (key,)
         try:
+            if key not in readers:
+                raise unknown_key(doc, keypath, KEYS)
             if key in ID_KEYS and not allow_ids:
                 raise doc.error(keypath, f"'{key}' names sentences, which differ per source",
                                 "put it in the source's own overrides file")

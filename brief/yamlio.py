@@ -84,10 +84,16 @@ def check_mapping(doc: YamlDoc, keypath: KeyPath, value: Any, known: list[str]) 
                         "known keys: " + ", ".join(known))
     for key in value:
         if key not in known:
-            close = difflib.get_close_matches(str(key), known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
-            raise doc.error(keypath + (key,), f"unknown key '{key}'", hint)
+            raise unknown_key(doc, keypath + (key,), known)
     return value
+
+
+def unknown_key(doc: YamlDoc, keypath: KeyPath, known: list[str]) -> BriefError:
+    """Return the error for the unknown last key of `keypath`, suggesting the closest one."""
+    key = str(keypath[-1])
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
+    return doc.error(keypath, f"unknown key '{key}'", hint)
 
 
 def check_str(doc: YamlDoc, keypath: KeyPath, value: Any) -> str:
