@@ -77,7 +77,9 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
     if not paths:
         _fail(f"no articles in {_show(project.sources)} (add a .txt or .md file)")
     failures = 0
-    for path, result in pipeline.make(project, paths, chosen, jobs):
+    for path, result, warnings in pipeline.make(project, paths, chosen, jobs):
+        for warning in warnings:
+            click.secho(f"warning: {warning}", fg="yellow", err=True)
         if isinstance(result, BriefError):
             failures += 1
             click.secho(f"error: {result}", fg="red", err=True)
@@ -93,9 +95,9 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
 @click.option("--json", "as_json", is_flag=True, help="Print the brief as JSON (the contract).")
 @click.pass_obj
 def show(project_dir: Path, source: str, as_json: bool) -> None:
-    """Print the compiled brief of SOURCE with sentence ids and topics.
-
-    Every other sentence follows with its id, so you can pin or drop it in the overrides.
+    """Print the compiled brief of SOURCE: each item with its sentence ids, topic and why it
+    was chosen, then every other sentence, most central first, with its id — all you need to
+    write overrides. Coloured on a terminal, plain when piped.
     """
     from brief import pipeline
     from brief.show import render_text
@@ -104,8 +106,59 @@ def show(project_dir: Path, source: str, as_json: bool) -> None:
     with _user_errors():
         project = pipeline.open_project(project_dir)
         path = pipeline.find_sources(project, (source,))[0]
-        brief = pipeline.compile_source(path, project.settings)
-    click.echo(dumps(brief) if as_json else render_text(brief), nl=not as_json)
+        compiled = pipeline.compile_full(path, project.settings)
+    if as_json:
+        click.echo(dumps(compiled.brief), nl=False)
+        return
+    colour = sys.stdout.isatty()
+    click.echo(render_text(compiled.brief, compiled.analysis, colour), nl=False, color=colour)
+
+
+@main.command()
+@click.argument("source")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write here instead of beside the source; '-' prints it.")
+@click.pass_obj
+def overrides(project_dir: Path, source: str, output: str | None) -> None:
+    """Write an overrides skeleton for SOURCE: every key explained, every sentence listed.
+
+    It goes beside the source (sources/NAME.yaml) and never replaces a file that exists;
+    `-o -` prints it instead.
+    """
+    from brief import pipeline, skeleton
+    from brief.read import read
+    from brief.segment import segment
+
+    with _user_errors():
+        project = pipeline.open_project(project_dir)
+        path = pipeline.find_sources(project, (source,))[0]
+        text = skeleton.render(path.name, segment(read(path)))
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    target = Path(output) if output else path.with_suffix(".yaml")
+    if target.exists():
+        _fail(f"{_show(target)} already exists; it is yours, so brief leaves it alone "
+              "(use -o - to print the skeleton)")
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {_show(target)}")
+
+
+@main.command()
+@click.pass_obj
+def check(project_dir: Path) -> None:
+    """Check the project without writing anything: settings, template, every source and its
+    overrides. Lists every problem found and exits with status 1 if there is any."""
+    from brief.check import check_project
+
+    found, checked = check_project(project_dir)
+    for problem in found:
+        click.secho(f"error: {problem}", fg="red", err=True)
+    if found:
+        click.secho(f"{len(found)} problem{'s' if len(found) != 1 else ''} found", fg="red",
+                    err=True)
+        sys.exit(1)
+    click.echo(f"ok: {checked}")
 
 
 def _show(path: Path) -> str:

@@ -23,13 +23,9 @@ def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> st
 
     Raises BriefError naming the template file and line for a template error.
     """
-    import jinja2  # here, not at import: `brief check` of settings needs no Jinja
+    import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True)
-    env.filters["emphasize"] = lambda text: emphasize(text, brief.emphasis)
-    env.filters["refs"] = refs
+    env = environment(folder, brief.emphasis)
     try:
         return env.get_template(TEMPLATE_FILE).render(brief=brief, settings=settings, date=date)
     except jinja2.TemplateSyntaxError as exc:
@@ -38,6 +34,19 @@ def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> st
     except jinja2.TemplateError as exc:
         raise BriefError(f"template error: {exc}", folder / TEMPLATE_FILE,
                          _template_line(exc), "see README, Templates") from None
+
+
+def environment(folder: Path, terms: tuple[str, ...] = ()):
+    """Return the Jinja2 environment templates render in: autoescape on, undefined names an
+    error, the `emphasize` and `refs` filters."""
+    import jinja2  # here, not at import: `brief show` needs no Jinja
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True)
+    env.filters["emphasize"] = lambda text: emphasize(text, terms)
+    env.filters["refs"] = refs
+    return env
 
 
 def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Document:

@@ -66,9 +66,28 @@ def find_sources(project: Project, names: tuple[str, ...] = ()) -> list[Path]:
     return found
 
 
+@dataclass(frozen=True)
+class Compiled:
+    """A source compiled, with what it was compiled from."""
+
+    brief: Brief
+    """The brief, overrides applied."""
+    sentences: tuple
+    """The source's sentences."""
+    referenced: set[str]
+    """Sentence ids the overrides name."""
+    analysis: object
+    """What analyze found (`brief.analyze.Analysis`), for `brief show`."""
+
+
 def compile_source(path: Path, settings: Settings | None = None) -> Brief:
     """Return the brief of the source at `path`, the analyst's overrides (over the project's
     `defaults:`) applied."""
+    return compile_full(path, settings).brief
+
+
+def compile_full(path: Path, settings: Settings | None = None) -> Compiled:
+    """Return the compiled source at `path` with its sentences and the ids its overrides name."""
     # Imported on first use: `brief make` forks its render workers before paying for these.
     from brief import override
     from brief.analyze import analyze
@@ -79,13 +98,16 @@ def compile_source(path: Path, settings: Settings | None = None) -> Brief:
     sentences = segment(article)
     defaults = settings.defaults if settings else None
     overrides = override.load(path.with_suffix(".yaml"), sentences, defaults)
-    brief = compile_brief(article, analyze(sentences), choices=override.choices(overrides))
-    return override.apply(brief, overrides)
+    analysis = analyze(sentences)
+    brief = compile_brief(article, analysis, choices=override.choices(overrides))
+    return Compiled(override.apply(brief, overrides), sentences, overrides.referenced(),
+                    analysis)
 
 
-def make(project: Project, paths: list[Path], formats: tuple[str, ...],
-         jobs: int | None = None) -> Iterator[tuple[Path, list[Path] | BriefError]]:
-    """Build each source in `paths` into `dist/`; yield it with its files written or its error.
+def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: int | None = None
+         ) -> Iterator[tuple[Path, list[Path] | BriefError, list[str]]]:
+    """Build each source in `paths` into `dist/`; yield it with its files written or its error,
+    and its warnings.
 
     Sources are compiled here and rendered by worker processes as they go. A source whose
     formats did not all render writes nothing: `dist/` never mixes old and new.
@@ -101,29 +123,35 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...],
                     raise BriefError(f"has the same name as {stems[path.stem]}", path,
                                      hint=f"rename one: both would write dist/{path.stem}.*")
                 stems[path.stem] = path
-                brief, document, style = prepare(project, path, formats)
+                brief, document, style, warnings = prepare(project, path, formats)
             except BriefError as exc:
-                pending.append((path, exc))
+                pending.append((path, exc, []))
                 continue
             pending.append((path, {project.dist / f"{path.stem}.{f}":
                                    renderer.submit(f, brief, document, style, str(path))
-                                   for f in formats}))
-        for path, work in pending:
-            yield path, (work if isinstance(work, BriefError) else _write_all(work))
+                                   for f in formats}, warnings))
+        for path, work, warnings in pending:
+            yield path, (work if isinstance(work, BriefError) else _write_all(work)), warnings
 
 
 def prepare(project: Project, path: Path, formats: tuple[str, ...]):
-    """Return the brief of `path`, and its document tree and style if a format needs them."""
+    """Return the brief of `path`, its document tree and style if a format needs them, and
+    warnings of drift between the overrides and the article."""
+    from brief import drift
     from brief.writers import needs_layout
 
-    brief = compile_source(path, project.settings)
+    compiled = compile_full(path, project.settings)
+    brief = compiled.brief
+    warnings = drift.check(project.dist / ".brief" / f"{path.stem}.json",
+                           path.with_suffix(".yaml"), compiled.referenced, compiled.sentences)
     if not any(needs_layout(f) for f in formats):
-        return brief, None, None
+        return brief, None, None, warnings
     from brief.layout import layout
 
     folder = template.find(project.root, project.settings.template)
     style = template.load_style(folder)
-    return brief, layout(brief, project.settings, folder, display_date(brief.date)), style
+    document = layout(brief, project.settings, folder, display_date(brief.date))
+    return brief, document, style, warnings
 
 
 def _write_all(futures: dict) -> list[Path] | BriefError:

@@ -151,7 +151,7 @@ def it_inits_a_project_that_builds_and_never_overwrites(tmp_path: Path):
 
 def it_explains_itself_for_every_command():
     runner = CliRunner()
-    for command in ([], ["init"], ["make"], ["show"]):
+    for command in ([], ["init"], ["make"], ["show"], ["overrides"], ["check"]):
         result = runner.invoke(main, [*command, "--help"])
         assert result.exit_code == 0 and "Usage:" in result.output
     assert "Formats to write" in runner.invoke(main, ["make", "--help"]).output
@@ -162,3 +162,63 @@ def it_says_where_to_start_outside_a_project(tmp_path):
     result = runner.invoke(main, ["-C", str(tmp_path), "make"])
     assert result.exit_code == 1
     assert "no sources/ folder here (run `brief init`" in result.output
+
+
+def it_writes_an_overrides_skeleton_and_never_clobbers(run, project):
+    (project / "sources" / "lavrov-pakistan-2021.yaml").unlink(missing_ok=True)
+    result = run("overrides", "lavrov-pakistan-2021")
+    assert result.output == "wrote sources/lavrov-pakistan-2021.yaml\n"
+    text = (project / "sources" / "lavrov-pakistan-2021.yaml").read_text()
+    assert "# pin: [s7, s25]" in text and "# s6: As a matter of fact" in text
+    import yaml
+
+    assert yaml.safe_load(text) is None  # every line a comment: changes nothing until edited
+    again = run("overrides", "lavrov-pakistan-2021")
+    assert again.exit_code == 1 and "already exists" in again.output
+    assert (project / "sources" / "lavrov-pakistan-2021.yaml").read_text() == text
+    printed = run("overrides", "lavrov-pakistan-2021", "-o", "-")
+    assert printed.output == text
+
+
+def it_checks_the_whole_project_and_lists_every_problem(run, project):
+    assert run("check").output.startswith("ok: settings, template 'default', 1 sources")
+    (project / "sources" / "empty.txt").write_text("")
+    (project / "sources" / "lavrov-pakistan-2021.yaml").write_text("titel: x\npin: [s99]\n")
+    (project / "brief.yaml").write_text("template: nope\n")
+    result = run("check")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert any("no template named 'nope'" in line for line in lines)
+    assert "error: sources/empty.txt: the file is empty (paste the article's text into it)" in lines
+    assert any("lavrov-pakistan-2021.yaml:1: unknown key 'titel'" in line for line in lines)
+    assert any("lavrov-pakistan-2021.yaml:2: no sentence 's99'" in line for line in lines)
+    assert lines[-1] == "4 problems found"
+    assert not (project / "dist").exists()
+
+
+def it_warns_when_a_pinned_sentence_changed_under_the_overrides(run, project):
+    source = project / "sources" / "lavrov-pakistan-2021.txt"
+    (project / "sources" / "lavrov-pakistan-2021.yaml").write_text("pin: [s9]\ndrop: [s6]\n")
+    first = run("make", "-f", "json")
+    assert first.exit_code == 0 and "warning" not in first.output
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("Pakistan-Russia mutual relations", "Trade relations"),
+                      encoding="utf-8")
+    second = run("make", "-f", "json")
+    assert second.exit_code == 0
+    warnings = [line for line in second.output.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "s9 now reads “Trade relations" in warnings[0]
+    assert "s9" in run("make", "-f", "json").output  # it keeps warning until acted on
+    (project / "dist" / ".brief" / "lavrov-pakistan-2021.json").unlink()
+    assert "warning" not in run("make", "-f", "json").output
+
+
+def it_colours_show_only_for_a_terminal(project):
+    from brief.pipeline import compile_full
+    from brief.show import render_text
+
+    compiled = compile_full(project / "sources" / "lavrov-pakistan-2021.txt")
+    plain = render_text(compiled.brief, compiled.analysis, colour=False)
+    coloured = render_text(compiled.brief, compiled.analysis, colour=True)
+    assert "\x1b[" not in plain and "\x1b[" in coloured
+    assert "centrality" in plain and "outcome: " in plain

@@ -1,0 +1,57 @@
+"""`brief check`: every problem in a project, found without writing anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from brief.errors import BriefError
+
+
+def check_project(root: Path) -> tuple[list[BriefError], str]:
+    """Return every problem in the project at `root`, and a line saying what was checked."""
+    from brief import override, pipeline, template
+    from brief.read import read
+    from brief.segment import segment
+
+    problems: list[BriefError] = []
+    try:
+        project = pipeline.open_project(root)
+    except BriefError as exc:
+        return [exc], ""
+    try:
+        folder = template.find(project.root, project.settings.template)
+        template.load_style(folder)
+        _compile_template(folder)
+    except BriefError as exc:
+        problems.append(exc)
+    try:
+        sources = pipeline.find_sources(project)
+    except BriefError as exc:
+        return problems + [exc], ""
+    with_overrides = 0
+    for path in sources:
+        try:
+            sentences = segment(read(path))
+        except BriefError as exc:
+            problems.append(exc)
+            continue
+        overrides = path.with_suffix(".yaml")
+        with_overrides += overrides.exists()
+        problems.extend(override.problems(overrides, sentences, project.settings.defaults))
+    checked = (f"settings, template '{project.settings.template}', {len(sources)} sources, "
+               f"{with_overrides} overrides files")
+    return problems, checked
+
+
+def _compile_template(folder: Path) -> None:
+    """Raise BriefError naming the line of a syntax error in the template."""
+    import jinja2
+
+    from brief.layout import environment
+    from brief.template import TEMPLATE_FILE
+
+    try:
+        environment(folder).get_template(TEMPLATE_FILE)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BriefError(f"template error: {exc.message}", folder / TEMPLATE_FILE,
+                         exc.lineno) from None
