@@ -3,8 +3,8 @@
 import pytest
 
 from brief.errors import BriefError
-from brief.pipeline import compile_source, open_project
 from brief.override import problems
+from brief.pipeline import compile_source, open_project
 from brief.read import read
 from brief.segment import segment
 
