@@ -106,3 +106,34 @@ def it_ships_the_sample_it_builds():
     for name in ("lavrov-pakistan-2021.txt", "lavrov-pakistan-2021.yaml"):
         assert filecmp.cmp(DATA / name, ROOT / "sources" / name, shallow=False)
     assert filecmp.cmp(DATA / "brief.yaml", ROOT / "brief.yaml", shallow=False)
+
+
+def it_carries_overrides_into_both_documents(tmp_path):
+    import io
+
+    import docx
+    from pypdf import PdfReader
+
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    (tmp_path / "sources" / "lavrov-pakistan-2021.yaml").write_text(
+        "title: Russia and Pakistan draw closer\nmarking: OFFICIAL\n"
+        "emphasis: {terms: [46 percent]}\nimplications: [Expect Indian concern.]\n",
+        encoding="utf-8")
+    assert brief("make", cwd=tmp_path).returncode == 0
+    dist = tmp_path / "dist"
+    word = docx.Document(dist / "lavrov-pakistan-2021.docx")
+    assert word.paragraphs[1].text == "Russia and Pakistan draw closer"
+    assert "46 percent" in [r.text for p in word.paragraphs for r in p.runs if r.bold]
+    assert "Analyst comment: Expect Indian concern." in docx_text(
+        (dist / "lavrov-pakistan-2021.docx").read_bytes())
+    reader = PdfReader(io.BytesIO((dist / "lavrov-pakistan-2021.pdf").read_bytes()))
+    bold = []
+
+    def visit(text, cm, tm, font, size):
+        if font and "Bold" in str(font.get("/BaseFont")):
+            bold.append(text)
+
+    for page in reader.pages:
+        assert page.extract_text().count("OFFICIAL") == 2  # top and bottom of every page
+        page.extract_text(visitor_text=visit)
+    assert any("46 percent" in text for text in bold)
