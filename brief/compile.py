@@ -7,6 +7,7 @@ analyze (`[Lavrov] stressed…`), with at most a clause cut at its end and marke
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from brief import lexicon
@@ -60,6 +61,8 @@ class Choices:
     """Sentence ids that must appear, each with its section (one of SECTIONS) or None."""
     drop: frozenset[str] = field(default_factory=frozenset)
     """Sentence ids never used."""
+    drop_in: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Sentence ids kept out of one section only, by section."""
     summary: tuple[str, ...] = ()
     """Sentence ids making up the summary, in order; empty to choose."""
     order: tuple[str, ...] = ()
@@ -86,20 +89,24 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
         summary = [([by_id[sid]], by_id[sid].text or by_id[sid].core or by_id[sid].sentence.text)
                    for sid in choices.summary]
     else:
-        summary = _summary([f for f in analysis.features if f.sentence.id not in choices.drop
-                            and f.sentence.id not in pinned], budget)
+        kept_out = choices.drop | pinned | choices.drop_in.get("summary", frozenset())
+        summary = _summary([f for f in analysis.features if f.sentence.id not in kept_out],
+                           budget)
     in_summary = [f for features, _ in summary for f in features]
     taken = {f.sentence.id for f in in_summary}
-    outcomes = _outcomes([f for f in candidates if f.sentence.id not in taken], in_summary,
-                         budget)
+    def free(section: str) -> Callable[[Features], bool]:
+        out = taken | choices.drop_in.get(section, frozenset())
+        return lambda f: f.sentence.id not in out
+
+    outcomes = _outcomes(list(filter(free("outcomes"), candidates)), in_summary, budget)
     outcomes = [by_id[sid] for sid in choices.order if by_id[sid] not in outcomes] + outcomes
     outcomes.sort(key=lambda f: choices.order.index(f.sentence.id)
                   if f.sentence.id in choices.order else len(choices.order))
     del outcomes[budget.outcomes[1]:]
     taken |= {f.sentence.id for f in outcomes}
-    watch = _watch([f for f in usable if f.text and f.sentence.id not in taken], budget)
+    watch = _watch([f for f in usable if f.text and free("watch")(f)], budget)
     taken |= {f.sentence.id for f in watch}
-    implications = _implications([f for f in candidates if f.sentence.id not in taken], budget)
+    implications = _implications(list(filter(free("implications"), candidates)), budget)
     taken |= {f.sentence.id for f in implications}
     taken |= set(choices.order)
     sections = {"summary": summary, "outcomes": outcomes, "implications": implications,

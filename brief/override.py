@@ -52,6 +52,8 @@ class Overrides:
     """Sentence ids that must appear, each with its section or None for "where it fits"."""
     drop: frozenset[str] = frozenset()
     """Sentence ids never used."""
+    drop_in: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Sentence ids kept out of one section only, by section."""
     terms: tuple[str, ...] = ()
     """Terms set in bold wherever they appear."""
     topics: tuple[str, ...] = ()
@@ -75,8 +77,9 @@ class Overrides:
 
     def referenced(self) -> set[str]:
         """Return every sentence id these overrides name."""
-        return set(self.pin) | set(self.drop) | set(self.summary_ids) | set(self.order) | {
-            key for key in self.rename if _is_id(key)}
+        return (set(self.pin) | set(self.drop) | set(self.summary_ids) | set(self.order)
+                | {sid for ids in self.drop_in.values() for sid in ids}
+                | {key for key in self.rename if _is_id(key)})
 
 
 def load(path: Path, sentences: tuple[Sentence, ...], defaults: YamlDoc | None = None
@@ -99,7 +102,7 @@ def problems(path: Path, sentences: tuple[Sentence, ...], defaults: YamlDoc | No
 
 def choices(overrides: Overrides) -> Choices:
     """Return the selection constraints compile must respect."""
-    return Choices(pin=overrides.pin, drop=frozenset(overrides.drop),
+    return Choices(pin=overrides.pin, drop=frozenset(overrides.drop), drop_in=overrides.drop_in,
                    summary=overrides.summary_ids, order=overrides.order,
                    max_outcomes=overrides.max_outcomes, summary_words=overrides.summary_words)
 
@@ -151,6 +154,8 @@ def _load(path: Path, sentences, defaults: YamlDoc | None) -> tuple[Overrides, l
         values.update(own)
         if not errors:
             _check_pinned_and_dropped(doc, own, errors)
+    if isinstance(values.get("drop"), dict):
+        values["drop_in"] = values.pop("drop")
     emphasis = values.pop("emphasis", {})
     summary = values.pop("summary", None)
     return Overrides(
@@ -232,8 +237,12 @@ def _ids(f: _Field, value) -> tuple[str, ...]:
                                                                            value)))
 
 
-def _drop(f: _Field, value) -> frozenset[str]:
-    return frozenset(_ids(f, value))
+def _drop(f: _Field, value) -> frozenset[str] | dict[str, frozenset[str]]:
+    """Read `drop: [s6]` (never used) or `drop: {summary: [s1]}` (kept out of one section)."""
+    if not isinstance(value, dict):
+        return frozenset(_ids(f, value))
+    sections = check_mapping(f.doc, f.keypath, value, list(SECTIONS))
+    return {section: frozenset(_ids(f.at(section), ids)) for section, ids in sections.items()}
 
 
 def _order(f: _Field, value) -> tuple[str, ...]:
@@ -315,6 +324,8 @@ def _topics(f: _Field, value) -> dict[str, str]:
 
 def _check_pinned_and_dropped(doc: YamlDoc, own: dict, errors: list) -> None:
     pins, drop = own.get("pin", {}), own.get("drop", frozenset())
+    if isinstance(drop, dict):
+        return
     for sid in sorted(set(pins) & drop, key=lambda i: int(i[1:])):
         index = check_list(doc, ("drop",), doc.data["drop"]).index(sid)
         errors.append(doc.error(("drop", index), f"{sid} is both pinned and dropped",

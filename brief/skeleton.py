@@ -20,7 +20,8 @@ _KEYS = """\
 # summary: [s1, s7]          #   or the sentences that make it up, in order
 # pin: [s7, s25]             # sentences that must appear (where they fit best),
 # pin: {{outcomes: [s7], implications: [s20], summary: [s1], watch: [s16]}}  # or where you say
-# drop: [s6]                 # sentences never used
+# drop: [s6]                 # sentences never used,
+# drop: {{summary: [s1]}}      #   or kept out of one section only
 # order: [s25, s7]           # these outcomes first, in this order
 # max_outcomes: 5            # at most this many key outcomes (1-12)
 # summary_words: 60          # at most this many words of summary (20-300)

@@ -54,6 +54,13 @@ def it_pins_and_drops_as_lists(brief_with):
     assert "s9" in used(brief) and not {"s7", "s1"} & set(used(brief))
 
 
+def it_drops_from_one_section_only(brief_with):
+    brief = brief_with("drop: {summary: [s1], outcomes: [s7]}\n")
+    assert "s1" not in [s for i in brief.summary for s in i.sentences]
+    assert "s7" not in [s for i in brief.outcomes for s in i.sentences]
+    assert "s7" in [s for i in brief.summary for s in i.sentences]  # free for other sections
+
+
 def it_pins_into_the_section_named(brief_with):
     brief = brief_with("pin: {outcomes: [s9], implications: [s4], summary: [s29]}\n")
     assert brief.outcomes[0].sentences == ("s9",)
