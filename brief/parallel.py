@@ -14,13 +14,15 @@ from brief.errors import BriefError
 from brief.writers import needs_layout, writer
 
 
-def render(fmt: str, brief, document, style, origin: str | None = None) -> bytes:
-    """Return the bytes of `brief` in format `fmt`; an unexpected failure becomes a BriefError.
-
-    `origin` is the source path errors should name.
-    """
+def render(fmt: str, brief, document, style, origin: str | None = None
+           ) -> tuple[bytes, list[str]]:
+    """Return the bytes of `brief` in format `fmt` and the writer's warnings (a glyph its
+    fonts lack…); an unexpected failure becomes a BriefError naming `origin`, the source."""
     try:
-        return writer(fmt).render(brief, document, style)
+        module = writer(fmt)
+        check = getattr(module, "check", None)
+        warnings = check(document, style) if check else []
+        return module.render(brief, document, style), warnings
     except BriefError:
         raise
     except Exception as exc:  # a writer bug must cost one source, not the whole run
@@ -56,7 +58,7 @@ class Renderer:
                 self.pools[fmt].submit(_warm, fmt)
 
     def submit(self, fmt: str, brief, document, style, origin: str | None = None) -> Future:
-        """Return a future of the bytes of `brief` in format `fmt`."""
+        """Return a future of `render`'s bytes and warnings."""
         if fmt in self.pools:
             return self.pools[fmt].submit(render, fmt, brief, document, style, origin)
         future: Future = Future()

@@ -131,7 +131,11 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
                                    renderer.submit(f, brief, document, style, str(path))
                                    for f in formats}, warnings))
         for path, work, warnings in pending:
-            yield path, (work if isinstance(work, BriefError) else _write_all(work)), warnings
+            if isinstance(work, BriefError):
+                yield path, work, warnings
+            else:
+                written, more = _write_all(work)
+                yield path, written, warnings + [f"{path}: {w}" for w in more]
 
 
 def prepare(project: Project, path: Path, formats: tuple[str, ...]):
@@ -154,14 +158,17 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...]):
     return brief, document, style, warnings
 
 
-def _write_all(futures: dict) -> list[Path] | BriefError:
+def _write_all(futures: dict) -> tuple[list[Path] | BriefError, list[str]]:
+    """Write every output once all have rendered; return the files (or the error) and the
+    writers' warnings, each said once."""
     try:
         outputs = {target: future.result() for target, future in futures.items()}
     except BriefError as exc:
-        return exc
-    for target, data in outputs.items():
+        return exc, []
+    for target, (data, _) in outputs.items():
         write_atomic(target, data)
-    return list(outputs)
+    warnings = [w for _, found in outputs.values() for w in found]
+    return list(outputs), list(dict.fromkeys(warnings))
 
 
 def write_atomic(target: Path, data: bytes) -> None:

@@ -222,3 +222,12 @@ def it_colours_show_only_for_a_terminal(project):
     coloured = render_text(compiled.brief, compiled.analysis, colour=True)
     assert "\x1b[" not in plain and "\x1b[" in coloured
     assert "centrality" in plain and "outcome: " in plain
+
+
+def it_warns_once_of_characters_the_pdf_fonts_lack(run, project):
+    (project / "sources" / "cjk.txt").write_text("The minister met officials in 北京 on Monday.\n",
+                                                 encoding="utf-8")
+    result = run("make", "cjk", "-j", "1")
+    assert result.exit_code == 0
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "sources/cjk.txt: the PDF fonts lack 北" in warnings[0]

@@ -76,7 +76,7 @@ class DescribePdf:
         reader = PdfReader(io.BytesIO(render("pdf", marked)))
         for number, page in enumerate(reader.pages, 1):
             text = page.extract_text()
-            assert text.count("OFFICIAL") == 2 and f"Page {number}" in text
+            assert text.count("OFFICIAL") == 2 and f"Page {number} of" in text
 
     def it_uses_letter_paper_when_asked(self, sample):
         reader = PdfReader(io.BytesIO(render("pdf", sample, Settings(paper="letter"))))
@@ -155,3 +155,20 @@ def _flatten(outline):
             yield from _flatten(entry)
         else:
             yield entry
+
+
+def it_warns_of_glyphs_the_pdf_fonts_lack(sample):
+    from brief.writers import pdf
+
+    brief = dataclasses.replace(sample, title="Talks in 北京 and Москва")
+    document = layout(brief, Settings(), FOLDER, "today")
+    (warning,) = pdf.check(document, Style())
+    assert "北 (U+5317), 京 (U+4EAC)" in warning and "style.yaml" in warning
+    assert pdf.check(layout(sample, Settings(), FOLDER, "today"), Style()) == []
+
+
+def it_numbers_pages_of_the_whole(sample):
+    reader = PdfReader(io.BytesIO(render("pdf", sample)))
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, 1):
+        assert f"Page {number} of {total}" in page.extract_text()

@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
@@ -46,9 +47,33 @@ def render(brief, document: Document, style: Style) -> bytes:
                     leftMargin=style.margin_mm * mm, rightMargin=style.margin_mm * mm,
                     topMargin=style.margin_mm * mm, bottomMargin=style.margin_mm * mm)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-    doc.addPageTemplates([PageTemplate("page", [frame], onPage=_decorate(meta, style))])
-    doc.build(_flowables(document, style, doc.width))
+    doc.addPageTemplates([PageTemplate("page", [frame])])
+    doc.build(_flowables(document, style, doc.width), canvasmaker=_canvas_maker(meta, style))
     return buffer.getvalue()
+
+
+def check(document: Document, style: Style) -> list[str]:
+    """Return a warning naming the characters the PDF fonts lack: they would print as boxes."""
+    _register_fonts(style)
+    have = pdfmetrics.getFont(FAMILY).face.charToGlyph
+    texts = [span.text for block in document.blocks for span in _spans_of(block)]
+    texts += [document.meta.title, document.meta.marking or ""]
+    missing = list(dict.fromkeys(c for text in texts for c in text  # in reading order
+                                 if ord(c) not in have and not c.isspace()))
+    if not missing:
+        return []
+    shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8])
+    more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
+    return [f"the PDF fonts lack {shown}{more}: they print as empty boxes; set `fonts` in the "
+            "template's style.yaml to a font that has them"]
+
+
+def _spans_of(block):
+    if isinstance(block, (Heading, Paragraph)):
+        return block.spans
+    if isinstance(block, ListBlock):
+        return [span for item in block.items for span in item]
+    return [span for row in block.rows for cell in row for span in cell]
 
 
 # Fonts and styles -------------------------------------------------------------------------
@@ -237,24 +262,41 @@ class _BriefDoc(BaseDocTemplate):
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
 
-def _decorate(meta, style: Style):
-    muted = colors.HexColor(style.muted)
+def _canvas_maker(meta, style: Style):
+    """Return a canvas class that holds pages back until the end, so each can say "Page X of
+    Y" and carry the marking at top and bottom."""
+    muted, margin = colors.HexColor(style.muted), style.margin_mm * mm
+    title = meta.title if len(meta.title) <= 90 else meta.title[:87] + "…"
 
-    def draw(canvas, doc) -> None:
-        canvas.saveState()
-        width, height = doc.pagesize
-        margin = style.margin_mm * mm
-        canvas.setFont(FAMILY, 7.5)
-        canvas.setFillColor(muted)
-        footer_y = margin * 0.5
-        title = meta.title if len(meta.title) <= 90 else meta.title[:87] + "…"
-        canvas.drawString(margin, footer_y, title)
-        canvas.drawRightString(width - margin, footer_y, f"Page {doc.page}")
-        if meta.marking:
-            canvas.setFont(FAMILY + "-Bold", 8.5)
-            canvas.setFillColor(colors.HexColor("#B00020"))
-            canvas.drawCentredString(width / 2, height - margin * 0.55, meta.marking)
-            canvas.drawCentredString(width / 2, footer_y + 10, meta.marking)
-        canvas.restoreState()
+    class PagedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
 
-    return draw
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            for number, page in enumerate(self._pages, 1):
+                self.__dict__.update(page)
+                self._decorate(number, len(self._pages))
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            width, height = self._pagesize
+            footer_y = margin * 0.5
+            self.saveState()
+            self.setFont(FAMILY, 7.5)
+            self.setFillColor(muted)
+            self.drawString(margin, footer_y, title)
+            self.drawRightString(width - margin, footer_y, f"Page {number} of {total}")
+            if meta.marking:
+                self.setFont(FAMILY + "-Bold", 8.5)
+                self.setFillColor(colors.HexColor("#B00020"))
+                self.drawCentredString(width / 2, height - margin * 0.55, meta.marking)
+                self.drawCentredString(width / 2, footer_y + 10, meta.marking)
+            self.restoreState()
+
+    return PagedCanvas
