@@ -9,13 +9,13 @@ from brief.errors import BriefError
 
 def check_project(root: Path) -> tuple[list[BriefError], str]:
     """Return every problem in the project at `root`, and a line saying what was checked."""
-    from brief import override, pipeline, template
+    from brief import override, pipeline, settings, template
     from brief.read import read
     from brief.segment import segment
 
     problems: list[BriefError] = []
-    try:
-        project = pipeline.open_project(root)
+    try:  # not open_project: a missing template is one problem among others here
+        project = pipeline.Project(root, settings.load(root))
     except BriefError as exc:
         return [exc], ""
     try:

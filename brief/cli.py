@@ -57,11 +57,14 @@ def init(directory: Path) -> None:
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
               help="Formats to write, comma-separated: pdf, docx, json. May be repeated. "
                    "Default: `formats` in brief.yaml, else pdf,docx.")
+@click.option("-t", "--template", metavar="NAME",
+              help="Template to lay out with: a folder in templates/ or a built-in one "
+                   "(default, memo). Default: `template` in brief.yaml, else default.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Processes to render with (default: one per CPU core).")
 @click.pass_obj
 def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
-         jobs: int | None) -> None:
+         template: str | None, jobs: int | None) -> None:
     """Build briefs into dist/: every article in sources/, or only the SOURCES named.
 
     Prints a line per brief with the files written and a line per source that failed; the
@@ -71,7 +74,7 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
     from brief.settings import parse_formats
 
     with _user_errors():
-        project = pipeline.open_project(project_dir)
+        project = pipeline.open_project(project_dir, template)
         chosen = parse_formats(formats) if formats else project.settings.formats
         paths = pipeline.find_sources(project, sources)
     if not paths:

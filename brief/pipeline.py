@@ -3,6 +3,7 @@ layout -> write."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from collections.abc import Iterator
@@ -38,9 +39,22 @@ class Project:
         return self.root / "dist"
 
 
-def open_project(root: Path) -> Project:
-    """Return the project at `root` with its settings loaded (defaults without `brief.yaml`)."""
-    return Project(root, settings_module.load(root))
+def open_project(root: Path, template_name: str | None = None) -> Project:
+    """Return the project at `root` with its settings loaded (defaults without `brief.yaml`);
+    `template_name`, if given, wins over the settings' template.
+
+    Raises BriefError for bad settings or a template that does not exist.
+    """
+    settings = settings_module.load(root)
+    if template_name:
+        settings = dataclasses.replace(settings, template=template_name)
+    try:
+        template.find(root, settings.template)  # fail now, naming the templates there are
+    except BriefError as exc:
+        if template_name:  # the option was wrong, not brief.yaml
+            exc.path = None
+        raise
+    return Project(root, settings)
 
 
 def find_sources(project: Project, names: tuple[str, ...] = ()) -> list[Path]:

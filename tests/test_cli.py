@@ -231,3 +231,25 @@ def it_warns_once_of_characters_the_pdf_fonts_lack(run, project):
     assert result.exit_code == 0
     warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and "sources/cjk.txt: the PDF fonts lack 北" in warnings[0]
+
+
+def it_lays_out_with_the_template_chosen(run, project):
+    result = run("make", "--template", "memo", "-j", "1")
+    assert result.exit_code == 0, result.output
+    from tests.conftest import pdf_text
+
+    text = pdf_text((project / "dist" / "lavrov-pakistan-2021.pdf").read_bytes())
+    assert "Bottom line" in text and "Memo" in text and "Mentioned in" not in text
+    wrong = run("make", "-t", "nope")
+    assert wrong.exit_code == 1
+    assert "error: no template named 'nope' (known templates: default, memo)" in wrong.output
+
+
+def it_prefers_the_project_s_own_template_of_a_name(run, project):
+    own = project / "templates" / "default"
+    own.mkdir(parents=True)
+    (own / "brief.html.j2").write_text("<h1>{{ brief.title }}</h1><p>House style.</p>")
+    assert run("make", "-f", "pdf", "-j", "1").exit_code == 0
+    from tests.conftest import pdf_text
+
+    assert "House style." in pdf_text((project / "dist" / "lavrov-pakistan-2021.pdf").read_bytes())
