@@ -47,6 +47,8 @@ class Style:
     """Summary panel background."""
     margin_mm: float = 18.0
     """Page margins in millimetres."""
+    reference_docx: Path | None = None
+    """The template's `reference.docx`: Word styles, page set-up, headers and footers."""
 
 
 _SECTIONS = {
@@ -81,11 +83,12 @@ def find(project: Path, name: str) -> Path:
 def load_style(folder: Path) -> Style:
     """Return the style in `folder/style.yaml`; defaults for what it does not set."""
     path = folder / STYLE_FILE
+    reference = folder / "reference.docx"
+    values: dict = {"reference_docx": reference} if reference.is_file() else {}
     if not path.exists():
-        return Style()
+        return Style(**values)
     doc = parse(path.read_text(encoding="utf-8"), path)
     data = check_mapping(doc, (), doc.data, list(_SECTIONS) + ["margins_mm"])
-    values: dict = {}
     types = {f.name: f.type for f in fields(Style)}
     for section, keys in _SECTIONS.items():
         for key, value in check_mapping(doc, (section,), data.get(section, {}), list(keys)).items():

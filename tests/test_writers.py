@@ -172,3 +172,27 @@ def it_numbers_pages_of_the_whole(sample):
     total = len(reader.pages)
     for number, page in enumerate(reader.pages, 1):
         assert f"Page {number} of {total}" in page.extract_text()
+
+
+def it_takes_styles_header_and_page_from_a_reference_docx(sample, tmp_path):
+    from docx.shared import Mm, RGBColor
+
+    reference = docx.Document()
+    heading = reference.styles["Heading 1"]
+    heading.font.name, heading.font.color.rgb = "Georgia", RGBColor(0x80, 0x00, 0x00)
+    reference.sections[0].page_width = Mm(215.9)
+    reference.sections[0].header.paragraphs[0].text = "Ministry of Examples"
+    reference.add_paragraph("Placeholder body text that must not survive.")
+    path = tmp_path / "reference.docx"
+    reference.save(path)
+
+    document = layout(dataclasses.replace(sample, marking="OFFICIAL"), Settings(), FOLDER, "x")
+    data = writer("docx").render(sample, document, Style(reference_docx=path))
+    word = docx.Document(io.BytesIO(data))
+    assert word.styles["Heading 1"].font.name == "Georgia"
+    assert word.sections[0].page_width == Mm(215.9)
+    header = [p.text for p in word.sections[0].header.paragraphs]
+    assert header[0] == "Ministry of Examples" and "OFFICIAL" in header
+    assert "Placeholder" not in docx_text(data)
+    assert {"Title", "Heading 1", "List Bullet"} <= {p.style.name for p in word.paragraphs}
+    assert "Brief Summary" in {p.style.name for p in word.paragraphs}

@@ -28,9 +28,14 @@ def render(brief, document: Document, style: Style) -> bytes:
     Zip entry times and document dates come from SOURCE_DATE_EPOCH when it is set, so two
     builds are byte-identical.
     """
-    word = docx.Document()
-    _set_up_styles(word, style, document.meta.language)
-    _set_up_page(word, document, style)
+    if style.reference_docx:
+        word = _from_reference(style.reference_docx)
+        _add_missing_styles(word, style, document.meta.language)
+    else:
+        word = docx.Document()
+        _set_up_styles(word, style, document.meta.language)
+        _set_up_page(word, document, style)
+    _set_up_running_lines(word, document)
     _set_properties(word, document)
     for block in document.blocks:
         _BLOCKS[type(block)](word, block, style)
@@ -106,20 +111,54 @@ def _shade(ppr, fill: str, border: str) -> None:
         ppr.append(shading)
 
 
+def _from_reference(path) -> docx.document.Document:
+    """Return the organisation's Word file emptied of content: its styles, page set-up,
+    headers and footers stay, as with pandoc's --reference-doc."""
+    word = docx.Document(str(path))
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return word
+
+
+def _add_missing_styles(word, style: Style, language: str) -> None:
+    """Add, from brief's own defaults, the styles a reference document does not define."""
+    names = {s.name for s in word.styles}
+    if not {"Brief Meta", "Brief Summary"} <= names:
+        scratch = docx.Document()
+        _set_up_styles(scratch, style, language)
+        for name in ("Brief Meta", "Brief Summary"):
+            if name not in names:
+                word.styles.element.append(scratch.styles[name].element)
+
+
 def _set_up_page(word, document: Document, style: Style) -> None:
     section = word.sections[0]
     section.page_width, section.page_height = PAPERS[document.meta.paper]
     margin = Mm(style.margin_mm)
     section.left_margin = section.right_margin = margin
     section.top_margin = section.bottom_margin = margin
+
+
+def _set_up_running_lines(word, document: Document) -> None:
+    """Add the marking to header and footer, and the page number to the footer, after what
+    a reference document's own header and footer hold."""
+    section = word.sections[0]
     if document.meta.marking:
-        _marking(section.header.paragraphs[0], document.meta.marking)
-    footer = section.footer.paragraphs[0]
+        _marking(_last_paragraph(section.header), document.meta.marking)
+    footer = _last_paragraph(section.footer)
     if document.meta.marking:
         _marking(footer, document.meta.marking)
         footer.add_run("  ·  ")
     footer.add_run("Page ")
     _page_field(footer)
+
+
+def _last_paragraph(part):
+    """Return the header or footer's last paragraph if empty, else a new one after it."""
+    last = part.paragraphs[-1] if part.paragraphs else None
+    return last if last is not None and not last.text.strip() else part.add_paragraph()
 
 
 def _marking(paragraph, marking: str) -> None:
