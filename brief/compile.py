@@ -78,6 +78,29 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
     """Return the brief of `article`: title, summary, outcomes, implications, watch, figures,
     actors — each extracted item with the ids of its sentences."""
     budget = _budget(budget, choices)
+    sections = _select(analysis, budget, choices)
+    summary = sections["summary"]
+    kept = {f.sentence.id for f in analysis.features if f.sentence.id not in choices.drop}
+    figures = [fig for f in analysis.features if f.sentence.id in kept for fig in f.figures]
+    return Brief(
+        title=article.meta.title or derive_title(analysis, summary[0][0][0] if summary else None),
+        source=article.meta,
+        summary=tuple(Item(text, tuple(f.sentence.id for f in features), features[0].topic)
+                      for features, text in summary),
+        outcomes=tuple(_item(f, budget.sentence_words) for f in sections["outcomes"]),
+        implications=tuple(_item(f, budget.sentence_words) for f in sections["implications"]),
+        watch=tuple(Event(_item(f, budget.sentence_words).text, f.when or "", (f.sentence.id,))
+                    for f in sections["watch"]),
+        figures=tuple(_unique_figures(figures))[: budget.figures],
+        actors=analysis.actors,
+        sentences=tuple(f.sentence for f in analysis.features),
+        date=article.meta.published,
+    )
+
+
+def _select(analysis: Analysis, budget: Budget, choices: Choices) -> dict[str, list]:
+    """Return the sentences of each section: the summary first, then outcomes, watch and
+    implications from what is left, then the analyst's pins where they asked."""
     by_id = {f.sentence.id: f for f in analysis.features}
     pinned = set(choices.pin) | set(choices.summary) | set(choices.order)
     usable = [f for f in analysis.features
@@ -85,54 +108,37 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
     candidates = [f for f in usable if f.text and not f.hook and 6 <= f.words <= 90
                   and f.sentence.id not in pinned]
 
+    # The summary: the analyst's sentences, or the bottom line and what follows it.
     if choices.summary:
-        summary = [([by_id[sid]], by_id[sid].text or by_id[sid].core or by_id[sid].sentence.text)
-                   for sid in choices.summary]
+        summary = [([by_id[sid]], _text(by_id[sid])) for sid in choices.summary]
     else:
         kept_out = choices.drop | pinned | choices.drop_in.get("summary", frozenset())
         summary = _summary([f for f in analysis.features if f.sentence.id not in kept_out],
                            budget)
     in_summary = [f for features, _ in summary for f in features]
-    taken = {f.sentence.id for f in in_summary}
+    taken = {f.sentence.id for f in in_summary} | set(choices.order)
+
     def free(section: str) -> Callable[[Features], bool]:
         out = taken | choices.drop_in.get(section, frozenset())
         return lambda f: f.sentence.id not in out
 
-    outcomes = _outcomes(list(filter(free("outcomes"), candidates)), in_summary, budget)
-    outcomes = [by_id[sid] for sid in choices.order if by_id[sid] not in outcomes] + outcomes
-    outcomes.sort(key=lambda f: choices.order.index(f.sentence.id)
-                  if f.sentence.id in choices.order else len(choices.order))
+    # Outcomes, the analyst's order first; then what to watch; then implications.
+    outcomes = [by_id[sid] for sid in choices.order] + _outcomes(
+        list(filter(free("outcomes"), candidates)), in_summary, budget)
     del outcomes[budget.outcomes[1]:]
     taken |= {f.sentence.id for f in outcomes}
     watch = _watch([f for f in usable if f.text and free("watch")(f)], budget)
     taken |= {f.sentence.id for f in watch}
     implications = _implications(list(filter(free("implications"), candidates)), budget)
     taken |= {f.sentence.id for f in implications}
-    taken |= set(choices.order)
+
+    # Pins not placed yet go where the analyst said, or where they fit best.
     sections = {"summary": summary, "outcomes": outcomes, "implications": implications,
                 "watch": watch}
     for sid, section in choices.pin.items():
         if sid not in taken:
             _place(by_id[sid], section, sections)
-    outcomes, implications, watch = (sections[k] for k in ("outcomes", "implications", "watch"))
-
-    kept = {f.sentence.id for f in usable}
-    figures = [fig for f in analysis.features if f.sentence.id in kept for fig in f.figures]
-    return Brief(
-        title=article.meta.title or derive_title(analysis, summary[0][0][0] if summary else None),
-        source=article.meta,
-        summary=tuple(Item(text, tuple(f.sentence.id for f in features), features[0].topic)
-                      for features, text in summary),
-        outcomes=tuple(_item(f, budget.sentence_words) for f in outcomes),
-        implications=tuple(_item(f, budget.sentence_words) for f in implications),
-        watch=tuple(Event(trim(f.text or f.core or f.sentence.text, budget.sentence_words),
-                          f.when or "",
-                          (f.sentence.id,)) for f in watch),
-        figures=tuple(_unique_figures(figures))[: budget.figures],
-        actors=analysis.actors,
-        sentences=tuple(f.sentence for f in analysis.features),
-        date=article.meta.published,
-    )
+    return sections
 
 
 def derive_title(analysis: Analysis, lead: Features | None = None) -> str:
@@ -273,7 +279,7 @@ def _place(f: Features, section: str | None, sections: dict[str, list]) -> None:
         section = "implications" if f.analytic_cues and not (
             f.outcome_cues or f.figures) else "outcomes"
     if section == "summary":
-        sections["summary"].append(([f], f.text or f.core or f.sentence.text))
+        sections["summary"].append(([f], _text(f)))
     elif section == "outcomes":
         sections["outcomes"].insert(0, f)
     else:
@@ -307,7 +313,12 @@ def _position(f: Features) -> int:
 
 
 def _item(f: Features, limit: int) -> Item:
-    return Item(trim(f.text or f.core or f.sentence.text, limit), (f.sentence.id,), f.topic)
+    return Item(trim(_text(f), limit), (f.sentence.id,), f.topic)
+
+
+def _text(f: Features) -> str:
+    """Return what a sentence is quoted as: self-contained, else its core (pinned by hand)."""
+    return f.text or f.core or f.sentence.text
 
 
 def trim(text: str, limit: int) -> str:
