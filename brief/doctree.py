@@ -99,6 +99,8 @@ class Meta:
     """The date shown on the brief."""
     paper: str = "a4"
     """`a4` or `letter`."""
+    organisation: str = ""
+    """The organisation issuing the brief, for running headers and footers."""
 
 
 @dataclass(frozen=True)

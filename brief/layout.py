@@ -61,6 +61,7 @@ def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Documen
         marking=brief.marking or settings.marking,
         date=date,
         paper=settings.paper,
+        organisation=settings.organisation or "",
     )
     return Document(meta, parse_html(html, folder / TEMPLATE_FILE))
 

@@ -49,6 +49,36 @@ class Style:
     """Page margins in millimetres."""
     reference_docx: Path | None = None
     """The template's `reference.docx`: Word styles, page set-up, headers and footers."""
+    header_left: str = ""
+    """Running header, left; placeholders {marking} {organisation} {title} {date} {page}
+    {pages}. An empty line prints nothing."""
+    header_center: str = "{marking}"
+    """Running header, centre."""
+    header_right: str = ""
+    """Running header, right."""
+    footer_left: str = "{title}"
+    """Running footer, left."""
+    footer_center: str = "{marking}"
+    """Running footer, centre."""
+    footer_right: str = "Page {page} of {pages}"
+    """Running footer, right."""
+    logo: Path | None = None
+    """A PNG or JPEG printed at the top right of the first page."""
+    logo_width_mm: float = 30.0
+    """The logo's width; its height follows its proportions."""
+    logo_alt: str = "Logo"
+    """The logo's alternative text, for screen readers."""
+
+    def running(self, slot: str, values: dict[str, str]) -> str:
+        """Return header/footer `slot` with its placeholders filled; "" if any it names is
+        empty (no marking, no line)."""
+        text = getattr(self, slot)
+        names = [n for n in PLACEHOLDERS if "{" + n + "}" in text]
+        if any(not values.get(n) for n in names):
+            return ""
+        for name in names:
+            text = text.replace("{" + name + "}", values[name])
+        return text
 
 
 _SECTIONS = {
@@ -57,7 +87,12 @@ _SECTIONS = {
     "docx": {"font": "docx_font", "heading_font": "docx_heading_font"},
     "sizes": {"body": "body_size", "title": "title_size", "heading": "heading_size"},
     "colours": {"accent": "accent", "muted": "muted", "rule": "rule", "panel": "panel"},
+    "page": {"header_left": "header_left", "header_center": "header_center",
+             "header_right": "header_right", "footer_left": "footer_left",
+             "footer_center": "footer_center", "footer_right": "footer_right"},
+    "logo": {"file": "logo", "width_mm": "logo_width_mm", "alt": "logo_alt"},
 }
+PLACEHOLDERS = ("marking", "organisation", "title", "date", "page", "pages")
 
 
 def builtin_root() -> Path:
@@ -94,8 +129,11 @@ def load_style(folder: Path) -> Style:
         for key, value in check_mapping(doc, (section,), data.get(section, {}), list(keys)).items():
             name, keypath = keys[key], (section, key)
             text = check_str(doc, keypath, value)
-            if section == "fonts":
-                values[name] = _font_file(doc, keypath, folder, text)
+            if section == "fonts" or name == "logo":
+                values[name] = _file(doc, keypath, folder, text)
+            elif section == "page":
+                _check_placeholders(doc, keypath, text)
+                values[name] = text
             elif section == "colours" and not re.fullmatch(r"#[0-9A-Fa-f]{6}", text):
                 raise doc.error(keypath, f"'{text}' is not a colour", "write it as #RRGGBB")
             else:
@@ -105,9 +143,16 @@ def load_style(folder: Path) -> Style:
     return Style(**values)
 
 
-def _font_file(doc, keypath, folder: Path, name: str) -> Path:
+def _file(doc, keypath, folder: Path, name: str) -> Path:
     for candidate in (folder / name, FONTS / name):
         if candidate.is_file():
             return candidate
-    raise doc.error(keypath, f"font file '{name}' not found",
-                    f"put it in {folder} or name one of the shipped fonts")
+    raise doc.error(keypath, f"file '{name}' not found",
+                    f"put it in {folder} (fonts may also name one of the shipped fonts)")
+
+
+def _check_placeholders(doc, keypath, text: str) -> None:
+    for name in re.findall(r"\{(\w*)\}", text):
+        if name not in PLACEHOLDERS:
+            raise doc.error(keypath, f"unknown placeholder {{{name}}}",
+                            "known: " + ", ".join("{" + p + "}" for p in PLACEHOLDERS))

@@ -196,3 +196,54 @@ def it_takes_styles_header_and_page_from_a_reference_docx(sample, tmp_path):
     assert "Placeholder" not in docx_text(data)
     assert {"Title", "Heading 1", "List Bullet"} <= {p.style.name for p in word.paragraphs}
     assert "Brief Summary" in {p.style.name for p in word.paragraphs}
+
+
+def it_fills_header_and_footer_lines_from_the_style(sample, tmp_path):
+    style = Style(header_left="{organisation}", header_center="{marking}",
+                  footer_left="{date}", footer_center="", footer_right="{page}/{pages}")
+    document = layout(dataclasses.replace(sample, marking="SECRET"),
+                      Settings(organisation="Policy Unit"), FOLDER, "7 April 2021")
+    pdf = PdfReader(io.BytesIO(writer("pdf").render(sample, document, style)))
+    total = len(pdf.pages)
+    for number, page in enumerate(pdf.pages, 1):
+        text = page.extract_text()
+        assert "Policy Unit" in text and "SECRET" in text and f"{number}/{total}" in text
+        assert "7 April 2021" in text
+    data = writer("docx").render(sample, document, style)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        footer = next(archive.read(n).decode() for n in archive.namelist()
+                      if n.startswith("word/footer"))
+    assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
+    header = docx.Document(io.BytesIO(data)).sections[0].header.paragraphs[-1].text
+    assert header == "Policy Unit  ·  SECRET"
+
+
+def it_prints_no_line_whose_placeholder_is_empty(sample):
+    document = layout(sample, Settings(), FOLDER, "today")  # no marking, no organisation
+    text = PdfReader(io.BytesIO(writer("pdf").render(sample, document, Style()))).pages[0]
+    assert "OFFICIAL" not in text.extract_text()
+
+
+def it_places_the_logo_with_its_alternative_text(sample, tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (120, 40), "navy").save(logo)
+    style = Style(logo=logo, logo_alt="Ministry crest")
+    document = layout(sample, Settings(), FOLDER, "today")
+    pdf = PdfReader(io.BytesIO(writer("pdf").render(sample, document, style)))
+    assert len(pdf.pages[0].images) == 1  # the first page only
+    assert all(not page.images for page in pdf.pages[1:])
+    word = docx.Document(io.BytesIO(writer("docx").render(sample, document, style)))
+    (shape,) = word.inline_shapes
+    assert shape._inline.docPr.get("descr") == "Ministry crest"
+
+
+def it_rejects_an_unknown_placeholder_in_style_yaml(tmp_path):
+    from brief.errors import BriefError
+    from brief.template import load_style
+
+    (tmp_path / "style.yaml").write_text("page:\n  footer_right: 'Page {pg}'\n")
+    with pytest.raises(BriefError) as caught:
+        load_style(tmp_path)
+    assert caught.value.line == 2 and "unknown placeholder {pg}" in str(caught.value)

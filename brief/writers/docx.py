@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from datetime import UTC, datetime
 
@@ -35,7 +36,9 @@ def render(brief, document: Document, style: Style) -> bytes:
         word = docx.Document()
         _set_up_styles(word, style, document.meta.language)
         _set_up_page(word, document, style)
-    _set_up_running_lines(word, document)
+    _set_up_running_lines(word, document, style)
+    if style.logo:
+        _logo(word, style)
     _set_properties(word, document)
     for block in document.blocks:
         _BLOCKS[type(block)](word, block, style)
@@ -111,6 +114,15 @@ def _shade(ppr, fill: str, border: str) -> None:
         ppr.append(shading)
 
 
+def _logo(word, style: Style) -> None:
+    """Put the logo at the top right of the first page, with its alternative text."""
+    paragraph = word.add_paragraph()
+    paragraph.alignment = 2  # right
+    shape = paragraph.add_run().add_picture(str(style.logo), width=Mm(style.logo_width_mm))
+    shape._inline.docPr.set("descr", style.logo_alt)
+    shape._inline.docPr.set("title", style.logo_alt)
+
+
 def _from_reference(path) -> docx.document.Document:
     """Return the organisation's Word file emptied of content: its styles, page set-up,
     headers and footers stay, as with pandoc's --reference-doc."""
@@ -141,18 +153,25 @@ def _set_up_page(word, document: Document, style: Style) -> None:
     section.top_margin = section.bottom_margin = margin
 
 
-def _set_up_running_lines(word, document: Document) -> None:
-    """Add the marking to header and footer, and the page number to the footer, after what
-    a reference document's own header and footer hold."""
+def _set_up_running_lines(word, document: Document, style: Style) -> None:
+    """Add the style's header and footer lines (marking, page X of Y…), centred, after what a
+    reference document's own header and footer hold."""
+    meta = document.meta
+    values = {"marking": meta.marking or "", "organisation": meta.organisation,
+              "title": meta.title, "date": meta.date, "page": "\0page", "pages": "\0pages"}
     section = word.sections[0]
-    if document.meta.marking:
-        _marking(_last_paragraph(section.header), document.meta.marking)
-    footer = _last_paragraph(section.footer)
-    if document.meta.marking:
-        _marking(footer, document.meta.marking)
-        footer.add_run("  ·  ")
-    footer.add_run("Page ")
-    _page_field(footer)
+    for row, part in (("header", section.header), ("footer", section.footer)):
+        slots = [(slot, style.running(slot, values))
+                 for slot in (f"{row}_left", f"{row}_center", f"{row}_right")]
+        slots = [(slot, text) for slot, text in slots if text]
+        if not slots:
+            continue
+        paragraph = _last_paragraph(part)
+        paragraph.alignment = 1  # centred: one line reads the same in every page width
+        for index, (slot, text) in enumerate(slots):
+            if index:
+                paragraph.add_run("  ·  ")
+            _running_text(paragraph, text, "{marking}" in getattr(style, slot))
 
 
 def _last_paragraph(part):
@@ -161,16 +180,23 @@ def _last_paragraph(part):
     return last if last is not None and not last.text.strip() else part.add_paragraph()
 
 
-def _marking(paragraph, marking: str) -> None:
-    paragraph.alignment = 1  # centred
-    run = paragraph.add_run(marking)
-    run.bold = True
-    run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+def _running_text(paragraph, text: str, marking: bool) -> None:
+    """Add `text` to a header or footer, its page placeholders as live Word fields."""
+    for piece in re.split("(\0pages|\0page)", text):  # longer first
+        if piece == "\0page":
+            _field(paragraph, "PAGE")
+        elif piece == "\0pages":
+            _field(paragraph, "NUMPAGES")
+        elif piece:
+            run = paragraph.add_run(piece)
+            if marking:
+                run.bold = True
+                run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
 
 
-def _page_field(paragraph) -> None:
+def _field(paragraph, instruction: str) -> None:
     field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
+    field.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
     text = OxmlElement("w:t")
     text.text = "1"

@@ -11,6 +11,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -286,17 +287,33 @@ def _canvas_maker(meta, style: Style):
 
         def _decorate(self, number: int, total: int) -> None:
             width, height = self._pagesize
-            footer_y = margin * 0.5
+            values = {"marking": meta.marking or "", "organisation": meta.organisation,
+                      "title": title, "date": meta.date, "page": str(number),
+                      "pages": str(total)}
+            rows = {"header": height - margin * 0.55, "footer": margin * 0.5}
+            places = {"left": (self.drawString, margin),
+                      "center": (self.drawCentredString, width / 2),
+                      "right": (self.drawRightString, width - margin)}
             self.saveState()
-            self.setFont(FAMILY, 7.5)
-            self.setFillColor(muted)
-            self.drawString(margin, footer_y, title)
-            self.drawRightString(width - margin, footer_y, f"Page {number} of {total}")
-            if meta.marking:
-                self.setFont(FAMILY + "-Bold", 8.5)
-                self.setFillColor(colors.HexColor("#B00020"))
-                self.drawCentredString(width / 2, height - margin * 0.55, meta.marking)
-                self.drawCentredString(width / 2, footer_y + 10, meta.marking)
+            for row, y in rows.items():
+                for place, (draw, x) in places.items():
+                    slot = f"{row}_{place}"
+                    text = style.running(slot, values)
+                    if not text:
+                        continue
+                    marking = "{marking}" in getattr(style, slot)
+                    self.setFont(FAMILY + ("-Bold" if marking else ""), 8.5 if marking else 7.5)
+                    self.setFillColor(colors.HexColor("#B00020") if marking else muted)
+                    draw(x, y, text)
+            if number == 1 and style.logo:
+                self._logo(width, height)
             self.restoreState()
+
+        def _logo(self, width: float, height: float) -> None:
+            image = ImageReader(str(style.logo))
+            w, h = image.getSize()
+            shown = style.logo_width_mm * mm
+            self.drawImage(image, width - margin - shown, height - margin - shown * h / w,
+                           shown, shown * h / w, mask="auto")
 
     return PagedCanvas
