@@ -247,3 +247,36 @@ def it_rejects_an_unknown_placeholder_in_style_yaml(tmp_path):
     with pytest.raises(BriefError) as caught:
         load_style(tmp_path)
     assert caught.value.line == 2 and "unknown placeholder {pg}" in str(caught.value)
+
+
+def it_sets_what_the_fonts_lack_in_a_system_fallback_font(sample):
+    from brief.writers import pdf
+
+    if pdf._fallback() is None:
+        pytest.skip("no system fallback font on this machine")
+    if ord("Հ") not in pdf.pdfmetrics.getFont(pdf.FALLBACK).face.charToGlyph:
+        pytest.skip("the system fallback font has no Armenian")
+    brief = dataclasses.replace(sample, title="Talks in Երևան with Հայաստան")
+    document = layout(brief, Settings(), FOLDER, "today")
+    assert pdf.check(document, Style()) == []
+    assert "Երևան" in pdf_text(writer("pdf").render(brief, document, Style()))
+
+
+def it_warns_that_right_to_left_text_is_not_laid_out_in_the_pdf(sample):
+    from brief.writers import pdf
+
+    brief = dataclasses.replace(sample, title="Talks in پاکستان")
+    (warning,) = pdf.check(layout(brief, Settings(), FOLDER, "today"), Style())
+    assert "right-to-left text (پاکستان)" in warning and "DOCX" in warning
+    assert "پاکستان" in docx_text(writer("docx").render(brief, layout(
+        brief, Settings(), FOLDER, "today"), Style()))
+
+
+def it_marks_right_to_left_runs_in_the_docx(sample):
+    brief = dataclasses.replace(sample, title="Talks in پاکستان today")
+    data = writer("docx").render(brief, layout(brief, Settings(), FOLDER, "x"), Style())
+    title = docx.Document(io.BytesIO(data)).paragraphs[1]
+    runs = [(r.text, r._r.rPr is not None and r._r.rPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rtl") is not None)
+        for r in title.runs]
+    assert runs == [("Talks in ", False), ("پاکستان", True), (" today", False)]

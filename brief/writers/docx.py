@@ -20,6 +20,10 @@ from brief.template import Style
 
 PAPERS = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
+# Hebrew, Arabic, Syriac, Thaana… and their presentation forms, with the spaces between words.
+_RTL_RUN = re.compile("([\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]"
+                      "(?:[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\\s]*"
+                      "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe])?)")
 TABLE_STYLE = "Light List Accent 1"
 
 
@@ -297,8 +301,12 @@ def _add_spans(paragraph, spans: tuple[Span, ...], style: Style, bold: bool = Fa
         for index, line in enumerate(span.text.split("\n")):
             if index:
                 paragraph.add_run().add_break()
-            run = paragraph.add_run(line)
-            _format(run, span, style, bold)
+            for piece in _RTL_RUN.split(line):  # right-to-left runs marked as such
+                if piece:
+                    run = paragraph.add_run(piece)
+                    _format(run, span, style, bold)
+                    if _RTL_RUN.fullmatch(piece):
+                        run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
 
 
 def _format(run, span: Span, style: Style, bold: bool = False) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
@@ -31,6 +32,23 @@ from brief.template import Style
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FAMILY = "BriefSans"
+FALLBACK = "BriefFallback"
+# Fonts with TrueType outlines (reportlab embeds no other kind) found on common systems, tried
+# in turn for characters the template's fonts lack: CJK first, then wide general coverage.
+SYSTEM_FALLBACKS = (
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+    "C:/Windows/Fonts/arialuni.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/System/Library/Fonts/Supplemental/Arial.ttf",
+)
+# Right-to-left scripts need shaping and reordering the PDF writer does not yet do: never
+# print them unshaped from a fallback font (that would misquote); warn instead.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
+_RTL_RUN = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]"
+                      "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\\s]*")
 
 
 def render(brief, document: Document, style: Style) -> bytes:
@@ -54,19 +72,49 @@ def render(brief, document: Document, style: Style) -> bytes:
 
 
 def check(document: Document, style: Style) -> list[str]:
-    """Return a warning naming the characters the PDF fonts lack: they would print as boxes."""
+    """Return a warning naming the characters no font has (they would print as boxes), and
+    one for right-to-left text, which the PDF cannot yet lay out."""
     _register_fonts(style)
-    have = pdfmetrics.getFont(FAMILY).face.charToGlyph
     texts = [span.text for block in document.blocks for span in _spans_of(block)]
     texts += [document.meta.title, document.meta.marking or ""]
-    missing = list(dict.fromkeys(c for text in texts for c in text  # in reading order
-                                 if ord(c) not in have and not c.isspace()))
-    if not missing:
-        return []
-    shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8])
-    more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
-    return [f"the PDF fonts lack {shown}{more}: they print as empty boxes; set `fonts` in the "
-            "template's style.yaml to a font that has them"]
+    chars = dict.fromkeys(c for text in texts for c in text if not c.isspace())
+    warnings = []
+    runs = list(dict.fromkeys(m.group(0).strip() for text in texts
+                              for m in _RTL_RUN.finditer(text)))
+    if runs:
+        shown = ", ".join(runs[:3]) + (" …" if len(runs) > 3 else "")
+        warnings.append(f"right-to-left text ({shown}) is not laid out in the PDF and prints "
+                        "as boxes; the DOCX shows it correctly")
+    missing = [c for c in chars if not _RTL.match(c) and _font_for(c) is None]
+    if missing:
+        shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8])
+        more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
+        warnings.append(f"the PDF fonts lack {shown}{more}: they print as empty boxes; set "
+                        "`fonts` in the template's style.yaml to a font that has them")
+    return warnings
+
+
+def _font_for(char: str) -> str | None:
+    """Return the registered font that has `char`: the family's, else the fallback's."""
+    if ord(char) in pdfmetrics.getFont(FAMILY).face.charToGlyph or _RTL.match(char):
+        return FAMILY
+    fallback = _fallback()
+    if fallback and ord(char) in pdfmetrics.getFont(fallback).face.charToGlyph:
+        return fallback
+    return None
+
+
+_fallback_name: list[str | None] = []
+
+
+def _fallback() -> str | None:
+    """Return the name of the system fallback font, registered on first use; None if none."""
+    if not _fallback_name:
+        path = next((p for p in SYSTEM_FALLBACKS if os.path.isfile(p)), None)
+        if path:
+            pdfmetrics.registerFont(TTFont(FALLBACK, path))
+        _fallback_name.append(FALLBACK if path else None)
+    return _fallback_name[0]
 
 
 def _spans_of(block):
@@ -228,7 +276,7 @@ def _markup(spans: tuple[Span, ...], style: Style) -> str:
 
 
 def _span_markup(span: Span, style: Style) -> str:
-    text = "<br/>".join(escape(part) for part in span.text.split("\n"))
+    text = "<br/>".join(_with_fallback(part) for part in span.text.split("\n"))
     if span.bold:
         text = f"<b>{text}</b>"
     if span.italic:
@@ -242,6 +290,22 @@ def _span_markup(span: Span, style: Style) -> str:
     if span.href:
         text = f'<a href={quoteattr(span.href)} color="{style.accent}">{text}</a>'
     return text
+
+
+def _with_fallback(text: str) -> str:
+    """Return `text` escaped, runs the family lacks set in the fallback font."""
+    family = pdfmetrics.getFont(FAMILY).face.charToGlyph
+    if all(ord(c) in family or c.isspace() for c in text):
+        return escape(text)
+    runs: list[tuple[str | None, str]] = []
+    for char in text:
+        font = FAMILY if char.isspace() else (_font_for(char) or FAMILY)
+        if runs and (runs[-1][0] == font or char.isspace()):
+            runs[-1] = (runs[-1][0], runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    return "".join(escape(run) if font == FAMILY else f'<font name="{font}">{escape(run)}</font>'
+                   for font, run in runs)
 
 
 def _plain(spans: tuple[Span, ...]) -> str:
