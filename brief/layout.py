@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -64,6 +65,23 @@ def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Documen
         organisation=settings.organisation or "",
     )
     return Document(meta, parse_html(html, folder / TEMPLATE_FILE))
+
+
+@dataclass(frozen=True)
+class Relayout:
+    """Lays a (reduced) brief out again as it was first laid out: what the PDF writer needs
+    to fit a page budget, in a worker process."""
+
+    settings: Settings
+    """The project's settings."""
+    folder: Path
+    """The template folder."""
+    date: str
+    """The date printed."""
+
+    def __call__(self, brief: Brief) -> Document:
+        """Return the document tree of `brief`."""
+        return layout(brief, self.settings, self.folder, self.date)
 
 
 def emphasize(text: str, terms: tuple[str, ...]):

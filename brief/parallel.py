@@ -14,15 +14,23 @@ from brief.errors import BriefError
 from brief.writers import needs_layout, writer
 
 
-def render(fmt: str, brief, document, style, origin: str | None = None
-           ) -> tuple[bytes, list[str]]:
-    """Return the bytes of `brief` in format `fmt` and the writer's warnings (a glyph its
-    fonts lack…); an unexpected failure becomes a BriefError naming `origin`, the source."""
+def render(fmt: str, brief, document, style, origin: str | None = None, relayout=None
+           ) -> tuple[bytes, list[str], object | None]:
+    """Return the bytes of `brief` in format `fmt`, the writer's warnings (a glyph its fonts
+    lack, items left out to fit the page budget…) and, if it had to leave items out, the
+    reduced brief. An unexpected failure becomes a BriefError naming `origin`, the source."""
     try:
         module = writer(fmt)
         check = getattr(module, "check", None)
         warnings = check(document, style) if check else []
-        return module.render(brief, document, style), warnings
+        fit = getattr(module, "render_within", None)
+        if fit is None or relayout is None:
+            return module.render(brief, document, style), warnings, None
+        data, reduced, left_out = fit(brief, document, style, relayout)
+        if left_out:
+            warnings.append(f"left out to fit {style.pages} page"
+                            f"{'s' if style.pages > 1 else ''}: " + ", ".join(left_out))
+        return data, warnings, reduced
     except BriefError:
         raise
     except Exception as exc:  # a writer bug must cost one source, not the whole run
@@ -57,13 +65,14 @@ class Renderer:
             for _ in range(workers):  # import the library while the caller compiles
                 self.pools[fmt].submit(_warm, fmt)
 
-    def submit(self, fmt: str, brief, document, style, origin: str | None = None) -> Future:
-        """Return a future of `render`'s bytes and warnings."""
+    def submit(self, fmt: str, brief, document, style, origin: str | None = None,
+               relayout=None) -> Future:
+        """Return a future of `render`'s bytes, warnings and reduced brief."""
         if fmt in self.pools:
-            return self.pools[fmt].submit(render, fmt, brief, document, style, origin)
+            return self.pools[fmt].submit(render, fmt, brief, document, style, origin, relayout)
         future: Future = Future()
         try:
-            future.set_result(render(fmt, brief, document, style, origin))
+            future.set_result(render(fmt, brief, document, style, origin, relayout))
         except BriefError as exc:
             future.set_exception(exc)
         return future

@@ -137,19 +137,19 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
                     raise BriefError(f"has the same name as {stems[path.stem]}", path,
                                      hint=f"rename one: both would write dist/{path.stem}.*")
                 stems[path.stem] = path
-                brief, document, style, warnings = prepare(project, path, formats)
+                brief, document, style, warnings, relayout = prepare(project, path, formats)
             except BriefError as exc:
-                pending.append((path, exc, []))
+                pending.append((path, exc, [], (None, None)))
                 continue
-            pending.append((path, {project.dist / f"{path.stem}.{f}":
-                                   renderer.submit(f, brief, document, style, str(path))
-                                   for f in formats}, warnings))
-        for path, work, warnings in pending:
+            futures = {f: renderer.submit(f, brief, document, style, str(path), relayout)
+                       for f in formats}
+            pending.append((path, futures, warnings, (style, relayout)))
+        for path, work, warnings, (style, relayout) in pending:
             if isinstance(work, BriefError):
                 yield path, work, warnings
-            else:
-                written, more = _write_all(work)
-                yield path, written, warnings + [f"{path}: {w}" for w in more]
+                continue
+            written, more = _write_all(project.dist / path.stem, work, path, style, relayout)
+            yield path, written, warnings + [f"{path}: {w}" for w in more]
 
 
 def prepare(project: Project, path: Path, formats: tuple[str, ...]):
@@ -163,26 +163,40 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...]):
     warnings = drift.check(project.dist / ".brief" / f"{path.stem}.json",
                            path.with_suffix(".yaml"), compiled.referenced, compiled.sentences)
     if not any(needs_layout(f) for f in formats):
-        return brief, None, None, warnings
-    from brief.layout import layout
+        return brief, None, None, warnings, None
+    from brief.layout import Relayout
 
     folder = template.find(project.root, project.settings.template)
-    style = template.load_style(folder)
-    document = layout(brief, project.settings, folder, display_date(brief.date))
-    return brief, document, style, warnings
+    relayout = Relayout(project.settings, folder, display_date(brief.date))
+    return brief, relayout(brief), template.load_style(folder), warnings, relayout
 
 
-def _write_all(futures: dict) -> tuple[list[Path] | BriefError, list[str]]:
+def _write_all(stem: Path, futures: dict, source: Path, style, relayout
+               ) -> tuple[list[Path] | BriefError, list[str]]:
     """Write every output once all have rendered; return the files (or the error) and the
-    writers' warnings, each said once."""
+    writers' warnings, each said once.
+
+    If the PDF had to leave items out to keep to its page budget, the other formats are
+    rendered again from the same reduced brief: every format says the same thing.
+    """
+    from brief.parallel import render
+
     try:
-        outputs = {target: future.result() for target, future in futures.items()}
+        outputs = {fmt: future.result() for fmt, future in futures.items()}
+        reduced = next((r for _, _, r in outputs.values() if r is not None), None)
+        if reduced is not None:
+            document = relayout(reduced)
+            for fmt, (_, _, was_reduced) in list(outputs.items()):
+                if was_reduced is None:
+                    outputs[fmt] = render(fmt, reduced, document, style, str(source))
     except BriefError as exc:
         return exc, []
-    for target, (data, _) in outputs.items():
-        write_atomic(target, data)
-    warnings = [w for _, found in outputs.values() for w in found]
-    return list(outputs), list(dict.fromkeys(warnings))
+    written = []
+    for fmt, (data, _, _) in outputs.items():
+        written.append(stem.with_name(f"{stem.name}.{fmt}"))
+        write_atomic(written[-1], data)
+    warnings = [w for _, found, _ in outputs.values() for w in found]
+    return written, list(dict.fromkeys(warnings))
 
 
 def write_atomic(target: Path, data: bytes) -> None:

@@ -47,6 +47,8 @@ class Style:
     """Summary panel background."""
     margin_mm: float = 18.0
     """Page margins in millimetres."""
+    pages: int = 2
+    """The page budget: past it, the lowest-ranked extracted items are left out."""
     reference_docx: Path | None = None
     """The template's `reference.docx`: Word styles, page set-up, headers and footers."""
     header_left: str = ""
@@ -123,7 +125,7 @@ def load_style(folder: Path) -> Style:
     if not path.exists():
         return Style(**values)
     doc = parse(path.read_text(encoding="utf-8"), path)
-    data = check_mapping(doc, (), doc.data, list(_SECTIONS) + ["margins_mm"])
+    data = check_mapping(doc, (), doc.data, list(_SECTIONS) + ["margins_mm", "pages"])
     types = {f.name: f.type for f in fields(Style)}
     for section, keys in _SECTIONS.items():
         for key, value in check_mapping(doc, (section,), data.get(section, {}), list(keys)).items():
@@ -140,6 +142,11 @@ def load_style(folder: Path) -> Style:
                 values[name] = float(text) if types[name] == "float" else text
     if "margins_mm" in data:
         values["margin_mm"] = float(check_str(doc, ("margins_mm",), data["margins_mm"]))
+    if "pages" in data:
+        pages = data["pages"]
+        if isinstance(pages, bool) or not isinstance(pages, int) or pages < 1:
+            raise doc.error(("pages",), "'pages' must be a whole number of pages, 1 or more")
+        values["pages"] = pages
     return Style(**values)
 
 

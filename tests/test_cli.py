@@ -1,5 +1,6 @@
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,30 @@ def it_prefers_the_project_s_own_template_of_a_name(run, project):
     from tests.conftest import pdf_text
 
     assert "House style." in pdf_text((project / "dist" / "lavrov-pakistan-2021.pdf").read_bytes())
+
+
+def it_leaves_out_the_lowest_ranked_items_to_keep_to_the_page_budget(run, project):
+    import shutil
+
+    from pypdf import PdfReader
+
+    from brief.template import builtin_root
+    from tests.conftest import docx_text
+
+    shutil.copytree(builtin_root() / "default", project / "templates" / "default")
+    style = project / "templates" / "default" / "style.yaml"
+    style.write_text(style.read_text() + "pages: 1\n")
+    result = run("make", "-f", "pdf,docx,json")
+    assert result.exit_code == 0, result.output
+    (warning,) = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert "left out to fit 1 page: implication [s" in warning
+    dist = project / "dist"
+    assert len(PdfReader(dist / "lavrov-pakistan-2021.pdf").pages) == 1
+    data = json.loads((dist / "lavrov-pakistan-2021.json").read_text())
+    left_out = re.findall(r"\[(s\d+)\]", warning)
+    kept = [s for item in data["implications"] + data["watch"] + data["outcomes"]
+            for s in item["sentences"]]
+    assert left_out and not set(left_out) & set(kept)
+    word = docx_text((dist / "lavrov-pakistan-2021.docx").read_bytes())
+    for sid in left_out:
+        assert f"[{sid}]" not in word  # the DOCX says what the PDF says

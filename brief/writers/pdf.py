@@ -56,6 +56,31 @@ def render(brief, document: Document, style: Style) -> bytes:
 
     With SOURCE_DATE_EPOCH set the output is byte-identical from run to run.
     """
+    return _build(document, style)[0]
+
+
+def render_within(brief, document: Document, style: Style, relayout
+                  ) -> tuple[bytes, object | None, list[str]]:
+    """Return the PDF within the style's page budget, the brief reduced to fit (None if it
+    fitted as it was) and what was left out ("implication [s20]").
+
+    Only extracted items are left out, the lowest-ranked first (see `budget.reduce`); never
+    a cut sentence, never the analyst's own words. `relayout(brief)` lays a brief out again.
+    """
+    from brief.budget import reduce
+
+    data, pages = _build(document, style)
+    reduced, left_out = brief, []
+    while pages > style.pages:
+        reduced, removed = reduce(reduced)
+        if removed is None:
+            break
+        left_out.append(removed)
+        data, pages = _build(relayout(reduced), style)
+    return data, (reduced if left_out else None), left_out
+
+
+def _build(document: Document, style: Style) -> tuple[bytes, int]:
     _register_fonts(style)
     buffer = io.BytesIO()
     meta = document.meta
@@ -68,7 +93,7 @@ def render(brief, document: Document, style: Style) -> bytes:
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate("page", [frame])])
     doc.build(_flowables(document, style, doc.width), canvasmaker=_canvas_maker(meta, style))
-    return buffer.getvalue()
+    return buffer.getvalue(), doc.page
 
 
 def check(document: Document, style: Style) -> list[str]:
