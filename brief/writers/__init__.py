@@ -11,6 +11,9 @@ from types import ModuleType
 
 from brief.errors import BriefError
 
+# Right-to-left letters: Hebrew, Arabic, Syriac, Thaana… and Arabic presentation forms.
+RTL_LETTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe"
+
 WRITERS: dict[str, str] = {
     "pdf": "brief.writers.pdf",
     "docx": "brief.writers.docx",

@@ -17,13 +17,12 @@ from docx.shared import Mm, Pt, RGBColor
 
 from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.template import Style
+from brief.writers import RTL_LETTERS
 
 PAPERS = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
-# Hebrew, Arabic, Syriac, Thaana… and their presentation forms, with the spaces between words.
-_RTL_RUN = re.compile("([\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]"
-                      "(?:[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\\s]*"
-                      "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe])?)")
+# A right-to-left run: its letters and the spaces between its words.
+_RTL_RUN = re.compile(f"([{RTL_LETTERS}](?:[{RTL_LETTERS}\\s]*[{RTL_LETTERS}])?)")
 TABLE_STYLE = "Light List Accent 1"
 
 

@@ -29,6 +29,7 @@ from reportlab.platypus import Table as RLTable
 
 from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.template import Style
+from brief.writers import RTL_LETTERS
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FAMILY = "BriefSans"
@@ -46,9 +47,8 @@ SYSTEM_FALLBACKS = (
 )
 # Right-to-left scripts need shaping and reordering the PDF writer does not yet do: never
 # print them unshaped from a fallback font (that would misquote); warn instead.
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
-_RTL_RUN = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]"
-                      "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\\s]*")
+_RTL = re.compile(f"[{RTL_LETTERS}]")
+_RTL_RUN = re.compile(f"[{RTL_LETTERS}][{RTL_LETTERS}\\s]*")
 
 
 def render(brief, document: Document, style: Style) -> bytes:
