@@ -55,7 +55,7 @@ def init(directory: Path) -> None:
 @main.command()
 @click.argument("sources", nargs=-1)
 @click.option("-f", "--format", "formats", multiple=True, metavar="LIST",
-              help="Formats to write, comma-separated: pdf, docx, json. May be repeated. "
+              help="Formats to write, comma-separated: pdf, docx, json, html, md. May be repeated. "
                    "Default: `formats` in brief.yaml, else pdf,docx.")
 @click.option("-t", "--template", metavar="NAME",
               help="Template to lay out with: a folder in templates/ or a built-in one "

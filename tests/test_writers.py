@@ -31,7 +31,7 @@ def render(fmt, brief, settings=None):
 
 
 def it_has_a_writer_per_format_in_the_registry():
-    assert set(WRITERS) == {"pdf", "docx", "json"}
+    assert set(WRITERS) == {"pdf", "docx", "json", "html", "md"}
 
 
 def it_writes_the_brief_itself_as_json(sample):
@@ -280,3 +280,33 @@ def it_marks_right_to_left_runs_in_the_docx(sample):
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rtl") is not None)
         for r in title.runs]
     assert runs == [("Talks in ", False), ("پاکستان", True), (" today", False)]
+
+
+class DescribeHtmlAndMarkdown:
+    def it_writes_a_standalone_page_with_inline_styles_only(self, sample):
+        page = render("html", dataclasses.replace(sample, marking="OFFICIAL")).decode()
+        assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
+        assert "<style" not in page and "<script" not in page and "<link" not in page
+        assert "src=" not in page  # nothing remote
+        assert page.count("OFFICIAL") == 2 and "Key outcomes" in page
+
+    def it_writes_markdown_with_the_same_structure(self, sample):
+        text = render("md", sample).decode()
+        assert text.count("\n## ") >= 3 and "\n- **Trade & economy** " in text
+        assert "| Figure | What it measures | Source |" in text
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(TEXT)
+def it_keeps_any_text_literal_in_html_and_markdown(sample, text):
+    import html as html_module
+    import re as re_module
+
+    brief = dataclasses.replace(sample, title=text)
+    page = render("html", brief).decode()
+    title = re_module.search(r"<h1[^>]*>(.*?)</h1>", page, re_module.S).group(1)
+    assert html_module.unescape(title) == text
+    markdown = render("md", brief).decode()
+    heading = next(line for line in markdown.splitlines() if line.startswith("# "))
+    assert re_module.sub(r"\\(.)", r"\1", heading[2:]) == text

@@ -18,6 +18,8 @@ WRITERS: dict[str, str] = {
     "pdf": "brief.writers.pdf",
     "docx": "brief.writers.docx",
     "json": "brief.writers.json",
+    "html": "brief.writers.html",
+    "md": "brief.writers.md",
 }
 
 
