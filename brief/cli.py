@@ -164,6 +164,58 @@ def check(project_dir: Path) -> None:
     click.echo(f"ok: {checked}")
 
 
+@main.command()
+@click.argument("source")
+@click.option("--to", "to", multiple=True, metavar="ADDR", help="A recipient (repeatable).")
+@click.option("--cc", "cc", multiple=True, metavar="ADDR", help="A copy recipient (repeatable).")
+@click.option("--from", "sender", metavar="ADDR", help="The sender, over mail.from.")
+@click.option("--subject", metavar="TEXT", help="The subject, over the mail.subject template.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the .eml (default: dist/NAME.eml).")
+@click.option("--send", is_flag=True, help="Deliver it over SMTP (mail.smtp in brief.yaml).")
+@click.option("--dry-run", is_flag=True, help="Show recipients, subject and sizes; send nothing.")
+@click.pass_obj
+def mail(project_dir: Path, source: str, to: tuple[str, ...], cc: tuple[str, ...],
+         sender: str | None, subject: str | None, out: Path | None, send: bool,
+         dry_run: bool) -> None:
+    """Write the brief of SOURCE as an email (dist/NAME.eml): the brief as its body, the PDF
+    and DOCX attached. Builds them first if they are out of date.
+
+    With --send it goes out over SMTP; the password comes from BRIEF_SMTP_PASSWORD or the
+    system keyring, never from brief.yaml or the command line. Nothing is sent if anything
+    fails to build or an address is invalid.
+    """
+    from brief import mail as mailing
+    from brief import pipeline
+
+    with _user_errors():
+        project = pipeline.open_project(project_dir)
+        path = pipeline.find_sources(project, (source,))[0]
+        message, warnings = mailing.message_for(
+            project, path, mailing.Envelope(to, cc, subject, sender))
+    for warning in warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    data = message.as_bytes()
+    if dry_run:
+        click.echo(f"from: {message['From']}")
+        click.echo(f"to: {message['To']}")
+        if message["Cc"]:
+            click.echo(f"cc: {message['Cc']}")
+        click.echo(f"subject: {message['Subject']}")
+        for part in message.iter_attachments():
+            click.echo(f"attachment: {part.get_filename()} "
+                       f"({len(part.get_content()) / 1024:.0f} KB)")
+        click.echo(f"message: {len(data) / 1024:.0f} KB; nothing sent (dry run)")
+        return
+    target = out or project.dist / f"{path.stem}.eml"
+    pipeline.write_atomic(target, data)
+    click.echo(f"wrote {_show(target)}")
+    if send:
+        with _user_errors():
+            mailing.send(message, project.settings.mail or mailing.MailSettings())
+        click.echo(f"sent to {message['To']}" + (f", cc {message['Cc']}" if message["Cc"] else ""))
+
+
 def _show(path: Path) -> str:
     try:
         return os.path.relpath(path)

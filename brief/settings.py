@@ -10,7 +10,7 @@ from brief.yamlio import YamlDoc, check_list, check_mapping, check_str, parse
 
 FILENAME = "brief.yaml"
 PAPERS = ("a4", "letter")
-KEYS = ["organisation", "author", "template", "formats", "paper", "marking", "defaults"]
+KEYS = ["organisation", "author", "template", "formats", "paper", "marking", "defaults", "mail"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class Settings:
     """Default classification marking for every brief."""
     defaults: YamlDoc | None = None
     """`brief.yaml` itself when it has `defaults:`, overrides every source starts from."""
+    mail: object | None = None
+    """The `mail:` section (`brief.mail.MailSettings`), or None."""
 
 
 def load(root: Path) -> Settings:
@@ -55,6 +57,10 @@ def load(root: Path) -> Settings:
     if "defaults" in data:
         check_mapping(doc, ("defaults",), data["defaults"], override_keys())
         values["defaults"] = doc
+    if "mail" in data:
+        from brief.mail import parse as parse_mail
+
+        values["mail"] = parse_mail(doc)
     if "formats" in data:
         raw = check_list(doc, ("formats",), data["formats"])
         values["formats"] = parse_formats([check_str(doc, ("formats",), f) for f in raw],

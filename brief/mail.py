@@ -1,0 +1,266 @@
+"""`brief mail`: the brief as an email — HTML and plain-text body, PDF and DOCX attached —
+written as an .eml file and, on request, sent over SMTP.
+
+The password never comes from YAML or the command line: from BRIEF_SMTP_PASSWORD, else the
+system keyring (if the `keyring` package is installed), and it is never printed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import UTC
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, make_msgid
+
+from brief.errors import BriefError
+from brief.yamlio import YamlDoc, check_list, check_mapping, check_str
+
+KEYS = ["from", "reply_to", "to", "cc", "subject", "max_mb", "smtp"]
+SMTP_KEYS = ["host", "port", "security", "user", "timeout"]
+SECURITY = ("starttls", "tls", "none")
+PASSWORD_VARIABLE = "BRIEF_SMTP_PASSWORD"
+DEFAULT_SUBJECT = "{{ marking }} Brief: {{ title }}"
+TYPES = {"pdf": ("application", "pdf"),
+         "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")}
+_ADDRESS = re.compile(r"[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """The `mail:` section of brief.yaml."""
+
+    sender: str | None = None
+    """From: "Desk Officer <desk@example.org>"."""
+    reply_to: str | None = None
+    """Reply-To, if replies should go elsewhere."""
+    to: tuple[str, ...] = ()
+    """Default recipients."""
+    cc: tuple[str, ...] = ()
+    """Default copy recipients."""
+    subject: str = DEFAULT_SUBJECT
+    """Jinja2 template of the subject: marking, title, date, organisation."""
+    max_mb: float = 10.0
+    """Warn when the attachments together pass this size."""
+    host: str | None = None
+    """SMTP server."""
+    port: int | None = None
+    """SMTP port; 587 for starttls, 465 for tls, 25 for none when not set."""
+    security: str = "starttls"
+    """`starttls`, `tls` or `none`."""
+    user: str | None = None
+    """SMTP user name, if the server wants a login."""
+    timeout: float = 30.0
+    """Seconds to wait for the server before giving up."""
+
+
+def parse(doc: YamlDoc) -> MailSettings:
+    """Return the `mail:` section of brief.yaml, validated (file and line on error)."""
+    data = check_mapping(doc, ("mail",), doc.data["mail"], KEYS)
+    values: dict = {}
+    for key, field in (("from", "sender"), ("reply_to", "reply_to"), ("subject", "subject")):
+        if key in data:
+            values[field] = check_str(doc, ("mail", key), data[key]).strip()
+    for key in ("to", "cc"):
+        if key in data:
+            values[key] = tuple(check_str(doc, ("mail", key, i), v).strip()
+                                for i, v in enumerate(check_list(doc, ("mail", key), data[key])))
+    if "max_mb" in data:
+        if not isinstance(data["max_mb"], int | float) or data["max_mb"] <= 0:
+            raise doc.error(("mail", "max_mb"), "'max_mb' must be a positive number")
+        values["max_mb"] = float(data["max_mb"])
+    smtp = check_mapping(doc, ("mail", "smtp"), data.get("smtp", {}), SMTP_KEYS)
+    for key in ("host", "user"):
+        if key in smtp:
+            values[key] = check_str(doc, ("mail", "smtp", key), smtp[key]).strip()
+    if "port" in smtp:
+        if not isinstance(smtp["port"], int) or not 0 < smtp["port"] < 65536:
+            raise doc.error(("mail", "smtp", "port"), "'port' must be a number from 1 to 65535")
+        values["port"] = smtp["port"]
+    if "timeout" in smtp:
+        if not isinstance(smtp["timeout"], int | float) or smtp["timeout"] <= 0:
+            raise doc.error(("mail", "smtp", "timeout"), "'timeout' must be a number of seconds")
+        values["timeout"] = float(smtp["timeout"])
+    if "security" in smtp:
+        security = check_str(doc, ("mail", "smtp", "security"), smtp["security"]).lower()
+        if security not in SECURITY:
+            raise doc.error(("mail", "smtp", "security"), f"unknown security '{security}'",
+                            "use starttls, tls or none")
+        values["security"] = security
+    return MailSettings(**values)
+
+
+def address(text: str) -> Address:
+    """Return `text` ("Name <user@host>" or "user@host") as an Address.
+
+    Raises BriefError naming it if it is not a valid address.
+    """
+    match = re.fullmatch(r"\s*(?:(.*?)\s*<([^<>]+)>|([^<>]+))\s*", text or "")
+    name, email = (match.group(1) or "", match.group(2) or match.group(3)) if match else ("", "")
+    email = (email or "").strip()
+    if not _ADDRESS.fullmatch(email):
+        raise BriefError(f"'{text}' is not an email address",
+                         hint="e.g. Ana Silva <ana@example.org>")
+    user, domain = email.rsplit("@", 1)
+    return Address(display_name=name.strip().strip('"'), username=user, domain=domain)
+
+
+def subject(template: str, values: dict[str, str]) -> str:
+    """Return the subject rendered from its template, spaces tidied ("Brief: …" without a
+    marking)."""
+    import jinja2
+
+    try:
+        text = jinja2.Environment(autoescape=False).from_string(template).render(**values)
+    except jinja2.TemplateError as exc:
+        raise BriefError(f"the mail subject template is wrong: {exc}", "brief.yaml") from None
+    return " ".join(text.split())
+
+
+def compose(*, sender: Address, to: list[Address], cc: list[Address],
+            reply_to: Address | None, subject_line: str, text: str, html: str,
+            attachments: dict[str, bytes], date) -> EmailMessage:
+    """Return the message: multipart/alternative text and HTML, then the attachments."""
+    message = EmailMessage(policy=SMTP)
+    message["From"] = sender
+    message["To"] = to
+    if cc:
+        message["Cc"] = cc
+    if reply_to:
+        message["Reply-To"] = reply_to
+    message["Subject"] = subject_line
+    message["Date"] = format_datetime(date)
+    message["Message-ID"] = make_msgid(domain=sender.domain)
+    message.set_content(text)
+    message.add_alternative(html, subtype="html")
+    for name, data in attachments.items():
+        maintype, subtype = TYPES[name.rsplit(".", 1)[-1]]
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return message
+
+
+def password(settings: MailSettings) -> str | None:
+    """Return the SMTP password: BRIEF_SMTP_PASSWORD, else the system keyring, else None."""
+    if os.environ.get(PASSWORD_VARIABLE):
+        return os.environ[PASSWORD_VARIABLE]
+    try:
+        import keyring
+    except ImportError:
+        return None
+    return keyring.get_password(f"brief-smtp:{settings.host}", settings.user or "")
+
+
+def send(message: EmailMessage, settings: MailSettings) -> None:
+    """Deliver `message` over SMTP as `settings` say.
+
+    Raises BriefError (without the password) if the server cannot be reached or refuses.
+    """
+    import smtplib
+    import ssl
+
+    if not settings.host:
+        raise BriefError("no SMTP server set", "brief.yaml",
+                         hint="add mail: {smtp: {host: …, port: …, security: starttls}}")
+    port = settings.port or {"tls": 465, "starttls": 587, "none": 25}[settings.security]
+    context = ssl.create_default_context()
+    secret = password(settings) if settings.user else None
+    if settings.user and secret is None:
+        raise BriefError(f"no password for {settings.user}",
+                         hint=f"set {PASSWORD_VARIABLE}, or store it in the system keyring")
+    try:
+        if settings.security == "tls":
+            client = smtplib.SMTP_SSL(settings.host, port, context=context,
+                                      timeout=settings.timeout)
+        else:
+            client = smtplib.SMTP(settings.host, port, timeout=settings.timeout)
+        with client:
+            if settings.security == "starttls":
+                client.starttls(context=context)
+            if settings.user:
+                client.login(settings.user, secret)
+            client.send_message(message)
+    except (OSError, smtplib.SMTPException) as exc:
+        reason = str(exc).replace(secret, "***") if secret else str(exc)
+        raise BriefError(f"sending failed: {reason}", f"{settings.host}:{port}",
+                         hint="check mail.smtp in brief.yaml") from None
+
+
+# Putting it together ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """Who a brief goes to and under what subject, as the command line asks."""
+
+    to: tuple[str, ...] = ()
+    """Recipients; the settings' when empty."""
+    cc: tuple[str, ...] = ()
+    """Copy recipients; the settings' when empty."""
+    subject: str | None = None
+    """The subject; rendered from the settings' template when None."""
+    sender: str | None = None
+    """From; the settings' when None."""
+
+
+def message_for(project, path, envelope: Envelope) -> tuple[EmailMessage, list[str]]:
+    """Return the email of the brief of `path` (built first if stale) and warnings.
+
+    Raises BriefError before anything is sent: an invalid or missing address, a brief that
+    fails to build.
+    """
+    from datetime import datetime
+
+    from brief import pipeline
+    from brief.writers.html import to_html
+    from brief.writers.md import to_markdown
+
+    settings = project.settings.mail or MailSettings()
+    sender_text = envelope.sender or settings.sender
+    sender = address(sender_text) if sender_text else _missing("sender", "mail: {from: …}")
+    to = [address(a) for a in (envelope.to or settings.to)] or _missing(
+        "recipients", "--to ADDR, or mail: {to: […]}")
+    cc = [address(a) for a in (envelope.cc or settings.cc)]
+    reply_to = address(settings.reply_to) if settings.reply_to else None
+    warnings = _ensure_built(project, path)
+    brief, document, style, _, _ = pipeline.prepare(project, path, ("html",))
+    values = {"marking": brief.marking or project.settings.marking or "", "title": brief.title,
+              "date": document.meta.date, "organisation": project.settings.organisation or ""}
+    attachments = {f"{path.stem}.{ext}": (project.dist / f"{path.stem}.{ext}").read_bytes()
+                   for ext in ("pdf", "docx")}
+    size = sum(map(len, attachments.values())) / 1e6
+    if size > settings.max_mb:
+        warnings.append(f"the attachments come to {size:.1f} MB, over the {settings.max_mb:g} "
+                        "MB limit many mail servers set")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    date = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(
+        UTC)
+    message = compose(sender=sender, to=to, cc=cc, reply_to=reply_to,
+                      subject_line=envelope.subject or subject(settings.subject, values),
+                      text=to_markdown(document), html=to_html(document, style),
+                      attachments=attachments, date=date)
+    return message, warnings
+
+
+def _missing(what: str, hint: str):
+    raise BriefError(f"no {what} for the message", "brief.yaml", hint=hint)
+
+
+def _ensure_built(project, path) -> list[str]:
+    """Build the PDF and DOCX of `path` unless they are newer than everything they come from."""
+    from brief import pipeline, template
+
+    outputs = [project.dist / f"{path.stem}.{ext}" for ext in ("pdf", "docx")]
+    folder = template.find(project.root, project.settings.template)
+    inputs = [path, path.with_suffix(".yaml"), project.root / "brief.yaml", *folder.iterdir()]
+    newest = max((p.stat().st_mtime for p in inputs if p.exists()), default=0)
+    if all(o.exists() and o.stat().st_mtime >= newest for o in outputs):
+        return []
+    for _, result, warnings in pipeline.make(project, [path], ("pdf", "docx")):
+        if isinstance(result, BriefError):
+            raise result
+        return warnings
+    return []
