@@ -193,3 +193,21 @@ def it_sends_over_starttls_with_a_login(project, tmp_path):
     assert len(inbox.messages) == 1
     assert wrong.exit_code == 1 and "sending failed" in wrong.output
     assert "wrong-one" not in wrong.output and "s3cret" not in result.output
+
+
+def it_takes_reply_to_from_settings_and_rebuilds_only_when_stale(project):
+    (project / "brief.yaml").write_text(
+        "mail:\n  from: Desk <desk@example.org>\n  reply_to: team@example.org\n"
+        "  to: [a@example.org]\n  subject: 'Brief {{ date }}: {{ title }}'\n")
+    assert run(project, "mail", "lavrov-pakistan-2021").exit_code == 0
+    message = read_eml(project / "dist" / "lavrov-pakistan-2021.eml")
+    assert str(message["Reply-To"]) == "team@example.org"
+    assert message["Subject"].startswith("Brief ") and ": Russian Foreign" in message["Subject"]
+    pdf = project / "dist" / "lavrov-pakistan-2021.pdf"
+    built = pdf.stat().st_mtime_ns
+    assert run(project, "mail", "lavrov-pakistan-2021").exit_code == 0
+    assert pdf.stat().st_mtime_ns == built  # up to date: not built again
+    source = project / "sources" / "lavrov-pakistan-2021.txt"
+    os.utime(source, ns=(built + 10**9, built + 10**9))
+    assert run(project, "mail", "lavrov-pakistan-2021").exit_code == 0
+    assert pdf.stat().st_mtime_ns != built  # the source changed: built again
