@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import importlib
 import re
 import unicodedata
 from collections.abc import Callable
@@ -21,7 +23,7 @@ _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 def read_text(path: Path) -> Article:
     """Return the article in a text file; blank lines (or, if none, newlines) part paragraphs."""
     meta, body = _split_front_matter(path, _decode(path))
-    return Article(meta, _paragraphs(body, path))
+    return Article(meta, paragraphs_of(body, path))
 
 
 def read_markdown(path: Path) -> Article:
@@ -34,44 +36,89 @@ def read_markdown(path: Path) -> Article:
             meta = SourceInfo(**{**meta.__dict__, "title": _strip_markdown(heading.group(1))})
     lines = [_strip_markdown(line) for line in body.split("\n")
              if not line.lstrip().startswith("#")]
-    return Article(meta, _paragraphs("\n".join(lines), path))
+    return Article(meta, paragraphs_of("\n".join(lines), path))
 
 
-READERS: dict[str, Callable[[Path], Article]] = {
+# Extension -> reader: a function here, or "module:function" imported on first use (the
+# HTML, Word and PDF readers pull in large libraries a text-only project never needs).
+READERS: dict[str, Callable[[Path], Article] | str] = {
     ".txt": read_text,
     ".md": read_markdown,
     ".markdown": read_markdown,
+    ".html": "brief.readers.html:read_html",
+    ".htm": "brief.readers.html:read_html",
+    ".docx": "brief.readers.docx:read_docx",
+    ".pdf": "brief.readers.pdf:read_pdf",
 }
+MAX_BYTES = 20_000_000  # no article is this long; a file this big is a mistake
 
 
 def read(path: Path) -> Article:
     """Return the article in `path`, choosing the reader by extension.
 
-    Raises BriefError for an unknown extension, an empty, binary or undecodable file.
+    Raises BriefError for an unknown extension, an empty, binary, oversized or unreadable
+    file.
     """
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise BriefError(f"cannot read '{path.suffix}' files", path,
                          hint="known kinds: " + ", ".join(sorted(READERS)))
+    if isinstance(reader, str):
+        module, function = reader.split(":")
+        reader = getattr(importlib.import_module(module), function)
     return reader(path)
 
 
-def _decode(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
+    """Return the bytes of `path`; BriefError if it cannot be opened, is empty or too big."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise BriefError(f"the file is {size / 1e6:.0f} MB, too big for an article", path,
+                             hint=f"brief reads files up to {MAX_BYTES // 1_000_000} MB")
         data = path.read_bytes()
     except OSError as exc:
         raise BriefError(f"cannot open the file: {exc.strerror}", path) from None
     if not data.strip():
         raise BriefError("the file is empty", path, hint="paste the article's text into it")
+    return data
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Return `data` as text: UTF-8 or UTF-16 by their byte-order marks, else UTF-8, else the
+    encoding charset-normalizer finds most likely (cp1252, latin-1…), never a guess that
+    leaves control characters.
+
+    Raises BriefError for a binary file.
+    """
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
     if b"\x00" in data[:8192]:
         raise BriefError("this is a binary file, not an article", path,
-                         hint="save the article as plain text (.txt or .md)")
+                         hint="save the article as text (.txt or .md), or as .docx or .pdf")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise BriefError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", path, line,
-                         "save the file as UTF-8") from None
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise BriefError("this is a binary file, not an article", path,
+                         hint="save the article as text (.txt or .md)")
+    # A short text fits several code pages about as well; Windows-1252, the commonest for
+    # the Western news this tool reads, wins a near tie.
+    western = next((m for m in matches if m.encoding in ("cp1252", "latin_1")), None)
+    if western is not None and western.chaos <= best.chaos + 0.05:
+        return str(western)
+    return str(best)
+
+
+def _decode(path: Path) -> str:
+    text = decode(read_bytes(path), path)
     return clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -94,7 +141,7 @@ def _split_front_matter(path: Path, text: str) -> tuple[SourceInfo, str]:
     return SourceInfo(file=path.name, **values), text[match.end():]
 
 
-def _paragraphs(body: str, path: Path) -> tuple[str, ...]:
+def paragraphs_of(body: str, path: Path | str) -> tuple[str, ...]:
     separator = r"\n[ ]*\n" if re.search(r"\n[ ]*\n", body.strip()) else r"\n"
     paragraphs = tuple(
         " ".join(block.split()) for block in re.split(separator, body) if block.strip()

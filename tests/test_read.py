@@ -46,7 +46,6 @@ def it_strips_markdown_and_takes_the_heading_as_title(write):
     ("", "the file is empty"),
     ("  \n\n ", "the file is empty"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    (b"caf\xe9 au lait\n", "not valid UTF-8"),
     ("---\ntitle: x\n---\n", "no article text"),
 ])
 def it_rejects_unreadable_input_with_one_clear_message(write, content, message):
@@ -57,10 +56,24 @@ def it_rejects_unreadable_input_with_one_clear_message(write, content, message):
     assert str(path) in str(caught.value)
 
 
-def it_names_the_line_of_bad_utf8(write):
-    with pytest.raises(BriefError) as caught:
-        read(write("bad.txt", b"ok\nok\nbad \xff here\n"))
-    assert caught.value.line == 3
+@pytest.mark.parametrize(("data", "expected"), [
+    ("The minister said “yes” to the café’s plan in Zürich.".encode("cp1252"),
+     "The minister said “yes” to the café’s plan in Zürich."),
+    ("Ελλάδα και Россия: talks resumed on Monday.".encode("utf-16"),
+     "Ελλάδα και Россия: talks resumed on Monday."),
+    ("Crème brûlée at the Élysée Palace, façade and all, on Monday.".encode("latin-1"),
+     "Crème brûlée at the Élysée Palace, façade and all, on Monday."),
+])
+def it_detects_the_encoding_rather_than_assume_it(write, data, expected):
+    assert read(write("a.txt", data)).paragraphs == (expected,)
+
+
+def it_refuses_a_file_too_big_to_be_an_article(write, monkeypatch):
+    import brief.read
+
+    monkeypatch.setattr(brief.read, "MAX_BYTES", 1000)
+    with pytest.raises(BriefError, match="too big for an article"):
+        read(write("big.txt", "word " * 1000))
 
 
 def it_names_the_line_of_an_unknown_front_matter_key(write):
