@@ -148,6 +148,27 @@ def overrides(project_dir: Path, source: str, output: str | None) -> None:
 
 
 @main.command()
+@click.argument("target")
+@click.option("--name", metavar="NAME", help="Save as sources/NAME.md (default: from the title).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for a web page.")
+@click.pass_obj
+def add(project_dir: Path, target: str, name: str | None, timeout: float) -> None:
+    """Add an article: fetch the web page at TARGET (an http or https address) or read the
+    file TARGET (.html, .docx, .pdf, .txt, .md), and save its text as sources/NAME.md with
+    front matter (title, source, url, author, published, retrieved) to check before
+    `brief make`. Never overwrites.
+    """
+    from brief import pipeline
+    from brief.add import add as add_article
+
+    with _user_errors():
+        project = pipeline.open_project(project_dir)
+        saved = add_article(project.sources, target, name, timeout)
+    click.echo(f"added {_show(saved)}; check its front matter, then run brief make")
+
+
+@main.command()
 @click.pass_obj
 def check(project_dir: Path) -> None:
     """Check the project without writing anything: settings, template, every source and its

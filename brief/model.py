@@ -30,6 +30,8 @@ class SourceInfo:
     """The publication date as written in front matter (ISO 8601 preferred)."""
     language: str = "en"
     """The article's language as a BCP 47 tag."""
+    retrieved: str | None = None
+    """When `brief add` fetched or read it (ISO 8601)."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from brief.errors import BriefError
 from brief.model import Article, SourceInfo
 from brief.yamlio import check_mapping, check_str, parse
 
-FRONT_MATTER_KEYS = ["title", "source", "url", "author", "published", "language"]
+FRONT_MATTER_KEYS = ["title", "source", "url", "author", "published", "retrieved", "language"]
 
 # C0/C1 controls (but tab and newline) and non-characters.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -153,7 +153,9 @@ def paragraphs_of(body: str, path: Path | str) -> tuple[str, ...]:
 
 
 def _strip_markdown(line: str) -> str:
-    line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links and images keep their text
-    line = re.sub(r"(\*\*|__|`)(.+?)\1", r"\2", line)
-    line = re.sub(r"(?<!\w)[*_](\S.*?\S|\S)[*_](?!\w)", r"\1", line)
-    return re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)
+    """Return `line` without Markdown markup; backslash-escaped characters are kept, bare."""
+    line = re.sub(r"(?<!\\)!?\[([^\]]*)(?<!\\)\]\([^)]*\)", r"\1", line)  # links keep text
+    line = re.sub(r"(?<!\\)(\*\*|__|`)(.+?)(?<!\\)\1", r"\2", line)
+    line = re.sub(r"(?<![\w\\])[*_](\S.*?\S|\S)(?<!\\)[*_](?!\w)", r"\1", line)
+    line = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)
+    return re.sub(r"\\([\\`*_\[\]#>+\-.)!])", r"\1", line)

@@ -1,0 +1,69 @@
+"""`brief add`: a web page or a file becomes `sources/NAME.md` with front matter, for the
+analyst to correct before `brief make`."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from brief.errors import BriefError
+from brief.model import Article
+
+_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def add(sources: Path, target: str, name: str | None = None, timeout: float = 20.0) -> Path:
+    """Save the article at `target` (an http(s) address or a file) as `sources/NAME.md`.
+
+    NAME is `name`, else made from the title. Raises BriefError if the page or file cannot be
+    read, or if that file exists already: brief never overwrites.
+    """
+    if re.match(r"https?://", target):
+        from brief.fetch import fetch
+        from brief.readers.html import article_from_html
+
+        data, final = fetch(target, timeout)
+        article = article_from_html(data, target, url=final)
+    else:
+        from brief.read import read
+
+        path = Path(target)
+        if not path.is_file():
+            raise BriefError("no such file", target, hint="give a file path or an http(s) address")
+        article = read(path)
+    stem = _slug(name or article.meta.title or Path(target).stem)
+    destination = sources / f"{stem}.md"
+    if destination.exists():
+        raise BriefError("already exists; brief never overwrites a source", destination,
+                         hint="choose another --name")
+    sources.mkdir(parents=True, exist_ok=True)
+    destination.write_text(as_markdown(article), encoding="utf-8")
+    return destination
+
+
+def as_markdown(article: Article) -> str:
+    """Return the article as Markdown with YAML front matter; the text escaped so that the
+    Markdown reader gives back exactly these paragraphs."""
+    meta = article.meta
+    fields = {"title": meta.title, "source": meta.source, "url": meta.url,
+              "author": meta.author, "published": meta.published,
+              "retrieved": date.today().isoformat(), "language": meta.language}
+    front = yaml.safe_dump({k: v for k, v in fields.items() if v}, allow_unicode=True,
+                           sort_keys=False, width=1000)
+    body = "\n\n".join(_escape(p) for p in article.paragraphs)
+    return f"---\n{front}---\n{body}\n"
+
+
+def _escape(paragraph: str) -> str:
+    text = _SPECIAL.sub(r"\\\1", paragraph)
+    return re.sub(r"^([#>+-]|\d+[.)])", r"\\\1", text)  # not a heading, quote or list
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return "-".join(slug.split("-")[:8]) or "article"
