@@ -1,6 +1,7 @@
 import dataclasses
 import io
 import json
+import shutil
 import zipfile
 
 import docx
@@ -262,14 +263,26 @@ def it_sets_what_the_fonts_lack_in_a_system_fallback_font(sample):
     assert "Երևան" in pdf_text(writer("pdf").render(brief, document, Style()))
 
 
-def it_warns_that_right_to_left_text_is_not_laid_out_in_the_pdf(sample):
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+@pytest.mark.parametrize("text", [
+    "السلام عليكم ورحمة الله",              # Arabic
+    "وزیر اعظم عمران خان نے کہا",            # Urdu
+])
+def it_shapes_right_to_left_text_in_the_pdf(sample, tmp_path, text):
+    import subprocess
+    import unicodedata
+
     from brief.writers import pdf
 
-    brief = dataclasses.replace(sample, title="Talks in پاکستان")
-    (warning,) = pdf.check(layout(brief, Settings(), FOLDER, "today"), Style())
-    assert "right-to-left text (پاکستان)" in warning and "DOCX" in warning
-    assert "پاکستان" in docx_text(writer("docx").render(brief, layout(
-        brief, Settings(), FOLDER, "today"), Style()))
+    brief = dataclasses.replace(sample, title=f"The minister said {text} on Monday")
+    document = layout(brief, Settings(), FOLDER, "today")
+    assert pdf.check(document, Style()) == []
+    (tmp_path / "x.pdf").write_bytes(writer("pdf").render(brief, document, Style()))
+    read_back = subprocess.run(["pdftotext", str(tmp_path / "x.pdf"), "-"], capture_output=True,
+                               text=True, check=True).stdout
+    logical = unicodedata.normalize("NFKC", read_back)  # presentation forms -> letters
+    assert " ".join(text.split()) in " ".join(logical.split())
+    assert text in docx_text(writer("docx").render(brief, document, Style()))
 
 
 def it_marks_right_to_left_runs_in_the_docx(sample):

@@ -28,12 +28,14 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
-from brief.template import Style
+from brief.template import FONTS, Style
 from brief.writers import RTL_LETTERS
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FAMILY = "BriefSans"
 FALLBACK = "BriefFallback"
+RTL_FAMILY = "BriefArabic"  # Noto Naskh Arabic, shipped: Arabic and Urdu letters
+RTL_UNBROKEN = 80  # right-to-left runs up to this long never break across lines
 # Fonts with TrueType outlines (reportlab embeds no other kind) found on common systems, tried
 # in turn for characters the template's fonts lack: CJK first, then wide general coverage.
 SYSTEM_FALLBACKS = (
@@ -106,11 +108,14 @@ def check(document: Document, style: Style) -> list[str]:
     warnings = []
     runs = list(dict.fromkeys(m.group(0).strip() for text in texts
                               for m in _RTL_RUN.finditer(text)))
-    if runs:
-        shown = ", ".join(runs[:3]) + (" …" if len(runs) > 3 else "")
-        warnings.append(f"right-to-left text ({shown}) is not laid out in the PDF and prints "
-                        "as boxes; the DOCX shows it correctly")
+    long_runs = [run for run in runs if len(run) > RTL_UNBROKEN]
+    if long_runs:
+        warnings.append(f"a right-to-left passage of over {RTL_UNBROKEN} characters "
+                        f"({long_runs[0][:30]}…) is kept on one line in the PDF and may run "
+                        "over it; the DOCX wraps it correctly")
+    shaped = {c for run in runs for c in _visual(run)}
     missing = [c for c in chars if not _RTL.match(c) and _font_for(c) is None]
+    missing += [c for c in shaped if not c.isspace() and _rtl_font_for(c) is None]
     if missing:
         shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8])
         more = f" and {len(missing) - 8} more" if len(missing) > 8 else ""
@@ -121,12 +126,32 @@ def check(document: Document, style: Style) -> list[str]:
 
 def _font_for(char: str) -> str | None:
     """Return the registered font that has `char`: the family's, else the fallback's."""
-    if ord(char) in pdfmetrics.getFont(FAMILY).face.charToGlyph or _RTL.match(char):
+    if ord(char) in pdfmetrics.getFont(FAMILY).face.charToGlyph:
         return FAMILY
     fallback = _fallback()
     if fallback and ord(char) in pdfmetrics.getFont(fallback).face.charToGlyph:
         return fallback
     return None
+
+
+def _rtl_font_for(char: str) -> str | None:
+    """Return the font for a character of right-to-left text: the shipped Arabic font, else
+    the fallback (Hebrew, say), else None."""
+    if ord(char) in pdfmetrics.getFont(RTL_FAMILY).face.charToGlyph:
+        return RTL_FAMILY
+    fallback = _fallback()
+    if fallback and ord(char) in pdfmetrics.getFont(fallback).face.charToGlyph:
+        return fallback
+    return None
+
+
+def _visual(run: str) -> str:
+    """Return a right-to-left run shaped (Arabic letters joined) and in visual order: what
+    the PDF draws left to right. reportlab does neither by itself."""
+    from arabic_reshaper import reshape
+    from bidi import get_display
+
+    return get_display(reshape(run))
 
 
 _fallback_name: list[str | None] = []
@@ -167,6 +192,11 @@ def _register_fonts(style: Style) -> None:
         pdfmetrics.registerFont(TTFont(FAMILY + suffix, str(path)))
     pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=FAMILY + "-Bold",
                                   italic=FAMILY + "-Italic", boldItalic=FAMILY + "-BoldItalic")
+    for suffix in ("", "-Bold"):
+        pdfmetrics.registerFont(TTFont(RTL_FAMILY + suffix,
+                                       str(FONTS / f"NotoNaskhArabic{suffix or '-Regular'}.ttf")))
+    pdfmetrics.registerFontFamily(RTL_FAMILY, normal=RTL_FAMILY, bold=RTL_FAMILY + "-Bold",
+                                  italic=RTL_FAMILY, boldItalic=RTL_FAMILY + "-Bold")
     _registered[FAMILY] = key
 
 
@@ -318,10 +348,18 @@ def _span_markup(span: Span, style: Style) -> str:
 
 
 def _with_fallback(text: str) -> str:
-    """Return `text` escaped, runs the family lacks set in the fallback font."""
+    """Return `text` escaped: right-to-left runs shaped and ordered for display in the Arabic
+    font, runs the family lacks in the fallback font."""
     family = pdfmetrics.getFont(FAMILY).face.charToGlyph
     if all(ord(c) in family or c.isspace() for c in text):
         return escape(text)
+    if _RTL.search(text):
+        out, position = [], 0
+        for match in _RTL_RUN.finditer(text):
+            run = match.group(0).rstrip()
+            out.append(_with_fallback(text[position:match.start()]) + _rtl_markup(run))
+            position = match.start() + len(run)
+        return "".join(out) + _with_fallback(text[position:])
     runs: list[tuple[str | None, str]] = []
     for char in text:
         font = FAMILY if char.isspace() else (_font_for(char) or FAMILY)
@@ -331,6 +369,17 @@ def _with_fallback(text: str) -> str:
             runs.append((font, char))
     return "".join(escape(run) if font == FAMILY else f'<font name="{font}">{escape(run)}</font>'
                    for font, run in runs)
+
+
+def _rtl_markup(run: str) -> str:
+    """Return a right-to-left run as markup: shaped, in visual order, in the font that has its
+    letters, its spaces unbreakable so a line break cannot reverse the order of its words."""
+    visual = _visual(run)
+    if len(run) <= RTL_UNBROKEN:
+        visual = visual.replace(" ", "\u00a0")
+    font = RTL_FAMILY if all(_rtl_font_for(c) == RTL_FAMILY for c in visual
+                             if not c.isspace()) else (_fallback() or RTL_FAMILY)
+    return f'<font name="{font}">{escape(visual)}</font>'
 
 
 def _plain(spans: tuple[Span, ...]) -> str:
