@@ -137,6 +137,7 @@ def _font_for(char: str) -> str | None:
 def _rtl_font_for(char: str) -> str | None:
     """Return the font for a character of right-to-left text: the shipped Arabic font, else
     the fallback (Hebrew, say), else None."""
+    _register_rtl_fonts()
     if ord(char) in pdfmetrics.getFont(RTL_FAMILY).face.charToGlyph:
         return RTL_FAMILY
     fallback = _fallback()
@@ -192,12 +193,19 @@ def _register_fonts(style: Style) -> None:
         pdfmetrics.registerFont(TTFont(FAMILY + suffix, str(path)))
     pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=FAMILY + "-Bold",
                                   italic=FAMILY + "-Italic", boldItalic=FAMILY + "-BoldItalic")
+    _registered[FAMILY] = key
+
+
+def _register_rtl_fonts() -> None:
+    """Register the shipped Arabic font, on first need: most briefs never have any."""
+    if RTL_FAMILY in _registered:
+        return
     for suffix in ("", "-Bold"):
         pdfmetrics.registerFont(TTFont(RTL_FAMILY + suffix,
                                        str(FONTS / f"NotoNaskhArabic{suffix or '-Regular'}.ttf")))
     pdfmetrics.registerFontFamily(RTL_FAMILY, normal=RTL_FAMILY, bold=RTL_FAMILY + "-Bold",
                                   italic=RTL_FAMILY, boldItalic=RTL_FAMILY + "-Bold")
-    _registered[FAMILY] = key
+    _registered[RTL_FAMILY] = "shipped"
 
 
 def _styles(style: Style) -> dict[str, ParagraphStyle]:
