@@ -97,8 +97,8 @@ class Meta:
     """Classification marking for header and footer."""
     date: str
     """The date shown on the brief."""
-    paper: str = "a4"
-    """`a4` or `letter`."""
+    paper: str | None = None
+    """`a4` or `letter` from brief.yaml; None lets the template's style decide."""
     organisation: str = ""
     """The organisation issuing the brief, for running headers and footers."""
 

@@ -25,8 +25,8 @@ class Settings:
     """Name of the template folder."""
     formats: tuple[str, ...] = ("pdf", "docx")
     """What `brief make` writes when `--format` is not given."""
-    paper: str = "a4"
-    """`a4` or `letter`."""
+    paper: str | None = None
+    """`a4` or `letter`; when unset, the template's style.yaml decides (A4 if it does not)."""
     marking: str | None = None
     """Default classification marking for every brief."""
     defaults: YamlDoc | None = None

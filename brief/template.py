@@ -49,6 +49,10 @@ class Style:
     """Page margins in millimetres."""
     pages: int = 2
     """The page budget: past it, the lowest-ranked extracted items are left out."""
+    paper: str = "a4"
+    """`a4` or `letter`, unless brief.yaml says otherwise."""
+    logo_position: str = "right"
+    """`left` or `right`: the corner of the first page's top the logo sits in."""
     reference_docx: Path | None = None
     """The template's `reference.docx`: Word styles, page set-up, headers and footers."""
     header_left: str = ""
@@ -92,7 +96,8 @@ _SECTIONS = {
     "page": {"header_left": "header_left", "header_center": "header_center",
              "header_right": "header_right", "footer_left": "footer_left",
              "footer_center": "footer_center", "footer_right": "footer_right"},
-    "logo": {"file": "logo", "width_mm": "logo_width_mm", "alt": "logo_alt"},
+    "logo": {"file": "logo", "width_mm": "logo_width_mm", "alt": "logo_alt",
+             "position": "logo_position"},
 }
 PLACEHOLDERS = ("marking", "organisation", "title", "date", "page", "pages")
 
@@ -125,7 +130,7 @@ def load_style(folder: Path) -> Style:
     if not path.exists():
         return Style(**values)
     doc = parse(path.read_text(encoding="utf-8"), path)
-    data = check_mapping(doc, (), doc.data, list(_SECTIONS) + ["margins_mm", "pages"])
+    data = check_mapping(doc, (), doc.data, list(_SECTIONS) + ["margins_mm", "pages", "paper"])
     types = {f.name: f.type for f in fields(Style)}
     for section, keys in _SECTIONS.items():
         for key, value in check_mapping(doc, (section,), data.get(section, {}), list(keys)).items():
@@ -136,12 +141,19 @@ def load_style(folder: Path) -> Style:
             elif section == "page":
                 _check_placeholders(doc, keypath, text)
                 values[name] = text
+            elif name == "logo_position" and text not in ("left", "right"):
+                raise doc.error(keypath, f"unknown logo position '{text}'", "use left or right")
             elif section == "colours" and not re.fullmatch(r"#[0-9A-Fa-f]{6}", text):
                 raise doc.error(keypath, f"'{text}' is not a colour", "write it as #RRGGBB")
             else:
                 values[name] = float(text) if types[name] == "float" else text
     if "margins_mm" in data:
         values["margin_mm"] = float(check_str(doc, ("margins_mm",), data["margins_mm"]))
+    if "paper" in data:
+        paper = check_str(doc, ("paper",), data["paper"]).strip().lower()
+        if paper not in ("a4", "letter"):
+            raise doc.error(("paper",), f"unknown paper size '{paper}'", "use a4 or letter")
+        values["paper"] = paper
     if "pages" in data:
         pages = data["pages"]
         if isinstance(pages, bool) or not isinstance(pages, int) or pages < 1:

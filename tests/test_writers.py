@@ -84,6 +84,17 @@ class DescribePdf:
         box = reader.pages[0].mediabox
         assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
+    def it_takes_the_paper_from_the_style_unless_brief_yaml_sets_it(self, sample):
+        def size(settings, style):
+            document = layout(sample, settings, FOLDER, "x")
+            box = PdfReader(io.BytesIO(writer("pdf").render(sample, document, style)))
+            box = box.pages[0].mediabox
+            return round(float(box.width)), round(float(box.height))
+
+        assert size(Settings(), Style()) == (595, 842)
+        assert size(Settings(), Style(paper="letter")) == (612, 792)
+        assert size(Settings(paper="a4"), Style(paper="letter")) == (595, 842)
+
 
 class DescribeDocx:
     def it_uses_real_word_styles(self, sample):

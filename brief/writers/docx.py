@@ -120,7 +120,7 @@ def _shade(ppr, fill: str, border: str) -> None:
 def _logo(word, style: Style) -> None:
     """Put the logo at the top right of the first page, with its alternative text."""
     paragraph = word.add_paragraph()
-    paragraph.alignment = 2  # right
+    paragraph.alignment = 0 if style.logo_position == "left" else 2
     shape = paragraph.add_run().add_picture(str(style.logo), width=Mm(style.logo_width_mm))
     shape._inline.docPr.set("descr", style.logo_alt)
     shape._inline.docPr.set("title", style.logo_alt)
@@ -150,7 +150,7 @@ def _add_missing_styles(word, style: Style, language: str) -> None:
 
 def _set_up_page(word, document: Document, style: Style) -> None:
     section = word.sections[0]
-    section.page_width, section.page_height = PAPERS[document.meta.paper]
+    section.page_width, section.page_height = PAPERS[document.meta.paper or style.paper]
     margin = Mm(style.margin_mm)
     section.left_margin = section.right_margin = margin
     section.top_margin = section.bottom_margin = margin

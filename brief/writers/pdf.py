@@ -86,7 +86,8 @@ def _build(document: Document, style: Style) -> tuple[bytes, int]:
     _register_fonts(style)
     buffer = io.BytesIO()
     meta = document.meta
-    doc = _BriefDoc(buffer, pagesize=PAPERS[meta.paper], title=meta.title, author=meta.author,
+    doc = _BriefDoc(buffer, pagesize=PAPERS[meta.paper or style.paper], title=meta.title,
+                    author=meta.author,
                     subject=meta.subject, keywords=list(meta.keywords), creator="brief",
                     lang=meta.language, initialFontName=FAMILY,
                     invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
@@ -212,7 +213,8 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
     accent, muted = colors.HexColor(style.accent), colors.HexColor(style.muted)
     size = style.body_size
     body = ParagraphStyle("body", fontName=FAMILY, fontSize=size, leading=size * 1.38,
-                          alignment=TA_LEFT, spaceAfter=size * 0.5, bulletFontName=FAMILY)
+                          alignment=TA_LEFT, spaceAfter=size * 0.5, bulletFontName=FAMILY,
+                          allowWidows=0, allowOrphans=0)  # no lone line at a page's edge
     return {
         "body": body,
         "kicker": ParagraphStyle("kicker", body, fontName=FAMILY + "-Bold", fontSize=size * 0.8,
@@ -459,7 +461,8 @@ def _canvas_maker(meta, style: Style):
             image = ImageReader(str(style.logo))
             w, h = image.getSize()
             shown = style.logo_width_mm * mm
-            self.drawImage(image, width - margin - shown, height - margin - shown * h / w,
-                           shown, shown * h / w, mask="auto")
+            x = margin if style.logo_position == "left" else width - margin - shown
+            self.drawImage(image, x, height - margin - shown * h / w, shown, shown * h / w,
+                           mask="auto")
 
     return PagedCanvas
