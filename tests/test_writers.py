@@ -334,3 +334,19 @@ def it_keeps_any_text_literal_in_html_and_markdown(sample, text):
     markdown = render("md", brief).decode()
     heading = next(line for line in markdown.splitlines() if line.startswith("# "))
     assert re_module.sub(r"\\(.)", r"\1", heading[2:]) == text
+
+
+def it_restarts_each_numbered_list_at_one_in_the_docx(sample):
+    from brief.doctree import Document as Tree
+    from brief.doctree import ListBlock, Span
+
+    one = (Span("first"),), (Span("second"),)
+    document = layout(sample, Settings(), FOLDER, "x")
+    tree = Tree(document.meta, (ListBlock(one, ordered=True), ListBlock(one, ordered=True)))
+    word = docx.Document(io.BytesIO(writer("docx").render(sample, tree, Style())))
+    ids = [p._p.pPr.numPr.numId.val for p in word.paragraphs if p.style.name == "List Number"]
+    assert len(ids) == 4 and ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+    numbering = word.part.numbering_part.element
+    for number in {ids[0], ids[2]}:
+        override = numbering.num_having_numId(number).lvlOverride_lst[0]
+        assert override.startOverride.val == 1

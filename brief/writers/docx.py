@@ -262,9 +262,28 @@ def _paragraph(word, block: Paragraph, style: Style) -> None:
 
 
 def _list(word, block: ListBlock, style: Style) -> None:
+    number = _restarted_numbering(word) if block.ordered else None
     for spans in block.items:
         paragraph = _add_paragraph(word, "List Number" if block.ordered else "List Bullet")
+        if number is not None:
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_ilvl().val = 0
+            num_pr.get_or_add_numId().val = number
         _add_spans(paragraph, spans, style)
+
+
+def _restarted_numbering(word) -> int | None:
+    """Return a numbering id that counts from 1 again: Word would otherwise go on counting
+    from the previous numbered list of the same style."""
+    style = word.styles["List Number"].element
+    num_pr = style.pPr.numPr if style.pPr is not None else None
+    if num_pr is None or num_pr.numId is None:
+        return None
+    numbering = word.part.numbering_part.element
+    abstract = numbering.num_having_numId(num_pr.numId.val).abstractNumId.val
+    number = numbering.add_num(abstract)
+    number.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return number.numId
 
 
 def _table(word, block: Table, style: Style) -> None:
