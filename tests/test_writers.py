@@ -350,3 +350,24 @@ def it_restarts_each_numbered_list_at_one_in_the_docx(sample):
     for number in {ids[0], ids[2]}:
         override = numbering.num_having_numId(number).lvlOverride_lst[0]
         assert override.startOverride.val == 1
+
+
+def it_ships_a_reference_docx_made_from_the_default_style(monkeypatch):
+    from brief.template import load_style
+    from brief.writers.docx import make_reference
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "946684800")
+    style = load_style(FOLDER)
+    assert style.reference_docx == FOLDER / "reference.docx"
+    shipped = docx.Document(str(style.reference_docx))
+    made = docx.Document(io.BytesIO(make_reference(style)))
+    for name in ("Normal", "Title", "Heading 1", "Brief Meta", "Brief Summary"):
+        assert shipped.styles[name].element.xml == made.styles[name].element.xml, name
+
+
+def it_lets_brief_yaml_choose_the_paper_over_the_reference(sample):
+    from docx.shared import Mm
+
+    data = render("docx", sample, Settings(paper="letter"))
+    assert docx.Document(io.BytesIO(data)).sections[0].page_width == Mm(215.9)
+    assert docx.Document(io.BytesIO(render("docx", sample))).sections[0].page_width == Mm(210)

@@ -35,6 +35,8 @@ def render(brief, document: Document, style: Style) -> bytes:
     if style.reference_docx:
         word = _from_reference(style.reference_docx)
         _add_missing_styles(word, style, document.meta.language)
+        if document.meta.paper:  # brief.yaml's paper wins over the reference's
+            _set_paper(word, document.meta.paper)
     else:
         word = docx.Document()
         _set_up_styles(word, style, document.meta.language)
@@ -148,9 +150,26 @@ def _add_missing_styles(word, style: Style, language: str) -> None:
                 word.styles.element.append(scratch.styles[name].element)
 
 
-def _set_up_page(word, document: Document, style: Style) -> None:
+def make_reference(style: Style, language: str = "en") -> bytes:
+    """Return a reference.docx holding brief's Word styles and page set-up for `style`: the
+    file an organisation opens in Word to make its own (see README, Templates)."""
+    word = docx.Document()
+    _set_up_styles(word, style, language)
+    _set_up_page(word, None, style)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return _normalise_zip(buffer.getvalue())
+
+
+def _set_paper(word, paper: str) -> None:
     section = word.sections[0]
-    section.page_width, section.page_height = PAPERS[document.meta.paper or style.paper]
+    section.page_width, section.page_height = PAPERS[paper]
+
+
+def _set_up_page(word, document: Document | None, style: Style) -> None:
+    section = word.sections[0]
+    paper = document.meta.paper if document is not None else None
+    section.page_width, section.page_height = PAPERS[paper or style.paper]
     margin = Mm(style.margin_mm)
     section.left_margin = section.right_margin = margin
     section.top_margin = section.bottom_margin = margin
@@ -374,3 +393,14 @@ def _normalise_zip(data: bytes) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, source.read(info.filename))
     return out.getvalue()
+
+
+if __name__ == "__main__":  # python -m brief.writers.docx TEMPLATE_FOLDER: (re)make its reference
+    import sys
+    from pathlib import Path
+
+    from brief.template import load_style
+
+    folder = Path(sys.argv[1])
+    (folder / "reference.docx").write_bytes(make_reference(load_style(folder)))
+    print(f"wrote {folder / 'reference.docx'}")
