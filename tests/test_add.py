@@ -137,6 +137,9 @@ def it_refuses_an_address_nothing_answers(project):
                         min_size=1, max_size=80).map(lambda t: " ".join(t.split()))
                 .filter(bool), min_size=1, max_size=3))
 def it_writes_markdown_that_reads_back_as_the_same_paragraphs(tmp_path, paragraphs):
+    import unicodedata
+
+    paragraphs = [unicodedata.normalize("NFC", p) for p in paragraphs]  # as readers give them
     article = Article(SourceInfo(file="a.html", title="T"), tuple(paragraphs))
     path = tmp_path / "round.md"
     path.write_text(as_markdown(article), encoding="utf-8")
