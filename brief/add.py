@@ -60,7 +60,8 @@ def as_markdown(article: Article) -> str:
 
 def _escape(paragraph: str) -> str:
     text = _SPECIAL.sub(r"\\\1", paragraph)
-    return re.sub(r"^([#>+-]|\d+[.)])", r"\\\1", text)  # not a heading, quote or list
+    text = re.sub(r"^([#>+-])", r"\\\1", text)  # not a heading, quote or bullet
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", text)  # nor a numbered item: "1\."
 
 
 def _slug(text: str) -> str:
