@@ -125,13 +125,12 @@ def check(document: Document, style: Style) -> list[str]:
     return warnings
 
 
-def _font_for(char: str) -> str | None:
-    """Return the registered font that has `char`: the family's, else the fallback's."""
-    if ord(char) in pdfmetrics.getFont(FAMILY).face.charToGlyph:
-        return FAMILY
-    fallback = _fallback()
-    if fallback and ord(char) in pdfmetrics.getFont(fallback).face.charToGlyph:
-        return fallback
+def _font_for(char: str, primary: str = FAMILY) -> str | None:
+    """Return the first registered font that has `char`: `primary`, else the system
+    fallback; None if neither has it."""
+    for name in (primary, _fallback()):
+        if name and ord(char) in pdfmetrics.getFont(name).face.charToGlyph:
+            return name
     return None
 
 
@@ -139,12 +138,7 @@ def _rtl_font_for(char: str) -> str | None:
     """Return the font for a character of right-to-left text: the shipped Arabic font, else
     the fallback (Hebrew, say), else None."""
     _register_rtl_fonts()
-    if ord(char) in pdfmetrics.getFont(RTL_FAMILY).face.charToGlyph:
-        return RTL_FAMILY
-    fallback = _fallback()
-    if fallback and ord(char) in pdfmetrics.getFont(fallback).face.charToGlyph:
-        return fallback
-    return None
+    return _font_for(char, RTL_FAMILY)
 
 
 def _visual(run: str) -> str:
