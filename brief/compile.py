@@ -217,11 +217,12 @@ def _drop_attribution(text: str) -> str:
     return text[: match.start()].rstrip(" ,") + " …"
 
 
-def _cut(text: str, limit: int) -> str | None:
-    """Return the longest clause-bounded prefix of `text` of 6 to `limit` words, plus " …"."""
+def _cut(text: str, limit: int, shortest: int = 6) -> str | None:
+    """Return the longest clause-bounded prefix of `text` of `shortest` to `limit` words,
+    plus " …"; None if there is no such boundary."""
     best = None
     for match in _CLAUSE_CUT.finditer(text):
-        if 6 <= len(text[: match.start()].split()) <= limit:
+        if shortest <= len(text[: match.start()].split()) <= limit:
             best = match.start()
     return text[:best].rstrip(",;: ") + " …" if best else None
 
@@ -328,11 +329,7 @@ def trim(text: str, limit: int) -> str:
     """
     if len(_WORD.findall(text)) <= limit:
         return text
-    best = None
-    for match in _CLAUSE_CUT.finditer(text):
-        if 8 <= len(_WORD.findall(text[: match.start()])) <= limit:
-            best = match.start()
-    return text if best is None else text[:best].rstrip(",;: ") + " …"
+    return _cut(text, limit, shortest=8) or text
 
 
 def _unique_figures(figures):
