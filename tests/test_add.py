@@ -63,13 +63,22 @@ class Site(BaseHTTPRequestHandler):
         pass
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = False  # closing waits for every handler: none writes into a later test
+    block_on_close = True
+
+    def handle_error(self, request, client_address):
+        pass  # a client that gave up (the timeout and size tests) is what those tests want
+
+
 @pytest.fixture(scope="module")
 def site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    server = Server(("127.0.0.1", 0), Site)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+    server.server_close()
 
 
 def add(project, *args):
