@@ -9,7 +9,7 @@ from brief.errors import BriefError
 
 def check_project(root: Path) -> tuple[list[BriefError], str]:
     """Return every problem in the project at `root`, and a line saying what was checked."""
-    from brief import override, pipeline, settings, template
+    from brief import logo, override, pipeline, settings, template
     from brief.read import read
     from brief.segment import segment
 
@@ -20,7 +20,9 @@ def check_project(root: Path) -> tuple[list[BriefError], str]:
         return [exc], ""
     try:
         folder = template.find(project.root, project.settings.template)
-        template.load_style(folder)
+        style = template.load_style(folder)
+        if style.logo and logo.kind(style.logo) == "svg":
+            logo.drawing(style.logo)  # what a build would only find out source by source
         _compile_template(folder)
     except BriefError as exc:
         problems.append(exc)

@@ -136,8 +136,10 @@ def load_style(folder: Path) -> Style:
         for key, value in check_mapping(doc, (section,), data.get(section, {}), list(keys)).items():
             name, keypath = keys[key], (section, key)
             text = check_str(doc, keypath, value)
-            if section == "fonts" or name == "logo":
+            if section == "fonts":
                 values[name] = _file(doc, keypath, folder, text)
+            elif name == "logo":
+                values[name] = _logo(doc, keypath, folder, text)
             elif section == "page":
                 _check_placeholders(doc, keypath, text)
                 values[name] = text
@@ -168,6 +170,17 @@ def _file(doc, keypath, folder: Path, name: str) -> Path:
             return candidate
     raise doc.error(keypath, f"file '{name}' not found",
                     f"put it in {folder} (fonts may also name one of the shipped fonts)")
+
+
+def _logo(doc, keypath, folder: Path, name: str) -> Path:
+    from brief import logo
+
+    path = _file(doc, keypath, folder, name)
+    try:
+        logo.kind(path)
+    except BriefError as error:
+        raise doc.error(keypath, f"{path.name}: {error.message}", error.hint) from None
+    return path
 
 
 def _check_placeholders(doc, keypath, text: str) -> None:

@@ -14,7 +14,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
+from brief import logo
 from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.template import Style
 from brief.writers import RTL_LETTERS
@@ -120,12 +122,39 @@ def _shade(ppr, fill: str, border: str) -> None:
 
 
 def _logo(word, style: Style) -> None:
-    """Put the logo at the top right of the first page, with its alternative text."""
+    """Put the logo at the top of the first page, left or right, with its alternative text.
+    An SVG goes in as Word 2016+ takes it: a bitmap of it, with the SVG itself attached in the
+    blip's extension list, which older readers skip."""
     paragraph = word.add_paragraph()
     paragraph.alignment = 0 if style.logo_position == "left" else 2
-    shape = paragraph.add_run().add_picture(str(style.logo), width=Mm(style.logo_width_mm))
+    svg = logo.kind(style.logo) == "svg"
+    picture = io.BytesIO(logo.bitmap(style.logo, style.logo_width_mm)) if svg else str(style.logo)
+    shape = paragraph.add_run().add_picture(picture, width=Mm(style.logo_width_mm))
     shape._inline.docPr.set("descr", style.logo_alt)
     shape._inline.docPr.set("title", style.logo_alt)
+    if svg:
+        _attach_svg(word, shape, style.logo.read_bytes())
+
+
+SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"  # the URI Word writes for svgBlip
+SVG_NAMESPACE = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+
+
+def _attach_svg(word, shape, svg: bytes) -> None:
+    from docx.opc.part import Part
+
+    package = word.part.package
+    part = Part(package.next_partname("/word/media/image%d.svg"), "image/svg+xml", svg, package)
+    rid = word.part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
+    blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+    extensions = OxmlElement("a:extLst")
+    extension = OxmlElement("a:ext")
+    extension.set("uri", SVG_EXTENSION)
+    svg_blip = etree.SubElement(extension, f"{{{SVG_NAMESPACE}}}svgBlip",
+                                nsmap={"asvg": SVG_NAMESPACE})
+    svg_blip.set(qn("r:embed"), rid)
+    extensions.append(extension)
+    blip.append(extensions)
 
 
 def _from_reference(path) -> docx.document.Document:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import re
@@ -12,13 +13,13 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
+    Image,
     KeepTogether,
     PageTemplate,
     Spacer,
@@ -27,6 +28,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
+from brief import logo
 from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.template import FONTS, Style
 from brief.writers import RTL_LETTERS
@@ -240,7 +242,7 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
 
 def _flowables(document: Document, style: Style, width: float) -> list:
     styles = _styles(style)
-    out: list = []
+    out: list = [_logo(style), Spacer(1, 3 * mm)] if style.logo else []
     heading = None
     for block in document.blocks:
         parts = _block(block, styles, style, width)
@@ -258,6 +260,22 @@ def _flowables(document: Document, style: Style, width: float) -> list:
     if heading is not None:
         out.append(heading)
     return out
+
+
+def _logo(style: Style):
+    """Return the logo as the first page's first flowable, left or right, `logo_width_mm`
+    wide: the text starts below it, as in the DOCX. An SVG stays vector."""
+    w, h = logo.size(style.logo)
+    shown = style.logo_width_mm * mm
+    if logo.kind(style.logo) == "svg":
+        shape = copy.deepcopy(logo.drawing(style.logo))  # the cached one stays unscaled
+        shape.scale(shown / w, shown / w)
+        shape.width, shape.height = shown, shown * h / w
+        flowable = shape
+    else:
+        flowable = Image(str(style.logo), shown, shown * h / w)
+    flowable.hAlign = style.logo_position.upper()
+    return flowable
 
 
 def _block(block, styles, style: Style, width: float) -> list:
@@ -447,16 +465,6 @@ def _canvas_maker(meta, style: Style):
                     self.setFont(FAMILY + ("-Bold" if marking else ""), 8.5 if marking else 7.5)
                     self.setFillColor(colors.HexColor("#B00020") if marking else muted)
                     draw(x, y, text)
-            if number == 1 and style.logo:
-                self._logo(width, height)
             self.restoreState()
-
-        def _logo(self, width: float, height: float) -> None:
-            image = ImageReader(str(style.logo))
-            w, h = image.getSize()
-            shown = style.logo_width_mm * mm
-            x = margin if style.logo_position == "left" else width - margin - shown
-            self.drawImage(image, x, height - margin - shown * h / w, shown, shown * h / w,
-                           mask="auto")
 
     return PagedCanvas
