@@ -7,12 +7,26 @@ it writes (reportlab and python-docx are slow to import).
 from __future__ import annotations
 
 import importlib
+import re
 from types import ModuleType
 
 from brief.errors import BriefError
 
 # Right-to-left letters: Hebrew, Arabic, Syriac, Thaana… and Arabic presentation forms.
 RTL_LETTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe"
+# A right-to-left run: from its first such letter to its last, with the spaces, digits and
+# punctuation between them (they take the run's direction), nothing before or after.
+RTL_RUN = re.compile(f"[{RTL_LETTERS}](?:[{RTL_LETTERS}\\s\\d.,:;!?'\"()«»\\-]*[{RTL_LETTERS}])?")
+
+_STRONG = re.compile(f"([{RTL_LETTERS}])|[^\\W\\d_]")
+
+
+def starts_right_to_left(text: str) -> bool:
+    """Return True if the first letter of `text` is right-to-left: the paragraph direction
+    of the Unicode bidi algorithm (rules P2 and P3)."""
+    match = _STRONG.search(text)
+    return bool(match and match.group(1))
+
 
 WRITERS: dict[str, str] = {
     "pdf": "brief.writers.pdf",

@@ -19,13 +19,12 @@ from lxml import etree
 from brief import logo
 from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.template import Style
-from brief.writers import RTL_LETTERS
+from brief.writers import RTL_RUN, starts_right_to_left
 
 PAPERS = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
-# A right-to-left run: its letters and the spaces between its words.
-_RTL_RUN = re.compile(f"([{RTL_LETTERS}](?:[{RTL_LETTERS}\\s]*[{RTL_LETTERS}])?)")
 TABLE_STYLE = "Light List Accent 1"
+_RTL_PIECES = re.compile(f"({RTL_RUN.pattern})")  # split() keeps the runs themselves
 
 
 def render(brief, document: Document, style: Style) -> bytes:
@@ -367,12 +366,21 @@ def _add_spans(paragraph, spans: tuple[Span, ...], style: Style, bold: bool = Fa
         for index, line in enumerate(span.text.split("\n")):
             if index:
                 paragraph.add_run().add_break()
-            for piece in _RTL_RUN.split(line):  # right-to-left runs marked as such
+            for piece in _RTL_PIECES.split(line):  # right-to-left runs marked as such
                 if piece:
                     run = paragraph.add_run(piece)
                     _format(run, span, style, bold)
-                    if _RTL_RUN.fullmatch(piece):
+                    if RTL_RUN.fullmatch(piece):
                         run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+    if starts_right_to_left("".join(span.text for span in spans)):
+        paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+
+
+# What follows w:bidi in w:pPr: Word wants the schema's order.
+_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+               "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+               "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+               "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _format(run, span: Span, style: Style, bold: bool = False) -> None:

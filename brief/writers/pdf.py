@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import io
 import os
-import re
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib import colors
@@ -31,13 +30,14 @@ from reportlab.platypus import Table as RLTable
 from brief import logo
 from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.template import FONTS, Style
-from brief.writers import RTL_LETTERS
+from brief.writers import RTL_RUN, pdf_rtl
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FAMILY = "BriefSans"
 FALLBACK = "BriefFallback"
 RTL_FAMILY = "BriefArabic"  # Noto Naskh Arabic, shipped: Arabic and Urdu letters
-RTL_UNBROKEN = 80  # right-to-left runs up to this long never break across lines
+RTL_FALLBACK = "BriefFallbackRTL"  # the fallback font again, for Hebrew and the like: a
+# separate name marks its runs as right-to-left when lines are put in visual order
 # Fonts with TrueType outlines (reportlab embeds no other kind) found on common systems, tried
 # in turn for characters the template's fonts lack: CJK first, then wide general coverage.
 SYSTEM_FALLBACKS = (
@@ -49,10 +49,7 @@ SYSTEM_FALLBACKS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/System/Library/Fonts/Supplemental/Arial.ttf",
 )
-# Right-to-left scripts need shaping and reordering the PDF writer does not yet do: never
-# print them unshaped from a fallback font (that would misquote); warn instead.
-_RTL = re.compile(f"[{RTL_LETTERS}]")
-_RTL_RUN = re.compile(f"[{RTL_LETTERS}][{RTL_LETTERS}\\s]*")
+RTL_FONTS = frozenset({RTL_FAMILY, RTL_FAMILY + "-Bold", RTL_FALLBACK})
 
 
 def render(brief, document: Document, style: Style) -> bytes:
@@ -102,22 +99,15 @@ def _build(document: Document, style: Style) -> tuple[bytes, int]:
 
 
 def check(document: Document, style: Style) -> list[str]:
-    """Return a warning naming the characters no font has (they would print as boxes), and
-    one for right-to-left text, which the PDF cannot yet lay out."""
+    """Return a warning naming the characters no font has: they would print as boxes."""
     _register_fonts(style)
     texts = [span.text for block in document.blocks for span in _spans_of(block)]
     texts += [document.meta.title, document.meta.marking or ""]
     chars = dict.fromkeys(c for text in texts for c in text if not c.isspace())
     warnings = []
-    runs = list(dict.fromkeys(m.group(0).strip() for text in texts
-                              for m in _RTL_RUN.finditer(text)))
-    long_runs = [run for run in runs if len(run) > RTL_UNBROKEN]
-    if long_runs:
-        warnings.append(f"a right-to-left passage of over {RTL_UNBROKEN} characters "
-                        f"({long_runs[0][:30]}…) is kept on one line in the PDF and may run "
-                        "over it; the DOCX wraps it correctly")
-    shaped = {c for run in runs for c in _visual(run)}
-    missing = [c for c in chars if not _RTL.match(c) and _font_for(c) is None]
+    runs = dict.fromkeys(m.group(0) for text in texts for m in RTL_RUN.finditer(text))
+    shaped = {c for run in runs for c in pdf_rtl.visual(run)}
+    missing = [c for c in chars if not pdf_rtl.RTL.match(c) and _font_for(c) is None]
     missing += [c for c in shaped if not c.isspace() and _rtl_font_for(c) is None]
     if missing:
         shown = ", ".join(f"{c} (U+{ord(c):04X})" for c in missing[:8])
@@ -143,15 +133,6 @@ def _rtl_font_for(char: str) -> str | None:
     return _font_for(char, RTL_FAMILY)
 
 
-def _visual(run: str) -> str:
-    """Return a right-to-left run shaped (Arabic letters joined) and in visual order: what
-    the PDF draws left to right. reportlab does neither by itself."""
-    from arabic_reshaper import reshape
-    from bidi import get_display
-
-    return get_display(reshape(run))
-
-
 _fallback_name: list[str | None] = []
 
 
@@ -161,6 +142,7 @@ def _fallback() -> str | None:
         path = next((p for p in SYSTEM_FALLBACKS if os.path.isfile(p)), None)
         if path:
             pdfmetrics.registerFont(TTFont(FALLBACK, path))
+            pdfmetrics.registerFont(TTFont(RTL_FALLBACK, path))
         _fallback_name.append(FALLBACK if path else None)
     return _fallback_name[0]
 
@@ -282,7 +264,7 @@ def _block(block, styles, style: Style, width: float) -> list:
     """Return the flowables of one block."""
     if isinstance(block, Heading):
         name = "title" if block.level == 1 else f"h{min(block.level, 3)}"
-        para = RLParagraph(_markup(block.spans, style), styles[name])
+        para = _para(block.spans, style, styles[name])
         para._bookmark = (_plain(block.spans), block.level - 1)
         return [para]
     if isinstance(block, Paragraph):
@@ -301,7 +283,7 @@ def _paragraph(block: Paragraph, styles, style: Style, width: float):
         name = "meta"
     if "provenance" in classes:
         name = "note"
-    para = RLParagraph(_markup(block.spans, style), styles[name or "body"])
+    para = _para(block.spans, style, styles[name or "body"])
     if "summary" in classes:  # the bottom line, set apart in a tinted panel
         panel = RLTable([[para]], colWidths=[width])
         panel.setStyle(TableStyle([
@@ -322,13 +304,13 @@ def _list_item(spans, index: int, block: ListBlock, styles, style: Style):
     if "analyst" in classes:
         item_style = ParagraphStyle("analyst", item_style, backColor=colors.HexColor("#FFF6E0"),
                                     borderPadding=(2, 3, 2, 3))
-    return RLParagraph(_markup(spans, style), item_style, bulletText=bullet)
+    return _para(spans, style, item_style, bulletText=bullet)
 
 
 def _table(block: Table, styles, style: Style, width: float):
     columns = max(len(row) for row in block.rows)
     shares = [0.24, 0.62, 0.14] if columns == 3 else [1 / columns] * columns
-    data = [[RLParagraph(_markup(cell, style), styles["head" if r < block.header_rows else "cell"])
+    data = [[_para(cell, style, styles["head" if r < block.header_rows else "cell"])
              for cell in row] for r, row in enumerate(block.rows)]
     table = RLTable(data, colWidths=[width * s for s in shares], repeatRows=block.header_rows,
                     hAlign="LEFT")
@@ -345,6 +327,16 @@ def _table(block: Table, styles, style: Style, width: float):
 
 
 # Spans -> reportlab markup ----------------------------------------------------------------
+
+
+def _para(spans: tuple[Span, ...], style: Style, paragraph_style, **kwargs):
+    """Return a reportlab paragraph of `spans`; one that knows right-to-left runs if they
+    hold any."""
+    markup = _markup(spans, style)
+    plain = _plain(spans)
+    if not pdf_rtl.RTL.search(plain):
+        return RLParagraph(markup, paragraph_style, **kwargs)
+    return pdf_rtl.Paragraph(markup, paragraph_style, RTL_FONTS, plain, **kwargs)
 
 
 def _markup(spans: tuple[Span, ...], style: Style) -> str:
@@ -375,12 +367,11 @@ def _with_fallback(text: str) -> str:
     family = pdfmetrics.getFont(FAMILY).face.charToGlyph
     if all(ord(c) in family or c.isspace() for c in text):
         return escape(text)
-    if _RTL.search(text):
+    if pdf_rtl.RTL.search(text):
         out, position = [], 0
-        for match in _RTL_RUN.finditer(text):
-            run = match.group(0).rstrip()
-            out.append(_with_fallback(text[position:match.start()]) + _rtl_markup(run))
-            position = match.start() + len(run)
+        for match in RTL_RUN.finditer(text):
+            out.append(_with_fallback(text[position:match.start()]) + _rtl_markup(match[0]))
+            position = match.end()
         return "".join(out) + _with_fallback(text[position:])
     runs: list[tuple[str | None, str]] = []
     for char in text:
@@ -394,14 +385,12 @@ def _with_fallback(text: str) -> str:
 
 
 def _rtl_markup(run: str) -> str:
-    """Return a right-to-left run as markup: shaped, in visual order, in the font that has its
-    letters, its spaces unbreakable so a line break cannot reverse the order of its words."""
-    visual = _visual(run)
-    if len(run) <= RTL_UNBROKEN:
-        visual = visual.replace(" ", "\u00a0")
-    font = RTL_FAMILY if all(_rtl_font_for(c) == RTL_FAMILY for c in visual
-                             if not c.isspace()) else (_fallback() or RTL_FAMILY)
-    return f'<font name="{font}">{escape(visual)}</font>'
+    """Return a right-to-left run as markup: shaped words in reading order (pdf_rtl puts
+    each line in visual order), in the font that has its letters."""
+    words = pdf_rtl.words(run)
+    font = RTL_FAMILY if all(_rtl_font_for(c) == RTL_FAMILY for word in words for c in word
+                             ) else (RTL_FALLBACK if _fallback() else RTL_FAMILY)
+    return f'<font name="{font}">{escape(" ".join(words))}</font>'
 
 
 def _plain(spans: tuple[Span, ...]) -> str:
