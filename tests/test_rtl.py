@@ -150,3 +150,10 @@ def it_marks_a_right_to_left_paragraph_as_such_in_the_docx(sample):
     ("«قال»", True), ("2021", False), ("", False)])
 def it_takes_a_paragraph_direction_from_its_first_letter(text, expected):
     assert starts_right_to_left(text) is expected
+
+
+def it_sets_right_to_left_blocks_right_to_left_in_the_html(sample):
+    brief = with_texts(sample, f"Lavrov said {ARABIC}.", URDU)
+    page = writer("html").render(brief, layout(brief, Settings(), FOLDER, "x"), Style()).decode()
+    assert re.search(r'<li dir="rtl" [^>]*>وزیر', page)
+    assert re.search(r'<li style="[^"]*">(?:(?!</li>).)*Lavrov said قال', page)

@@ -11,6 +11,7 @@ from html import escape
 
 from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.template import Style
+from brief.writers import starts_right_to_left
 
 FONT = "font-family: Calibri, 'Segoe UI', Arial, sans-serif"
 
@@ -37,7 +38,7 @@ def _block(block, style: Style) -> str:
     if isinstance(block, Heading):
         sizes = {1: "24px", 2: "18px", 3: "16px"}
         tag = f"h{min(block.level, 3)}"
-        return (f'<{tag} style="{FONT}; color: {style.accent}; font-size: '
+        return (f'<{tag}{_dir(block.spans)} style="{FONT}; color: {style.accent}; font-size: '
                 f'{sizes.get(block.level, "16px")}; margin: 18px 0 6px">'
                 f"{_spans(block.spans, style)}</{tag}>")
     if isinstance(block, Paragraph):
@@ -47,10 +48,10 @@ def _block(block, style: Style) -> str:
         if "summary" in block.classes:
             css += (f"; background: {style.panel}; border-left: 3px solid {style.accent}; "
                     "padding: 8px 12px")
-        return f'<p style="{css}">{_spans(block.spans, style)}</p>'
+        return f'<p{_dir(block.spans)} style="{css}">{_spans(block.spans, style)}</p>'
     if isinstance(block, ListBlock):
         tag = "ol" if block.ordered else "ul"
-        items = "".join(f'<li style="margin: 0 0 6px">{_spans(spans, style)}</li>'
+        items = "".join(f'<li{_dir(spans)} style="margin: 0 0 6px">{_spans(spans, style)}</li>'
                         for spans in block.items)
         return f'<{tag} style="{FONT}; padding-left: 22px; margin: 0 0 8px">{items}</{tag}>'
     if isinstance(block, Table):
@@ -66,6 +67,12 @@ def _block(block, style: Style) -> str:
         return ('<table style="border-collapse: collapse; margin: 0 0 10px">'
                 + "".join(rows) + "</table>")
     raise TypeError(f"no HTML rendering for {type(block).__name__}")
+
+
+def _dir(spans: tuple[Span, ...]) -> str:
+    """Return ` dir="rtl"` for a block that starts right-to-left: the mail client then sets
+    it right-aligned and orders it (inline runs in an English sentence need nothing)."""
+    return ' dir="rtl"' if starts_right_to_left("".join(s.text for s in spans)) else ""
 
 
 def _spans(spans: tuple[Span, ...], style: Style) -> str:
