@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -10,6 +11,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "lavrov-pakistan-2021.txt"
+
+
+def needs(tool: str):
+    """Skip a test whose tool is missing, unless BRIEF_REQUIRE_TOOLS is set (as in CI, where
+    a missing tool must fail the run rather than hide a test)."""
+    missing = shutil.which(tool) is None and not os.environ.get("BRIEF_REQUIRE_TOOLS")
+    return pytest.mark.skipif(missing, reason=f"{tool} is not installed")
 
 
 @pytest.fixture

@@ -10,19 +10,13 @@ from pathlib import Path
 import pytest
 
 from brief.cli import DATA
-from tests.conftest import ROOT, docx_text, pdf_text
+from tests.conftest import ROOT, docx_text, needs, pdf_text
 
 
 def brief(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "brief", *args]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120,
                           env={**os.environ, **(env or {})})
-
-
-def needs(tool: str):
-    """Skip a test whose tool is missing, unless BRIEF_REQUIRE_TOOLS is set (as in CI)."""
-    missing = shutil.which(tool) is None and not os.environ.get("BRIEF_REQUIRE_TOOLS")
-    return pytest.mark.skipif(missing, reason=f"{tool} is not installed")
 
 
 @pytest.fixture(scope="module")

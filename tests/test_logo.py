@@ -22,7 +22,7 @@ from brief.settings import Settings
 from brief.template import Style, builtin_root, load_style
 from brief.writers import writer
 from brief.writers.docx import SVG_NAMESPACE
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, needs
 
 FOLDER = builtin_root() / "default"
 SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" viewBox="0 0 240 80">
@@ -146,7 +146,7 @@ def it_names_an_svg_logo_it_cannot_draw(project, svg):
     assert not (project / "dist" / "lavrov-pakistan-2021.pdf").exists()
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs("soffice")
 def it_opens_in_libreoffice_with_an_svg_logo(sample, svg, tmp_path):
     (tmp_path / "brief.docx").write_bytes(build(sample, Style(logo=svg), "docx"))
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",

@@ -2,16 +2,15 @@
 
 import email
 import os
-import shutil
 import ssl
 import subprocess
 from email import policy
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from brief.cli import main
+from tests.conftest import needs
 
 
 def run(project: Path, *args: str, env: dict | None = None):
@@ -154,7 +153,7 @@ def it_sends_over_plain_smtp(project):
         p.get_content() for p in written.iter_attachments()]
 
 
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+@needs("openssl")
 def it_sends_over_starttls_with_a_login(project, tmp_path):
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult

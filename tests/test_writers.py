@@ -1,7 +1,6 @@
 import dataclasses
 import io
 import json
-import shutil
 import zipfile
 
 import docx
@@ -16,7 +15,7 @@ from brief.pipeline import compile_source
 from brief.settings import Settings
 from brief.template import Style, builtin_root
 from brief.writers import WRITERS, writer
-from tests.conftest import SAMPLE, docx_text, pdf_text
+from tests.conftest import SAMPLE, docx_text, needs, pdf_text
 
 FOLDER = builtin_root() / "default"
 
@@ -274,7 +273,7 @@ def it_sets_what_the_fonts_lack_in_a_system_fallback_font(sample):
     assert "Երևան" in pdf_text(writer("pdf").render(brief, document, Style()))
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+@needs("pdftotext")
 @pytest.mark.parametrize("text", [
     "السلام عليكم ورحمة الله",              # Arabic
     "وزیر اعظم عمران خان نے کہا",            # Urdu
