@@ -13,13 +13,15 @@ from collections import Counter
 from brief import lexicon
 from brief.model import Actor, Sentence
 
-_NAME = r"(?:[A-Z][\w'’.-]+)"
+# Capitals beyond ASCII: Çavuşoğlu, Łukasz, Δένδιας, Лавров start names too.
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper())
+_NAME = rf"(?:[{_UPPER}][\w'’.-]+)"
 _TITLE = "|".join(re.escape(t) for t in sorted(lexicon.TITLES, key=len, reverse=True))
 _PERSON = re.compile(
     rf"\b((?:[A-Z][a-z]+ )?(?:{_TITLE}))\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
 _ORG_WORDS = "|".join(lexicon.ORGANISATION_WORDS)
 _ORGANISATION = re.compile(
-    rf"\b((?:[A-Z][\w&'’.-]*\s(?:(?:of|for|on)\s(?:the\s)?)?){{1,5}}(?:{_ORG_WORDS}))\b"
+    rf"\b((?:[{_UPPER}][\w&'’.-]*\s(?:(?:of|for|on)\s(?:the\s)?)?){{1,5}}(?:{_ORG_WORDS}))\b"
     r"(?:\s\(([A-Z]{2,6})\))?")
 _TITLE_WORD = re.compile(rf"\b(?:{_TITLE})\b")
 _COUNTRY = re.compile(  # not \b: "U.S." ends in a full stop
@@ -98,6 +100,8 @@ def _bare_title(role: str) -> str:
 
 def _trim_name(name: str) -> str:
     words = name.split()
+    if words and re.fullmatch(r"\w*[^\W\d_]{3,}\.", words[-1]) and not words[-1].isupper():
+        words[-1] = words[-1][:-1]  # the sentence's full stop, not an initial ("J.")
     while words and (words[-1] in lexicon.NOT_NAMES or words[-1].endswith((".", "’s", "'s"))):
         words.pop()
     return " ".join(w for w in words if w not in lexicon.NOT_NAMES)

@@ -18,6 +18,13 @@ def it_merges_a_person_s_mentions_under_the_fullest_name():
     assert mentions[0] == ["Anna Berg", "Li Wei"]
 
 
+def it_takes_names_that_start_with_a_capital_beyond_ascii():
+    actors, _ = actors_of("Foreign Minister Mevlüt Çavuşoğlu met President Łukasz Ødegaard.",
+                          "Foreign Minister Ελένη Δένδια met Minister Сергей Лавров.")
+    people = [a.name for a in actors if a.kind == "person"]
+    assert people == ["Mevlüt Çavuşoğlu", "Łukasz Ødegaard", "Ελένη Δένδια", "Сергей Лавров"]
+
+
 def it_puts_the_subject_first_even_after_an_opening_phrase():
     _, mentions = actors_of("Minister Anna Berg spoke.",
                             "Meeting President Li Wei in Oslo, Berg said little.")
