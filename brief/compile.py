@@ -135,9 +135,10 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices) -> dict[str, l
     # Pins not placed yet go where the analyst said, or where they fit best.
     sections = {"summary": summary, "outcomes": outcomes, "implications": implications,
                 "watch": watch}
+    pinned_outcomes = 0  # pinned outcomes lead, in the order the analyst pinned them
     for sid, section in choices.pin.items():
         if sid not in taken:
-            _place(by_id[sid], section, sections)
+            pinned_outcomes += _place(by_id[sid], section, sections, pinned_outcomes)
     return sections
 
 
@@ -274,17 +275,20 @@ def _implications(pool: list[Features], budget: Budget) -> list[Features]:
     return sorted(chosen, key=_position)
 
 
-def _place(f: Features, section: str | None, sections: dict[str, list]) -> None:
-    """Put a pinned sentence in `section`, or where it fits best when that is None."""
+def _place(f: Features, section: str | None, sections: dict[str, list], first: int) -> int:
+    """Put a pinned sentence in `section`, or where it fits best when that is None; an
+    outcome goes at index `first`. Return 1 if it went to the outcomes, else 0."""
     if section is None:
         section = "implications" if f.analytic_cues and not (
             f.outcome_cues or f.figures) else "outcomes"
     if section == "summary":
         sections["summary"].append(([f], _text(f)))
     elif section == "outcomes":
-        sections["outcomes"].insert(0, f)
+        sections["outcomes"].insert(first, f)
+        return 1
     else:
         sections[section].append(f)
+    return 0
 
 
 def _budget(budget: Budget, choices: Choices) -> Budget:

@@ -68,6 +68,11 @@ def it_pins_into_the_section_named(brief_with):
     assert ("s29",) in [i.sentences for i in brief.summary]
 
 
+def it_leads_the_outcomes_with_pins_in_the_order_pinned(brief_with):
+    brief = brief_with("pin: {outcomes: [s9, s4, s29]}\n")
+    assert [i.sentences[0] for i in brief.outcomes[:3]] == ["s9", "s4", "s29"]
+
+
 def it_orders_and_caps_the_outcomes(brief_with):
     brief = brief_with("order: [s28, s15]\nmax_outcomes: 4\n")
     assert [i.sentences[0] for i in brief.outcomes[:2]] == ["s28", "s15"]
