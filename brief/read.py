@@ -21,9 +21,21 @@ _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 
 
 def read_text(path: Path) -> Article:
-    """Return the article in a text file; blank lines (or, if none, newlines) part paragraphs."""
+    """Return the article in a text file; blank lines (or, if none, newlines) part paragraphs.
+    A headline on a line of its own, set apart by a blank line, titles it."""
     meta, body = _split_front_matter(path, _decode(path))
-    return Article(meta, paragraphs_of(body, path))
+    paragraphs = paragraphs_of(body, path)
+    headline = _HEADLINE.match(body.lstrip("\n"))
+    if headline and len(paragraphs) > 1 and 2 <= len(headline[1].split()) <= 20:
+        paragraphs = paragraphs[1:]
+        if meta.title is None:
+            meta = SourceInfo(**{**meta.__dict__, "title": " ".join(headline[1].split())})
+    return Article(meta, paragraphs)
+
+
+# A headline: one line, then a blank line; no sentence's closing punctuation, not a byline or
+# dateline, no "|" (a site's name): what people paste above an article.
+_HEADLINE = re.compile(r"[ \t]*(?!By\b|\()([^\n|]*[^\s.!?…:;,|\"”’'])[ \t]*\n[ \t]*\n")
 
 
 def read_markdown(path: Path) -> Article:

@@ -42,6 +42,30 @@ def it_strips_markdown_and_takes_the_heading_as_title(write):
     assert article.paragraphs == ("The deal was signed today.", "It took years.")
 
 
+def it_takes_a_headline_set_apart_above_a_text_as_its_title(write):
+    article = read(write("a.txt", "Talks resume in Islamabad\n\n"
+                                  "The talks resumed. They went well.\n\nBoth sides spoke.\n"))
+    assert article.meta.title == "Talks resume in Islamabad"
+    assert article.paragraphs == ("The talks resumed. They went well.", "Both sides spoke.")
+    fronted = read(write("b.txt", "---\ntitle: Mine\n---\nTalks resume\n\nThe talks resumed.\n"))
+    assert fronted.meta.title == "Mine" and fronted.paragraphs == ("The talks resumed.",)
+
+
+@pytest.mark.parametrize("text", [
+    "The talks resumed on Monday.\n\nBoth sides spoke.\n",  # a sentence, not a headline
+    "By Jane Doe\n\nThe talks resumed.\n",  # a byline
+    "Dawn | Talks resume\n\nThe talks resumed.\n",  # a site's title bar
+    "(CNN) Talks resume\n\nThe talks resumed.\n",  # a dateline
+    "Talks resume in Islamabad\nThe talks resumed.\nBoth sides spoke.\n",  # no blank line
+    "Talks resume in Islamabad\n",  # nothing else to title
+    " ".join(["word"] * 21) + "\n\nThe talks resumed.\n",  # too long for a headline
+])
+def it_keeps_a_first_line_that_is_no_headline_as_text(write, text):
+    article = read(write("a.txt", text))
+    assert article.meta.title is None
+    assert " ".join(article.paragraphs) == " ".join(text.split())
+
+
 @pytest.mark.parametrize(("content", "message"), [
     ("", "the file is empty"),
     ("  \n\n ", "the file is empty"),
