@@ -6,7 +6,6 @@ import dataclasses
 import html
 import io
 import re
-import shutil
 import subprocess
 import unicodedata
 
@@ -19,10 +18,9 @@ from brief.pipeline import compile_source
 from brief.settings import Settings
 from brief.template import Style, builtin_root
 from brief.writers import RTL_LETTERS, starts_right_to_left, writer
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, needs
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                reason="pdftotext is not installed")
+pytestmark = needs("pdftotext")
 
 FOLDER = builtin_root() / "default"
 URDU = ("وزیر خارجہ شاہ محمود قریشی نے کہا کہ پاکستان اور روس کے درمیان تجارت میں 46 فیصد "
@@ -157,3 +155,52 @@ def it_sets_right_to_left_blocks_right_to_left_in_the_html(sample):
     page = writer("html").render(brief, layout(brief, Settings(), FOLDER, "x"), Style()).decode()
     assert re.search(r'<li dir="rtl" [^>]*>وزیر', page)
     assert re.search(r'<li style="[^"]*">(?:(?!</li>).)*Lavrov said قال', page)
+
+
+MULTI = f"""Foreign ministers meet in Athens on energy and trade
+
+Greek Foreign Minister Nikos Dendias (Νίκος Δένδιας) met Russian Foreign Minister Sergey \
+Lavrov (Сергей Лавров) in Athens on Monday to discuss energy supplies and trade.
+
+Turkish Foreign Minister Mevlüt Çavuşoğlu joined the talks by video link from Ankara, \
+according to a statement from the Dışişleri Bakanlığı.
+
+Pakistan's Foreign Minister Shah Mahmood Qureshi told reporters in Urdu: {URDU}
+
+An Egyptian diplomat added in Arabic: {ARABIC}.
+
+The ministers agreed to meet again in Moscow in the autumn.
+"""
+
+
+def it_builds_a_source_in_five_scripts_and_reads_each_back(project, tmp_path):
+    """Latin with diacritics, Greek, Cyrillic, Urdu and Arabic in one article, from the file
+    to the PDF and DOCX: every word where a reader expects it, no warning."""
+    from click.testing import CliRunner
+
+    from brief.cli import main
+    from tests.conftest import docx_text
+
+    (project / "sources" / "lavrov-pakistan-2021.txt").unlink()
+    (project / "sources" / "athens.txt").write_text(MULTI, encoding="utf-8")
+    (project / "sources" / "athens.yaml").write_text("pin: [s1, s2, s3, s4]\n")
+    result = CliRunner().invoke(main, ["-C", str(project), "make", "-j", "1"])
+    assert result.exit_code == 0 and "warning" not in result.output, result.output
+    data = (project / "dist" / "athens.pdf").read_bytes()
+    pages = lines_on_pages(data, tmp_path)
+    text = " ".join(w[2] for page in pages for line in page for w in line)
+    assert "Foreign ministers meet in Athens on energy and trade" in " ".join(
+        w[2] for line in pages[0][:4] for w in line)  # the headline titles the brief
+    for words in ("(Νίκος Δένδιας)", "(Сергей Лавров)", "Mevlüt Çavuşoğlu", "Dışişleri"):
+        assert words in text
+    # The sentence's full stop sits beside the run's first word on the last line, as the bidi
+    # algorithm puts it (it takes the paragraph's direction): compare the words alone.
+    read = [word.strip(".") for page in pages for line in page
+            for word in read_right_to_left(line)]
+    for passage in (URDU, ARABIC):
+        expected = unicodedata.normalize("NFKC", passage).split()
+        start = read.index(expected[0])
+        assert read[start:start + len(expected)] == expected
+    word = docx_text((project / "dist" / "athens.docx").read_bytes())
+    for passage in ("Νίκος Δένδιας", "Сергей Лавров", "Mevlüt Çavuşoğlu", URDU, ARABIC):
+        assert passage in word
