@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -26,9 +27,9 @@ def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> st
     """
     import jinja2
 
-    env = environment(folder, brief.emphasis)
     try:
-        return env.get_template(TEMPLATE_FILE).render(brief=brief, settings=settings, date=date)
+        template = _environment(folder.resolve()).get_template(TEMPLATE_FILE)
+        return template.render(brief=brief, settings=settings, date=date)
     except jinja2.TemplateSyntaxError as exc:
         raise BriefError(f"template error: {exc.message}", folder / TEMPLATE_FILE,
                          exc.lineno) from None
@@ -37,15 +38,24 @@ def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> st
                          _template_line(exc), "see README, Templates") from None
 
 
-def environment(folder: Path, terms: tuple[str, ...] = ()):
+@functools.cache
+def _environment(folder: Path):
+    """Return the environment of the template folder `folder` (an absolute path), one a
+    process: it compiles the template once, not for each brief of a build and each relayout
+    of the page budget, and compiles it again only if the file changes."""
+    return environment(folder)
+
+
+def environment(folder: Path):
     """Return the Jinja2 environment templates render in: autoescape on, undefined names an
-    error, the `emphasize` and `refs` filters."""
+    error, the `emphasize` filter (the brief's emphasis terms in bold) and `refs`."""
     import jinja2  # here, not at import: `brief show` needs no Jinja
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True)
-    env.filters["emphasize"] = lambda text: emphasize(text, terms)
+                             lstrip_blocks=True, bytecode_cache=_bytecode_cache())
+    env.filters["emphasize"] = jinja2.pass_context(
+        lambda context, text: emphasize(text, context["brief"].emphasis))
     env.filters["refs"] = refs
     return env
 
@@ -82,6 +92,26 @@ class Relayout:
     def __call__(self, brief: Brief) -> Document:
         """Return the document tree of `brief`."""
         return layout(brief, self.settings, self.folder, self.date)
+
+
+def _bytecode_cache():
+    """Return Jinja2's cache of compiled templates, in its own private folder under the
+    system's temporary directory: compiling the template takes longer than rendering a
+    brief, and a source checksum keeps an edited template from being served stale. None,
+    and templates are compiled each run, where that folder cannot be had."""
+    import jinja2
+
+    class Cache(jinja2.FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:
+                pass  # a full or read-only disk costs speed, never the build
+
+    try:
+        return Cache()
+    except (OSError, RuntimeError):  # RuntimeError: the folder is not safely ours
+        return None
 
 
 def emphasize(text: str, terms: tuple[str, ...]):

@@ -39,8 +39,12 @@ def render(fmt: str, brief, document, style, origin: str | None = None, relayout
                          hint="please report this with the source") from None
 
 
-def _warm(fmt: str) -> None:
-    writer(fmt)
+def _warm(fmt: str, style) -> None:
+    """Import the writer of `fmt` and let it set up what it can before a brief arrives (the
+    PDF writer reads its fonts)."""
+    warm = getattr(writer(fmt), "warm", None)
+    if warm is not None and style is not None:
+        warm(style)
 
 
 class Renderer:
@@ -49,7 +53,8 @@ class Renderer:
     Each heavy format gets its own workers, so each worker imports one library only.
     """
 
-    def __init__(self, formats: tuple[str, ...], sources: int, jobs: int | None = None) -> None:
+    def __init__(self, formats: tuple[str, ...], sources: int, jobs: int | None = None,
+                 style=None) -> None:
         heavy = [f for f in formats if needs_layout(f)]
         jobs = jobs or os.cpu_count() or 1
         self.pools: dict = {}
@@ -63,7 +68,7 @@ class Renderer:
             workers = max(1, min(sources, jobs // len(heavy)))
             self.pools[fmt] = ProcessPoolExecutor(workers, mp_context=context)
             for _ in range(workers):  # import the library while the caller compiles
-                self.pools[fmt].submit(_warm, fmt)
+                self.pools[fmt].submit(_warm, fmt, style)
 
     def submit(self, fmt: str, brief, document, style, origin: str | None = None,
                relayout=None) -> Future:

@@ -129,7 +129,12 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
     from brief.parallel import Renderer
 
     stems: dict[str, Path] = {}
-    with Renderer(formats, len(paths), jobs) as renderer:
+    try:  # the workers set up its fonts while this process compiles
+        house_style = template.load_style(
+            template.find(project.root, project.settings.template))
+    except BriefError:
+        house_style = None  # each source reports the problem
+    with Renderer(formats, len(paths), jobs, house_style) as renderer:
         pending = []
         for path in paths:
             try:
@@ -137,7 +142,8 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
                     raise BriefError(f"has the same name as {stems[path.stem]}", path,
                                      hint=f"rename one: both would write dist/{path.stem}.*")
                 stems[path.stem] = path
-                brief, document, style, warnings, relayout = prepare(project, path, formats)
+                brief, document, style, warnings, relayout = prepare(project, path, formats,
+                                                                     house_style)
             except BriefError as exc:
                 pending.append((path, exc, [], (None, None)))
                 continue
@@ -152,9 +158,10 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
             yield path, written, warnings + [f"{path}: {w}" for w in more]
 
 
-def prepare(project: Project, path: Path, formats: tuple[str, ...]):
-    """Return the brief of `path`, its document tree and style if a format needs them, and
-    warnings of drift between the overrides and the article."""
+def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None):
+    """Return the brief of `path`, its document tree and style (`style` if given, else the
+    template's) if a format needs them, and warnings of drift between the overrides and the
+    article."""
     from brief import drift
     from brief.writers import needs_layout
 
@@ -168,7 +175,7 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...]):
 
     folder = template.find(project.root, project.settings.template)
     relayout = Relayout(project.settings, folder, display_date(brief.date))
-    return brief, relayout(brief), template.load_style(folder), warnings, relayout
+    return brief, relayout(brief), style or template.load_style(folder), warnings, relayout
 
 
 def _write_all(stem: Path, futures: dict, source: Path, style, relayout

@@ -69,3 +69,43 @@ def it_names_the_template_file_and_line_of_a_template_error(tmp_path, project):
     with pytest.raises(BriefError) as caught:
         layout(brief, Settings(), folder, "today")
     assert "brief.html.j2" in str(caught.value) and caught.value.line == 3
+
+
+def it_compiles_a_template_once_yet_sees_each_brief_and_each_edit(tmp_path, project):
+    import dataclasses
+    import os
+
+    brief = compile_source(project / "sources" / "lavrov-pakistan-2021.txt")
+    template = tmp_path / "brief.html.j2"
+    template.write_text("<p>{{ brief.title|emphasize }}</p>")
+    for terms in (("Lavrov",), ("Pakistan",)):  # one environment, each brief's own terms
+        document = layout(dataclasses.replace(brief, emphasis=terms), Settings(), tmp_path, "x")
+        assert [s.text for s in document.blocks[0].spans if s.bold] == list(terms)
+    template.write_text("<p>Edited: {{ brief.title }}</p>")
+    os.utime(template, (template.stat().st_mtime + 5,) * 2)
+    document = layout(brief, Settings(), tmp_path, "x")
+    assert document.blocks[0].spans[0].text.startswith("Edited:")
+
+
+def it_keeps_compiled_templates_between_runs(tmp_path, project, monkeypatch):
+    import tempfile
+
+    import jinja2
+
+    from brief.layout import environment
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))  # its own cache folder
+    (tmp_path / "tmp").mkdir()
+    compiled = []
+    compile_ = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *a, **k: compiled.append(a[1]) or compile_(self, *a, **k))
+    folder = tmp_path / "template"
+    folder.mkdir()
+    (folder / "brief.html.j2").write_text("<p>{{ brief.title }}</p>")
+    environment(folder).get_template("brief.html.j2")  # as a first run: compiled
+    environment(folder).get_template("brief.html.j2")  # as a later run: from the cache
+    assert compiled == ["brief.html.j2"]
+    (folder / "brief.html.j2").write_text("<p>Edited {{ brief.title }}</p>")
+    edited = environment(folder).get_template("brief.html.j2")
+    assert len(compiled) == 2 and "Edited" in edited.render(brief={"title": "x"})

@@ -98,6 +98,12 @@ def _build(document: Document, style: Style) -> tuple[bytes, int]:
     return buffer.getvalue(), doc.page
 
 
+def warm(style: Style) -> None:
+    """Read the style's fonts ahead of the first brief: parsing them takes longer than
+    rendering a brief does."""
+    _register_fonts(style)
+
+
 def check(document: Document, style: Style) -> list[str]:
     """Return a warning naming the characters no font has: they would print as boxes."""
     _register_fonts(style)
@@ -119,10 +125,12 @@ def check(document: Document, style: Style) -> list[str]:
 
 def _font_for(char: str, primary: str = FAMILY) -> str | None:
     """Return the first registered font that has `char`: `primary`, else the system
-    fallback; None if neither has it."""
-    for name in (primary, _fallback()):
-        if name and ord(char) in pdfmetrics.getFont(name).face.charToGlyph:
-            return name
+    fallback (read only then: it is large); None if neither has it."""
+    if ord(char) in pdfmetrics.getFont(primary).face.charToGlyph:
+        return primary
+    fallback = _fallback()
+    if fallback and ord(char) in pdfmetrics.getFont(fallback).face.charToGlyph:
+        return fallback
     return None
 
 
