@@ -99,9 +99,15 @@ def it_sets_an_urdu_paragraph_right_to_left_and_right_aligned(sample, tmp_path):
     start = next(i for i, line in enumerate(lines) if expected[0] in read_right_to_left(line))
     first, second = lines[start], lines[start + 1]
     assert read_right_to_left(first) + read_right_to_left(second) == expected
-    assert abs(max(w[1] for w in first) - max(w[1] for w in second)) < 0.5  # right-aligned
+    def right_edge(line):
+        return max(w[1] for w in line if w[2] != "•")
+
+    assert abs(right_edge(first) - right_edge(second)) < 0.5  # right-aligned
     leftmost = min(second, key=lambda w: w[0])
     assert leftmost[2].startswith("[s")  # its reference follows it: at the left end
+    (bullet,) = [w for w in first if w[2] == "•"]  # mirrored: the bullet on the right
+    assert bullet[0] > max(w[1] for w in first if w[2] != "•")
+    assert not [w for w in second if w[2] == "•"]
 
 
 def it_keeps_reading_order_when_a_right_to_left_paragraph_breaks_across_pages(tmp_path):

@@ -37,20 +37,25 @@ def visual(run: str) -> str:
 
 class Paragraph(RLParagraph):
     """A reportlab paragraph holding right-to-left runs, set in `fonts`: laid out in reading
-    order, drawn with each line in visual order; right-aligned if it starts right-to-left."""
+    order, drawn with each line in visual order. One that starts right-to-left is mirrored:
+    right-aligned, its indents swapped, its bullet on the right."""
 
     def __init__(self, text, style, fonts: frozenset[str] = frozenset(), plain: str = "",
                  **kwargs) -> None:
         self.rtl_fonts = fonts
         self.rtl_base = starts_right_to_left(plain)
+        self.rtl_bullet = None
         if self.rtl_base:
-            style = ParagraphStyle(f"{style.name}-rtl", style, alignment=TA_RIGHT)
+            self.rtl_bullet = kwargs.pop("bulletText", None)  # drawn here, on the right
+            style = ParagraphStyle(f"{style.name}-rtl", style, alignment=TA_RIGHT,
+                                   leftIndent=style.rightIndent, rightIndent=style.leftIndent)
         super().__init__(text, style, **kwargs)
 
     def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
         parts = super().split(availWidth, availHeight)
-        for part in parts:  # reportlab makes the halves with the bare constructor
+        for index, part in enumerate(parts):  # reportlab makes them with the bare constructor
             part.rtl_fonts, part.rtl_base = self.rtl_fonts, self.rtl_base
+            part.rtl_bullet = self.rtl_bullet if index == 0 else None
         return parts
 
     def drawPara(self, debug=0):  # noqa: N802
@@ -60,6 +65,15 @@ class Paragraph(RLParagraph):
             super().drawPara(debug)
         finally:
             self.blPara = logical  # a later split or redraw needs reading order
+        if self.rtl_bullet and logical.lines:
+            style, first = self.style, logical.lines[0]
+            ascent = getattr(first, "ascent", None) or getattr(logical, "ascent", style.fontSize)
+            self.canv.saveState()
+            self.canv.setFont(style.bulletFontName, style.bulletFontSize)
+            self.canv.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
+            self.canv.drawRightString(self.width - style.bulletIndent, self.height - ascent,
+                                      self.rtl_bullet)
+            self.canv.restoreState()
 
 
 def _visual_lines(paragraph, fonts: frozenset[str], rtl_base: bool):
