@@ -210,3 +210,20 @@ def it_builds_a_source_in_five_scripts_and_reads_each_back(project, tmp_path):
     word = docx_text((project / "dist" / "athens.docx").read_bytes())
     for passage in ("Νίκος Δένδιας", "Сергей Лавров", "Mevlüt Çavuşoğlu", URDU, ARABIC):
         assert passage in word
+
+
+def it_sets_hebrew_right_to_left_in_the_system_fallback_font(sample, tmp_path):
+    from brief.writers import pdf
+
+    if pdf._fallback() is None or ord("ש") not in pdf.pdfmetrics.getFont(
+            pdf.FALLBACK).face.charToGlyph:
+        pytest.skip("no system font with Hebrew on this machine")
+    hebrew = "ראש הממשלה אמר כי השיחות עם שר החוץ הרוסי היו טובות מאוד ושתי המדינות יחזרו לדבר"
+    brief = with_texts(sample, f"The minister said {hebrew} on Monday.", "Nothing.")
+    document = layout(brief, Settings(), FOLDER, "today")
+    assert pdf.check(document, Style()) == []
+    pages = lines_on_pages(writer("pdf").render(brief, document, Style()), tmp_path)
+    read = [word for line in pages[0] for word in read_right_to_left(line)]
+    expected = hebrew.split()
+    start = read.index(expected[0])
+    assert read[start:start + len(expected)] == expected

@@ -150,9 +150,18 @@ def _fallback() -> str | None:
         path = next((p for p in SYSTEM_FALLBACKS if os.path.isfile(p)), None)
         if path:
             pdfmetrics.registerFont(TTFont(FALLBACK, path))
-            pdfmetrics.registerFont(TTFont(RTL_FALLBACK, path))
         _fallback_name.append(FALLBACK if path else None)
     return _fallback_name[0]
+
+
+def _rtl_fallback() -> str | None:
+    """Return the fallback font under its right-to-left name, registered on first use."""
+    if _fallback() is None:
+        return None
+    if RTL_FALLBACK not in pdfmetrics.getRegisteredFontNames():
+        path = pdfmetrics.getFont(FALLBACK).face.filename
+        pdfmetrics.registerFont(TTFont(RTL_FALLBACK, path))
+    return RTL_FALLBACK
 
 
 def _spans_of(block):
@@ -397,7 +406,7 @@ def _rtl_markup(run: str) -> str:
     each line in visual order), in the font that has its letters."""
     words = pdf_rtl.words(run)
     font = RTL_FAMILY if all(_rtl_font_for(c) == RTL_FAMILY for word in words for c in word
-                             ) else (RTL_FALLBACK if _fallback() else RTL_FAMILY)
+                             ) else (_rtl_fallback() or RTL_FAMILY)
     return f'<font name="{font}">{escape(" ".join(words))}</font>'
 
 
