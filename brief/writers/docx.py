@@ -371,7 +371,9 @@ def _add_spans(paragraph, spans: tuple[Span, ...], style: Style, bold: bool = Fa
                     run = paragraph.add_run(piece)
                     _format(run, span, style, bold)
                     if RTL_RUN.fullmatch(piece):
-                        run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
+                        run._r.get_or_add_rPr().insert_element_before(
+                            OxmlElement("w:rtl"), "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+                            "w:specVanish", "w:oMath")
     if starts_right_to_left("".join(span.text for span in spans)):
         paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
 
