@@ -227,3 +227,22 @@ def it_sets_hebrew_right_to_left_in_the_system_fallback_font(sample, tmp_path):
     expected = hebrew.split()
     start = read.index(expected[0])
     assert read[start:start + len(expected)] == expected
+
+
+def it_numbers_a_right_to_left_item_on_the_right_as_it_reads(tmp_path):
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import SimpleDocTemplate
+
+    from brief.writers import pdf, pdf_rtl
+    from brief.writers.pdf import RTL_FONTS, _rtl_markup
+
+    pdf._register_rtl_fonts()
+    buffer = io.BytesIO()
+    style = ParagraphStyle("item", fontName="Helvetica", fontSize=11, leading=15,
+                           leftIndent=14, bulletIndent=2, bulletFontName="Helvetica")
+    SimpleDocTemplate(buffer).build(
+        [pdf_rtl.Paragraph(_rtl_markup(URDU), style, RTL_FONTS, URDU, bulletText="1.")])
+    first = lines_on_pages(buffer.getvalue(), tmp_path)[0][0]
+    number = max(first, key=lambda w: w[1])
+    assert number[2] == ".1"  # the full stop on its left, as a right-to-left reader sees it
+    assert number[0] > max(w[1] for w in first if w is not number)

@@ -71,8 +71,10 @@ class Paragraph(RLParagraph):
             self.canv.saveState()
             self.canv.setFont(style.bulletFontName, style.bulletFontSize)
             self.canv.setFillColor(getattr(style, "bulletColor", None) or style.textColor)
+            from bidi import get_display
+
             self.canv.drawRightString(self.width - style.bulletIndent, self.height - ascent,
-                                      self.rtl_bullet)
+                                      get_display(self.rtl_bullet, base_dir="R"))  # ".1"
             self.canv.restoreState()
 
 
