@@ -127,13 +127,16 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
     formats did not all render writes nothing: `dist/` never mixes old and new.
     """
     from brief.parallel import Renderer
+    from brief.writers import needs_layout
 
     stems: dict[str, Path] = {}
-    try:  # the workers set up its fonts while this process compiles
-        house_style = template.load_style(
-            template.find(project.root, project.settings.template))
-    except BriefError:
-        house_style = None  # each source reports the problem
+    house_style = None  # read once: the workers set up its fonts while this process compiles
+    if any(needs_layout(f) for f in formats):
+        try:
+            house_style = template.load_style(
+                template.find(project.root, project.settings.template))
+        except BriefError:
+            pass  # each source reports the problem
     with Renderer(formats, len(paths), jobs, house_style) as renderer:
         pending = []
         for path in paths:
