@@ -24,7 +24,8 @@ def kind(path: Path) -> str:
 
     Raises BriefError naming the file if it is none of them.
     """
-    head = path.read_bytes()[:512]
+    with path.open("rb") as stream:  # the signature only: a logo may be megabytes
+        head = stream.read(16)
     for signature, name in _SIGNATURES.items():
         if head.startswith(signature):
             return name

@@ -51,14 +51,14 @@ class Paragraph(RLParagraph):
                                    leftIndent=style.rightIndent, rightIndent=style.leftIndent)
         super().__init__(text, style, **kwargs)
 
-    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+    def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
         for index, part in enumerate(parts):  # reportlab makes them with the bare constructor
             part.rtl_fonts, part.rtl_base = self.rtl_fonts, self.rtl_base
             part.rtl_bullet = self.rtl_bullet if index == 0 else None
         return parts
 
-    def drawPara(self, debug=0):  # noqa: N802
+    def drawPara(self, debug=0):
         logical = self.blPara
         self.blPara = _visual_lines(logical, self.rtl_fonts, self.rtl_base)
         try:
