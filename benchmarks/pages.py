@@ -20,11 +20,11 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from brief.layout import Relayout
 from brief.pipeline import compile_source
+from brief.render.layout import Relayout
+from brief.render.template import builtin_root, load_style
+from brief.render.writers import pdf
 from brief.settings import Settings
-from brief.template import builtin_root, load_style
-from brief.writers import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sources" / "lavrov-pakistan-2021.txt"

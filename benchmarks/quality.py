@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from brief.analyze import starts_dangling
+from brief.extract.analyze import starts_dangling
 from brief.model import Brief
 from brief.pipeline import compile_source
 

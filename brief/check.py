@@ -9,9 +9,11 @@ from brief.errors import BriefError
 
 def check_project(root: Path) -> tuple[list[BriefError], str]:
     """Return every problem in the project at `root`, and a line saying what was checked."""
-    from brief import logo, override, pipeline, settings, template
-    from brief.read import read
-    from brief.segment import segment
+    from brief import pipeline, settings
+    from brief.extract.segment import segment
+    from brief.override import apply as override
+    from brief.read.source import read
+    from brief.render import logo, template
 
     problems: list[BriefError] = []
     try:  # not open_project: a missing template is one problem among others here
@@ -49,8 +51,8 @@ def _compile_template(folder: Path) -> None:
     """Raise BriefError naming the line of a syntax error in the template."""
     import jinja2
 
-    from brief.layout import environment
-    from brief.template import TEMPLATE_FILE
+    from brief.render.layout import environment
+    from brief.render.template import TEMPLATE_FILE
 
     try:
         environment(folder).get_template(TEMPLATE_FILE)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
+from brief.assets import DATA
 from brief.errors import BriefError
 
-DATA = Path(__file__).parent / "data"
 SAMPLE = "lavrov-pakistan-2021"
 
 
@@ -103,8 +103,8 @@ def show(project_dir: Path, source: str, as_json: bool) -> None:
     write overrides. Coloured on a terminal, plain when piped.
     """
     from brief import pipeline
+    from brief.render.writers.json import dumps
     from brief.show import render_text
-    from brief.writers.json import dumps
 
     with _user_errors():
         project = pipeline.open_project(project_dir)
@@ -128,9 +128,10 @@ def overrides(project_dir: Path, source: str, output: str | None) -> None:
     It goes beside the source (sources/NAME.yaml) and never replaces a file that exists;
     `-o -` prints it instead.
     """
-    from brief import pipeline, skeleton
-    from brief.read import read
-    from brief.segment import segment
+    from brief import pipeline
+    from brief.extract.segment import segment
+    from brief.override import skeleton
+    from brief.read.source import read
 
     with _user_errors():
         project = pipeline.open_project(project_dir)
@@ -160,7 +161,7 @@ def add(project_dir: Path, target: str, name: str | None, timeout: float) -> Non
     `brief make`. Never overwrites.
     """
     from brief import pipeline
-    from brief.add import add as add_article
+    from brief.read.add import add as add_article
 
     with _user_errors():
         project = pipeline.open_project(project_dir)
@@ -228,8 +229,10 @@ def mail(project_dir: Path, source: str, to: tuple[str, ...], cc: tuple[str, ...
                        f"({len(part.get_content()) / 1024:.0f} KB)")
         click.echo(f"message: {len(data) / 1024:.0f} KB; nothing sent (dry run)")
         return
+    from brief.fileio import write_atomic
+
     target = out or project.dist / f"{path.stem}.eml"
-    pipeline.write_atomic(target, data)
+    write_atomic(target, data)
     click.echo(f"wrote {_show(target)}")
     if send:
         with _user_errors():

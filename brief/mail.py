@@ -17,81 +17,13 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
 from brief.errors import BriefError
-from brief.yamlio import YamlDoc, check_list, check_mapping, check_str
+from brief.settings import MailSettings
 
-KEYS = ["from", "reply_to", "to", "cc", "subject", "max_mb", "smtp"]
-SMTP_KEYS = ["host", "port", "security", "user", "timeout"]
-SECURITY = ("starttls", "tls", "none")
 PASSWORD_VARIABLE = "BRIEF_SMTP_PASSWORD"
-DEFAULT_SUBJECT = "{{ marking }} Brief: {{ title }}"
 TYPES = {"pdf": ("application", "pdf"),
          "docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")}
 _ADDRESS = re.compile(r"[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
                       r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
-
-
-@dataclass(frozen=True)
-class MailSettings:
-    """The `mail:` section of brief.yaml."""
-
-    sender: str | None = None
-    """From: "Desk Officer <desk@example.org>"."""
-    reply_to: str | None = None
-    """Reply-To, if replies should go elsewhere."""
-    to: tuple[str, ...] = ()
-    """Default recipients."""
-    cc: tuple[str, ...] = ()
-    """Default copy recipients."""
-    subject: str = DEFAULT_SUBJECT
-    """Jinja2 template of the subject: marking, title, date, organisation."""
-    max_mb: float = 10.0
-    """Warn when the attachments together pass this size."""
-    host: str | None = None
-    """SMTP server."""
-    port: int | None = None
-    """SMTP port; 587 for starttls, 465 for tls, 25 for none when not set."""
-    security: str = "starttls"
-    """`starttls`, `tls` or `none`."""
-    user: str | None = None
-    """SMTP user name, if the server wants a login."""
-    timeout: float = 30.0
-    """Seconds to wait for the server before giving up."""
-
-
-def parse(doc: YamlDoc) -> MailSettings:
-    """Return the `mail:` section of brief.yaml, validated (file and line on error)."""
-    data = check_mapping(doc, ("mail",), doc.data["mail"], KEYS)
-    values: dict = {}
-    for key, field in (("from", "sender"), ("reply_to", "reply_to"), ("subject", "subject")):
-        if key in data:
-            values[field] = check_str(doc, ("mail", key), data[key]).strip()
-    for key in ("to", "cc"):
-        if key in data:
-            values[key] = tuple(check_str(doc, ("mail", key, i), v).strip()
-                                for i, v in enumerate(check_list(doc, ("mail", key), data[key])))
-    if "max_mb" in data:
-        if not isinstance(data["max_mb"], int | float) or data["max_mb"] <= 0:
-            raise doc.error(("mail", "max_mb"), "'max_mb' must be a positive number")
-        values["max_mb"] = float(data["max_mb"])
-    smtp = check_mapping(doc, ("mail", "smtp"), data.get("smtp", {}), SMTP_KEYS)
-    for key in ("host", "user"):
-        if key in smtp:
-            values[key] = check_str(doc, ("mail", "smtp", key), smtp[key]).strip()
-    if "port" in smtp:
-        if not isinstance(smtp["port"], int) or not 0 < smtp["port"] < 65536:
-            raise doc.error(("mail", "smtp", "port"), "'port' must be a number from 1 to 65535")
-        values["port"] = smtp["port"]
-    if "timeout" in smtp:
-        if not isinstance(smtp["timeout"], int | float) or smtp["timeout"] <= 0:
-            raise doc.error(("mail", "smtp", "timeout"), "'timeout' must be a number of seconds")
-        values["timeout"] = float(smtp["timeout"])
-    if "security" in smtp:
-        security = check_str(doc, ("mail", "smtp", "security"), smtp["security"]).lower()
-        if security not in SECURITY:
-            raise doc.error(("mail", "smtp", "security"), f"unknown security '{security}'",
-                            "use starttls, tls or none")
-        values["security"] = security
-    return MailSettings(**values)
 
 
 def address(text: str) -> Address:
@@ -215,8 +147,8 @@ def message_for(project, path, envelope: Envelope) -> tuple[EmailMessage, list[s
     from datetime import datetime
 
     from brief import pipeline
-    from brief.writers.html import to_html
-    from brief.writers.md import to_markdown
+    from brief.render.writers.html import to_html
+    from brief.render.writers.md import to_markdown
 
     settings = project.settings.mail or MailSettings()
     sender_text = envelope.sender or settings.sender
@@ -251,7 +183,8 @@ def _missing(what: str, hint: str):
 
 def _ensure_built(project, path) -> list[str]:
     """Build the PDF and DOCX of `path` unless they are newer than everything they come from."""
-    from brief import pipeline, template
+    from brief import pipeline
+    from brief.render import template
 
     outputs = [project.dist / f"{path.stem}.{ext}" for ext in ("pdf", "docx")]
     folder = template.find(project.root, project.settings.template)

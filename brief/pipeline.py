@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from brief import settings as settings_module
-from brief import template
 from brief.errors import BriefError
+from brief.fileio import write_atomic
 from brief.model import Brief
-from brief.read import READERS, read
+from brief.read.source import READERS, read
+from brief.render import template
 from brief.settings import Settings
 
 
@@ -103,10 +103,10 @@ def compile_source(path: Path, settings: Settings | None = None) -> Brief:
 def compile_full(path: Path, settings: Settings | None = None) -> Compiled:
     """Return the compiled source at `path` with its sentences and the ids its overrides name."""
     # Imported on first use: `brief make` forks its render workers before paying for these.
-    from brief import override
-    from brief.analyze import analyze
-    from brief.compile import compile_brief
-    from brief.segment import segment
+    from brief.extract.analyze import analyze
+    from brief.extract.compile import compile_brief
+    from brief.extract.segment import segment
+    from brief.override import apply as override
 
     article = read(path)
     sentences = segment(article)
@@ -126,8 +126,8 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
     Sources are compiled here and rendered by worker processes as they go. A source whose
     formats did not all render writes nothing: `dist/` never mixes old and new.
     """
-    from brief.parallel import Renderer
-    from brief.writers import needs_layout
+    from brief.render.parallel import Renderer
+    from brief.render.writers import needs_layout
 
     stems: dict[str, Path] = {}
     house_style = None  # read once: the workers set up its fonts while this process compiles
@@ -165,8 +165,8 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None):
     """Return the brief of `path`, its document tree and style (`style` if given, else the
     template's) if a format needs them, and warnings of drift between the overrides and the
     article."""
-    from brief import drift
-    from brief.writers import needs_layout
+    from brief.override import drift
+    from brief.render.writers import needs_layout
 
     compiled = compile_full(path, project.settings)
     brief = compiled.brief
@@ -174,7 +174,7 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None):
                            path.with_suffix(".yaml"), compiled.referenced, compiled.sentences)
     if not any(needs_layout(f) for f in formats):
         return brief, None, None, warnings, None
-    from brief.layout import Relayout
+    from brief.render.layout import Relayout
 
     folder = template.find(project.root, project.settings.template)
     relayout = Relayout(project.settings, folder, display_date(brief.date))
@@ -189,7 +189,7 @@ def _write_all(stem: Path, futures: dict, source: Path, style, relayout
     If the PDF had to leave items out to keep to its page budget, the other formats are
     rendered again from the same reduced brief: every format says the same thing.
     """
-    from brief.parallel import render
+    from brief.render.parallel import render
 
     try:
         outputs = {fmt: future.result() for fmt, future in futures.items()}
@@ -207,20 +207,6 @@ def _write_all(stem: Path, futures: dict, source: Path, style, relayout
         write_atomic(written[-1], data)
     warnings = [w for _, found, _ in outputs.values() for w in found]
     return written, list(dict.fromkeys(warnings))
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file and a rename: never half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def display_date(value: str | None) -> str:

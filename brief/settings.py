@@ -32,7 +32,7 @@ class Settings:
     defaults: YamlDoc | None = None
     """`brief.yaml` itself when it has `defaults:`, overrides every source starts from."""
     mail: object | None = None
-    """The `mail:` section (`brief.mail.MailSettings`), or None."""
+    """The `mail:` section (`MailSettings`), or None."""
 
 
 def load(root: Path) -> Settings:
@@ -58,7 +58,6 @@ def load(root: Path) -> Settings:
         check_mapping(doc, ("defaults",), data["defaults"], override_keys())
         values["defaults"] = doc
     if "mail" in data:
-        from brief.mail import parse as parse_mail
 
         values["mail"] = parse_mail(doc)
     if "formats" in data:
@@ -70,7 +69,7 @@ def load(root: Path) -> Settings:
 
 def override_keys() -> list[str]:
     """Return the keys `defaults:` may hold: those of an overrides file."""
-    from brief.override import KEYS as OVERRIDE_KEYS
+    from brief.override.apply import KEYS as OVERRIDE_KEYS
 
     return OVERRIDE_KEYS
 
@@ -80,7 +79,7 @@ def parse_formats(values: list[str] | tuple[str, ...], path=None, line=None) -> 
 
     Raises BriefError listing the known formats if one is unknown.
     """
-    from brief.writers import WRITERS
+    from brief.render.writers import WRITERS
 
     formats: list[str] = []
     for value in values:
@@ -91,3 +90,73 @@ def parse_formats(values: list[str] | tuple[str, ...], path=None, line=None) -> 
             if name and name not in formats:
                 formats.append(name)
     return tuple(formats)
+
+
+MAIL_KEYS = ["from", "reply_to", "to", "cc", "subject", "max_mb", "smtp"]
+SMTP_KEYS = ["host", "port", "security", "user", "timeout"]
+SECURITY = ("starttls", "tls", "none")
+DEFAULT_SUBJECT = "{{ marking }} Brief: {{ title }}"
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """The `mail:` section of brief.yaml."""
+
+    sender: str | None = None
+    """From: "Desk Officer <desk@example.org>"."""
+    reply_to: str | None = None
+    """Reply-To, if replies should go elsewhere."""
+    to: tuple[str, ...] = ()
+    """Default recipients."""
+    cc: tuple[str, ...] = ()
+    """Default copy recipients."""
+    subject: str = DEFAULT_SUBJECT
+    """Jinja2 template of the subject: marking, title, date, organisation."""
+    max_mb: float = 10.0
+    """Warn when the attachments together pass this size."""
+    host: str | None = None
+    """SMTP server."""
+    port: int | None = None
+    """SMTP port; 587 for starttls, 465 for tls, 25 for none when not set."""
+    security: str = "starttls"
+    """`starttls`, `tls` or `none`."""
+    user: str | None = None
+    """SMTP user name, if the server wants a login."""
+    timeout: float = 30.0
+    """Seconds to wait for the server before giving up."""
+
+
+def parse_mail(doc: YamlDoc) -> MailSettings:
+    """Return the `mail:` section of brief.yaml, validated (file and line on error)."""
+    data = check_mapping(doc, ("mail",), doc.data["mail"], MAIL_KEYS)
+    values: dict = {}
+    for key, field in (("from", "sender"), ("reply_to", "reply_to"), ("subject", "subject")):
+        if key in data:
+            values[field] = check_str(doc, ("mail", key), data[key]).strip()
+    for key in ("to", "cc"):
+        if key in data:
+            values[key] = tuple(check_str(doc, ("mail", key, i), v).strip()
+                                for i, v in enumerate(check_list(doc, ("mail", key), data[key])))
+    if "max_mb" in data:
+        if not isinstance(data["max_mb"], int | float) or data["max_mb"] <= 0:
+            raise doc.error(("mail", "max_mb"), "'max_mb' must be a positive number")
+        values["max_mb"] = float(data["max_mb"])
+    smtp = check_mapping(doc, ("mail", "smtp"), data.get("smtp", {}), SMTP_KEYS)
+    for key in ("host", "user"):
+        if key in smtp:
+            values[key] = check_str(doc, ("mail", "smtp", key), smtp[key]).strip()
+    if "port" in smtp:
+        if not isinstance(smtp["port"], int) or not 0 < smtp["port"] < 65536:
+            raise doc.error(("mail", "smtp", "port"), "'port' must be a number from 1 to 65535")
+        values["port"] = smtp["port"]
+    if "timeout" in smtp:
+        if not isinstance(smtp["timeout"], int | float) or smtp["timeout"] <= 0:
+            raise doc.error(("mail", "smtp", "timeout"), "'timeout' must be a number of seconds")
+        values["timeout"] = float(smtp["timeout"])
+    if "security" in smtp:
+        security = check_str(doc, ("mail", "smtp", "security"), smtp["security"]).lower()
+        if security not in SECURITY:
+            raise doc.error(("mail", "smtp", "security"), f"unknown security '{security}'",
+                            "use starttls, tls or none")
+        values["security"] = security
+    return MailSettings(**values)

@@ -6,7 +6,7 @@ import html
 import json
 from pathlib import Path
 
-from tests.conftest import SAMPLE
+from conftest import SAMPLE
 
 TITLE = "Lavrov visits Pakistan"
 
@@ -64,7 +64,7 @@ def write_pdf(path: Path) -> Path:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    from brief.template import FONTS
+    from brief.assets import FONTS
 
     pdfmetrics.registerFont(TTFont("FixtureSans", str(FONTS / "NotoSans-Regular.ttf")))
     style = ParagraphStyle("p", fontName="FixtureSans", fontSize=9, leading=12, spaceAfter=6)

@@ -1,6 +1,6 @@
-from brief.actors import find_actors
+from brief.extract.actors import find_actors
+from brief.extract.segment import segment
 from brief.model import Article, SourceInfo
-from brief.segment import segment
 
 
 def actors_of(*paragraphs):

@@ -10,13 +10,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brief.add import as_markdown
 from brief.cli import main
 from brief.model import Article, SourceInfo
 from brief.pipeline import compile_source
-from brief.read import read
-from tests import formats
-from tests.conftest import SAMPLE
+from brief.read.add import as_markdown
+from brief.read.source import read
+
+import formats
+from conftest import SAMPLE
 
 
 class Site(BaseHTTPRequestHandler):

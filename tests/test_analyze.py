@@ -1,10 +1,11 @@
 import pytest
 
-from brief.analyze import analyze, starts_dangling, topic_of
+from brief.extract.analyze import analyze, starts_dangling, topic_of
+from brief.extract.segment import segment
 from brief.model import Article, SourceInfo
-from brief.read import read
-from brief.segment import segment
-from tests.conftest import SAMPLE
+from brief.read.source import read
+
+from conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")

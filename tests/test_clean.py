@@ -1,6 +1,6 @@
 import pytest
 
-from brief.clean import clean
+from brief.extract.clean import clean
 
 
 def core(text: str) -> str | None:

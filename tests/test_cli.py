@@ -98,7 +98,7 @@ def it_keeps_markup_like_text_literal(run, project):
         "AT&T <CEO> {{ x }} said the {% raw %} merger & deal would close in May.\n")
     result = run("make", "att", "-f", "pdf,docx,json")
     assert result.exit_code == 0, result.output
-    from tests.conftest import docx_text, pdf_text
+    from conftest import docx_text, pdf_text
 
     assert "AT&T <CEO> {{ x }} {% if %}" in pdf_text((project / "dist" / "att.pdf").read_bytes())
     assert "AT&T <CEO> {{ x }} {% if %}" in docx_text((project / "dist" / "att.docx").read_bytes())
@@ -237,7 +237,7 @@ def it_warns_once_of_characters_the_pdf_fonts_lack(run, project):
 def it_lays_out_with_the_template_chosen(run, project):
     result = run("make", "--template", "memo", "-j", "1")
     assert result.exit_code == 0, result.output
-    from tests.conftest import pdf_text
+    from conftest import pdf_text
 
     text = pdf_text((project / "dist" / "lavrov-pakistan-2021.pdf").read_bytes())
     assert "Bottom line" in text and "Memo" in text and "Mentioned in" not in text
@@ -251,7 +251,7 @@ def it_prefers_the_project_s_own_template_of_a_name(run, project):
     own.mkdir(parents=True)
     (own / "brief.html.j2").write_text("<h1>{{ brief.title }}</h1><p>House style.</p>")
     assert run("make", "-f", "pdf", "-j", "1").exit_code == 0
-    from tests.conftest import pdf_text
+    from conftest import pdf_text
 
     assert "House style." in pdf_text((project / "dist" / "lavrov-pakistan-2021.pdf").read_bytes())
 
@@ -261,8 +261,9 @@ def it_leaves_out_the_lowest_ranked_items_to_keep_to_the_page_budget(run, projec
 
     from pypdf import PdfReader
 
-    from brief.template import builtin_root
-    from tests.conftest import docx_text
+    from brief.render.template import builtin_root
+
+    from conftest import docx_text
 
     shutil.copytree(builtin_root() / "default", project / "templates" / "default")
     style = project / "templates" / "default" / "style.yaml"

@@ -4,12 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from brief.analyze import analyze, starts_dangling
-from brief.compile import Choices, compile_brief, derive_title, trim
-from brief.read import read
-from brief.segment import segment
-from brief.writers.json import dumps
-from tests.conftest import SAMPLE, grounded
+from brief.extract.analyze import analyze, starts_dangling
+from brief.extract.compile import Choices, compile_brief, derive_title, trim
+from brief.extract.segment import segment
+from brief.read.source import read
+from brief.render.writers.json import dumps
+
+from conftest import SAMPLE, grounded
 
 GOLDEN = Path(__file__).parent / "golden" / "lavrov-pakistan-2021.json"
 

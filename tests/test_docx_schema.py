@@ -11,13 +11,14 @@ import zipfile
 import pytest
 from lxml import etree
 
-from brief.layout import layout
 from brief.model import Item
 from brief.pipeline import compile_source
+from brief.render.layout import layout
+from brief.render.template import Style, builtin_root, load_style
+from brief.render.writers import writer
 from brief.settings import Settings
-from brief.template import Style, builtin_root, load_style
-from brief.writers import writer
-from tests.conftest import SAMPLE
+
+from conftest import SAMPLE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # ECMA-376 Part 1, CT_PPrBase + CT_PPr and CT_RPr: the order their children must come in.

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from brief.cli import DATA
-from tests.conftest import ROOT, docx_text, needs, pdf_text
+
+from conftest import ROOT, docx_text, needs, pdf_text
 
 
 def brief(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "brief", *args]
+    command = [str(Path(sys.executable).parent / "brief"), *args]  # the installed command
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120,
                           env={**os.environ, **(env or {})})
 

@@ -2,12 +2,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from brief.doctree import Heading, ListBlock, Paragraph, Table
 from brief.errors import BriefError
-from brief.layout import emphasize, layout, parse_html
 from brief.pipeline import compile_source
+from brief.render.doctree import Heading, ListBlock, Paragraph, Table
+from brief.render.layout import emphasize, layout, parse_html
+from brief.render.template import builtin_root
 from brief.settings import Settings
-from brief.template import builtin_root
 
 
 def it_parses_the_html_subset_into_blocks():
@@ -92,7 +92,7 @@ def it_keeps_compiled_templates_between_runs(tmp_path, project, monkeypatch):
 
     import jinja2
 
-    from brief.layout import environment
+    from brief.render.layout import environment
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))  # its own cache folder
     (tmp_path / "tmp").mkdir()

@@ -13,16 +13,17 @@ from docx.oxml.ns import qn
 from PIL import Image
 from pypdf import PdfReader
 
-from brief import logo
 from brief.cli import main
 from brief.errors import BriefError
-from brief.layout import layout
 from brief.pipeline import compile_source
+from brief.render import logo
+from brief.render.layout import layout
+from brief.render.template import Style, builtin_root, load_style
+from brief.render.writers import writer
+from brief.render.writers.docx import SVG_NAMESPACE
 from brief.settings import Settings
-from brief.template import Style, builtin_root, load_style
-from brief.writers import writer
-from brief.writers.docx import SVG_NAMESPACE
-from tests.conftest import SAMPLE, needs
+
+from conftest import SAMPLE, needs
 
 FOLDER = builtin_root() / "default"
 SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" viewBox="0 0 240 80">

@@ -10,7 +10,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from brief.cli import main
-from tests.conftest import needs
+
+from conftest import needs
 
 
 def run(project: Path, *args: str, env: dict | None = None):

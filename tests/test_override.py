@@ -1,11 +1,12 @@
 import pytest
 
 from brief.errors import BriefError
-from brief.override import Overrides, apply, load
+from brief.extract.segment import segment
+from brief.override.apply import Overrides, apply, load
 from brief.pipeline import compile_source
-from brief.read import read
-from brief.segment import segment
-from tests.conftest import SAMPLE
+from brief.read.source import read
+
+from conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,10 @@
 import pytest
 
 from brief.errors import BriefError
-from brief.override import problems
+from brief.extract.segment import segment
+from brief.override.apply import problems
 from brief.pipeline import compile_source, open_project
-from brief.read import read
-from brief.segment import segment
+from brief.read.source import read
 
 SOURCE = "sources/lavrov-pakistan-2021"
 

@@ -1,7 +1,7 @@
 import pytest
 
+from brief.extract.quantities import figures_in, normalise
 from brief.model import Sentence
-from brief.quantities import figures_in, normalise
 
 
 @pytest.mark.parametrize(("value", "amount", "unit"), [

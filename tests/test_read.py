@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from brief.errors import BriefError
-from brief.read import read
+from brief.read.source import read
 
 
 def it_reads_each_line_of_an_unwrapped_text_as_a_paragraph(write):
@@ -93,9 +93,9 @@ def it_detects_the_encoding_rather_than_assume_it(write, data, expected):
 
 
 def it_refuses_a_file_too_big_to_be_an_article(write, monkeypatch):
-    import brief.read
+    import brief.read.source
 
-    monkeypatch.setattr(brief.read, "MAX_BYTES", 1000)
+    monkeypatch.setattr(brief.read.source, "MAX_BYTES", 1000)
     with pytest.raises(BriefError, match="too big for an article"):
         read(write("big.txt", "word " * 1000))
 

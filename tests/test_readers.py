@@ -6,9 +6,10 @@ import pytest
 
 from brief.errors import BriefError
 from brief.pipeline import compile_source
-from brief.read import read
-from tests import formats
-from tests.conftest import SAMPLE
+from brief.read.source import read
+
+import formats
+from conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,7 @@ def it_drops_running_heads_and_page_numbers_from_a_pdf(sources):
 
 
 def it_rejoins_words_hyphenated_at_line_ends():
-    from brief.readers.pdf import _join_pages
+    from brief.read.pdf import _join_pages
 
     text = _join_pages(["The nego-\ntiations went on\nall day.\nThen they stopped."])
     assert text == "The negotiations went on all day.\n\nThen they stopped."

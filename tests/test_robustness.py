@@ -5,10 +5,11 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brief.analyze import starts_dangling
 from brief.errors import BriefError
+from brief.extract.analyze import starts_dangling
 from brief.pipeline import compile_source
-from tests.conftest import grounded
+
+from conftest import grounded
 
 WORDS = st.sampled_from([
     "The", "minister", "said", "he", "But", "Pakistan", "agreed", "on", "Monday", "46",

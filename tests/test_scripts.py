@@ -13,12 +13,13 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from brief.layout import layout
 from brief.pipeline import compile_source
+from brief.render.layout import layout
+from brief.render.template import Style, builtin_root
+from brief.render.writers import RTL_LETTERS, starts_right_to_left, writer
 from brief.settings import Settings
-from brief.template import Style, builtin_root
-from brief.writers import RTL_LETTERS, starts_right_to_left, writer
-from tests.conftest import SAMPLE, needs
+
+from conftest import SAMPLE, needs
 
 pytestmark = needs("pdftotext")
 
@@ -72,7 +73,7 @@ def read_right_to_left(line) -> list[str]:
 
 
 def it_wraps_a_long_arabic_quotation_in_reading_order(sample, tmp_path):
-    from brief.writers import pdf
+    from brief.render.writers import pdf
 
     brief = with_texts(sample, f"Lavrov told reporters: {ARABIC} and left.", "Nothing.")
     document = layout(brief, Settings(), FOLDER, "today")
@@ -115,8 +116,8 @@ def it_keeps_reading_order_when_a_right_to_left_paragraph_breaks_across_pages(tm
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import SimpleDocTemplate
 
-    from brief.writers import pdf, pdf_rtl
-    from brief.writers.pdf import RTL_FONTS, _rtl_markup
+    from brief.render.writers import pdf, pdf_rtl
+    from brief.render.writers.pdf import RTL_FONTS, _rtl_markup
 
     pdf._register_rtl_fonts()
     text = " ".join([URDU] * 4)
@@ -185,7 +186,8 @@ def it_builds_a_source_in_five_scripts_and_reads_each_back(project, tmp_path):
     from click.testing import CliRunner
 
     from brief.cli import main
-    from tests.conftest import docx_text
+
+    from conftest import docx_text
 
     (project / "sources" / "lavrov-pakistan-2021.txt").unlink()
     (project / "sources" / "athens.txt").write_text(MULTI, encoding="utf-8")
@@ -213,7 +215,7 @@ def it_builds_a_source_in_five_scripts_and_reads_each_back(project, tmp_path):
 
 
 def it_sets_hebrew_right_to_left_in_the_system_fallback_font(sample, tmp_path):
-    from brief.writers import pdf
+    from brief.render.writers import pdf
 
     if pdf._fallback() is None or ord("ש") not in pdf.pdfmetrics.getFont(
             pdf.FALLBACK).face.charToGlyph:
@@ -233,8 +235,8 @@ def it_numbers_a_right_to_left_item_on_the_right_as_it_reads(tmp_path):
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import SimpleDocTemplate
 
-    from brief.writers import pdf, pdf_rtl
-    from brief.writers.pdf import RTL_FONTS, _rtl_markup
+    from brief.render.writers import pdf, pdf_rtl
+    from brief.render.writers.pdf import RTL_FONTS, _rtl_markup
 
     pdf._register_rtl_fonts()
     buffer = io.BytesIO()

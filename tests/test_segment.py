@@ -1,8 +1,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from brief.extract.segment import segment
 from brief.model import Article, SourceInfo
-from brief.segment import segment
 
 
 def article(*paragraphs: str) -> Article:

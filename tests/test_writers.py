@@ -9,13 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from brief.layout import layout
 from brief.model import Item, SourceInfo
 from brief.pipeline import compile_source
+from brief.render.layout import layout
+from brief.render.template import Style, builtin_root
+from brief.render.writers import WRITERS, writer
 from brief.settings import Settings
-from brief.template import Style, builtin_root
-from brief.writers import WRITERS, writer
-from tests.conftest import SAMPLE, docx_text, needs, pdf_text
+
+from conftest import SAMPLE, docx_text, needs, pdf_text
 
 FOLDER = builtin_root() / "default"
 
@@ -169,7 +170,7 @@ def _flatten(outline):
 
 
 def it_warns_of_glyphs_the_pdf_fonts_lack(sample):
-    from brief.writers import pdf
+    from brief.render.writers import pdf
 
     brief = dataclasses.replace(sample, title="Talks in 北京 and Москва")
     document = layout(brief, Settings(), FOLDER, "today")
@@ -252,7 +253,7 @@ def it_places_the_logo_with_its_alternative_text(sample, tmp_path):
 
 def it_rejects_an_unknown_placeholder_in_style_yaml(tmp_path):
     from brief.errors import BriefError
-    from brief.template import load_style
+    from brief.render.template import load_style
 
     (tmp_path / "style.yaml").write_text("page:\n  footer_right: 'Page {pg}'\n")
     with pytest.raises(BriefError) as caught:
@@ -261,7 +262,7 @@ def it_rejects_an_unknown_placeholder_in_style_yaml(tmp_path):
 
 
 def it_sets_what_the_fonts_lack_in_a_system_fallback_font(sample):
-    from brief.writers import pdf
+    from brief.render.writers import pdf
 
     if pdf._fallback() is None:
         pytest.skip("no system fallback font on this machine")
@@ -282,7 +283,7 @@ def it_shapes_right_to_left_text_in_the_pdf(sample, tmp_path, text):
     import subprocess
     import unicodedata
 
-    from brief.writers import pdf
+    from brief.render.writers import pdf
 
     brief = dataclasses.replace(sample, title=f"The minister said {text} on Monday")
     document = layout(brief, Settings(), FOLDER, "today")
@@ -336,8 +337,8 @@ def it_keeps_any_text_literal_in_html_and_markdown(sample, text):
 
 
 def it_restarts_each_numbered_list_at_one_in_the_docx(sample):
-    from brief.doctree import Document as Tree
-    from brief.doctree import ListBlock, Span
+    from brief.render.doctree import Document as Tree
+    from brief.render.doctree import ListBlock, Span
 
     one = (Span("first"),), (Span("second"),)
     document = layout(sample, Settings(), FOLDER, "x")
@@ -352,8 +353,8 @@ def it_restarts_each_numbered_list_at_one_in_the_docx(sample):
 
 
 def it_ships_a_reference_docx_made_from_the_default_style(monkeypatch):
-    from brief.template import load_style
-    from brief.writers.docx import make_reference
+    from brief.render.template import load_style
+    from brief.render.writers.docx import make_reference
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "946684800")
     style = load_style(FOLDER)

@@ -29,11 +29,11 @@ def starts_right_to_left(text: str) -> bool:
 
 
 WRITERS: dict[str, str] = {
-    "pdf": "brief.writers.pdf",
-    "docx": "brief.writers.docx",
-    "json": "brief.writers.json",
-    "html": "brief.writers.html",
-    "md": "brief.writers.md",
+    "pdf": "brief.render.writers.pdf",
+    "docx": "brief.render.writers.docx",
+    "json": "brief.render.writers.json",
+    "html": "brief.render.writers.html",
+    "md": "brief.render.writers.md",
 }
 
 

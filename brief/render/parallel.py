@@ -11,7 +11,7 @@ import os
 from concurrent.futures import Future
 
 from brief.errors import BriefError
-from brief.writers import needs_layout, writer
+from brief.render.writers import needs_layout, writer
 
 
 def render(fmt: str, brief, document, style, origin: str | None = None, relayout=None

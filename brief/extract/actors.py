@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from brief import lexicon
+from brief.extract import lexicon
 from brief.model import Actor, Sentence
 
 # Capitals beyond ASCII: Çavuşoğlu, Łukasz, Δένδιας, Лавров start names too.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from brief.errors import BriefError
 from brief.model import Article, SourceInfo
-from brief.read import clean_text, paragraphs_of, read_bytes
+from brief.read.source import clean_text, paragraphs_of, read_bytes
 
 MAX_UNPACKED = 100_000_000  # a Word article unpacks to a few MB; more is a zip bomb
 MAX_RATIO = 200             # a part that expands two hundredfold is not text

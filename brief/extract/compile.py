@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from brief import lexicon
-from brief.analyze import Analysis, Features
+from brief.extract import lexicon
+from brief.extract.analyze import Analysis, Features
 from brief.model import Article, Brief, Event, Item
 
 _WORD = re.compile(r"\S+")

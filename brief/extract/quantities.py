@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from brief import lexicon
+from brief.extract import lexicon
 from brief.model import Figure, Sentence
 
 _WORD_VALUES = {w: v for v, w in enumerate(("zero", "one", "two", "three", "four", "five",

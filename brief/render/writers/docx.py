@@ -16,10 +16,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
-from brief import logo
-from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
-from brief.template import Style
-from brief.writers import RTL_RUN, starts_right_to_left
+from brief.render import logo
+from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
+from brief.render.template import Style
+from brief.render.writers import RTL_RUN, starts_right_to_left
 
 PAPERS = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
@@ -434,11 +434,12 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-if __name__ == "__main__":  # python -m brief.writers.docx TEMPLATE_FOLDER: (re)make its reference
+# python -m brief.render.writers.docx TEMPLATE_FOLDER: (re)make its reference
+if __name__ == "__main__":
     import sys
     from pathlib import Path
 
-    from brief.template import load_style
+    from brief.render.template import load_style
 
     folder = Path(sys.argv[1])
     (folder / "reference.docx").write_bytes(make_reference(load_style(folder)))

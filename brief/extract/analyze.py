@@ -11,11 +11,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from brief import lexicon
-from brief.actors import OPENER, find_actors, short_names
-from brief.clean import clean
+from brief.extract import lexicon
+from brief.extract.actors import OPENER, find_actors, short_names
+from brief.extract.clean import clean
+from brief.extract.quantities import figures_in
 from brief.model import Actor, Figure, Sentence
-from brief.quantities import figures_in
 
 
 @dataclass(frozen=True)

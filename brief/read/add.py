@@ -23,13 +23,13 @@ def add(sources: Path, target: str, name: str | None = None, timeout: float = 20
     read, or if that file exists already: brief never overwrites.
     """
     if re.match(r"https?://", target):
-        from brief.fetch import fetch
-        from brief.readers.html import article_from_html
+        from brief.read.fetch import fetch
+        from brief.read.html import article_from_html
 
         data, final = fetch(target, timeout)
         article = article_from_html(data, target, url=final)
     else:
-        from brief.read import read
+        from brief.read.source import read
 
         path = Path(target)
         if not path.is_file():

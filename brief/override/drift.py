@@ -12,6 +12,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from brief.fileio import write_atomic
 from brief.model import Sentence
 
 
@@ -40,7 +41,6 @@ def check(record: Path, overrides: Path, referenced: set[str],
                             f"since the overrides named it (check the id, then delete "
                             f"{record} to accept)")
     if update and current != known:
-        from brief.pipeline import write_atomic
 
         write_atomic(record, (json.dumps(current, indent=1, sort_keys=True) + "\n").encode())
     return warnings

@@ -6,13 +6,12 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-import brief
+from brief.assets import FONTS, TEMPLATES
 from brief.errors import BriefError
 from brief.yamlio import check_mapping, check_str, parse
 
 TEMPLATE_FILE = "brief.html.j2"
 STYLE_FILE = "style.yaml"
-FONTS = Path(brief.__file__).parent / "fonts"
 
 
 @dataclass(frozen=True)
@@ -103,9 +102,8 @@ PLACEHOLDERS = ("marking", "organisation", "title", "date", "page", "pages")
 
 
 def builtin_root() -> Path:
-    """Return the built-in templates' folder: in the installed package, else the checkout's."""
-    installed = Path(brief.__file__).parent / "templates"
-    return installed if installed.is_dir() else Path(brief.__file__).parent.parent / "templates"
+    """Return the built-in templates' folder."""
+    return TEMPLATES
 
 
 def find(project: Path, name: str) -> Path:
@@ -173,7 +171,7 @@ def _file(doc, keypath, folder: Path, name: str) -> Path:
 
 
 def _logo(doc, keypath, folder: Path, name: str) -> Path:
-    from brief import logo
+    from brief.render import logo
 
     path = _file(doc, keypath, folder, name)
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from brief.errors import BriefError
 from brief.model import Article, SourceInfo
-from brief.read import clean_text, paragraphs_of, read_bytes
+from brief.read.source import clean_text, paragraphs_of, read_bytes
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?\s*$", re.I)
 _HYPHENATED = re.compile(r"([A-Za-z])-\n([a-z])")

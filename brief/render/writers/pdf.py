@@ -27,10 +27,11 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
-from brief import logo
-from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
-from brief.template import FONTS, Style
-from brief.writers import RTL_RUN, pdf_rtl
+from brief.assets import FONTS
+from brief.render import logo
+from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
+from brief.render.template import Style
+from brief.render.writers import RTL_RUN, pdf_rtl
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FAMILY = "BriefSans"
@@ -68,7 +69,7 @@ def render_within(brief, document: Document, style: Style, relayout
     Only extracted items are left out, the lowest-ranked first (see `budget.reduce`); never
     a cut sentence, never the analyst's own words. `relayout(brief)` lays a brief out again.
     """
-    from brief.budget import reduce
+    from brief.render.budget import reduce
 
     data, pages = _build(document, style)
     reduced, left_out = brief, []

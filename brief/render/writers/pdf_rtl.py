@@ -16,7 +16,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as RLParagraph
 
-from brief.writers import RTL_LETTERS, starts_right_to_left
+from brief.render.writers import RTL_LETTERS, starts_right_to_left
 
 RTL = re.compile(f"[{RTL_LETTERS}]")
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from brief.compile import SECTIONS, Choices
 from brief.errors import BriefError
+from brief.extract.compile import SECTIONS, Choices
 from brief.model import Brief, Event, Item, Sentence
-from brief.read import clean_text
+from brief.read.source import clean_text
 from brief.yamlio import YamlDoc, check_list, check_mapping, check_str, parse, unknown_key
 
 TEXT_KEYS = ["title", "subtitle", "date", "author", "audience", "marking"]

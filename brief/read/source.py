@@ -57,10 +57,10 @@ READERS: dict[str, Callable[[Path], Article] | str] = {
     ".txt": read_text,
     ".md": read_markdown,
     ".markdown": read_markdown,
-    ".html": "brief.readers.html:read_html",
-    ".htm": "brief.readers.html:read_html",
-    ".docx": "brief.readers.docx:read_docx",
-    ".pdf": "brief.readers.pdf:read_pdf",
+    ".html": "brief.read.html:read_html",
+    ".htm": "brief.read.html:read_html",
+    ".docx": "brief.read.docx:read_docx",
+    ".pdf": "brief.read.pdf:read_pdf",
 }
 MAX_BYTES = 20_000_000  # no article is this long; a file this big is a mistake
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from brief.errors import BriefError
 from brief.model import Article, SourceInfo
-from brief.read import clean_text, paragraphs_of, read_bytes
+from brief.read.source import clean_text, paragraphs_of, read_bytes
 
 
 def read_html(path: Path) -> Article:

@@ -92,7 +92,7 @@ def _shipped_font(standard: str) -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from brief.template import FONTS
+    from brief.assets import FONTS
 
     bold = "Bold" in standard
     italic = "Italic" in standard or "Oblique" in standard

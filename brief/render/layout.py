@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from brief.doctree import Block, Document, Heading, ListBlock, Meta, Paragraph, Span, Table
 from brief.errors import BriefError
 from brief.model import Brief, Item
+from brief.render.doctree import Block, Document, Heading, ListBlock, Meta, Paragraph, Span, Table
+from brief.render.template import TEMPLATE_FILE
 from brief.settings import Settings
-from brief.template import TEMPLATE_FILE
 
 BLOCKS = {"h1", "h2", "h3", "p", "li", "th", "td"}
 CONTAINERS = {"header", "section", "footer", "div", "aside", "ul", "ol", "table", "thead",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
-from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
-from brief.template import Style
-from brief.writers import starts_right_to_left
+from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
+from brief.render.template import Style
+from brief.render.writers import starts_right_to_left
 
 FONT = "font-family: Calibri, 'Segoe UI', Arial, sans-serif"
 

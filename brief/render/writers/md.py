@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from brief.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
+from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 

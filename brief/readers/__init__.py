@@ -1,1 +1,0 @@
-"""Readers of rich formats (HTML, Word, PDF): one module each, registered in brief.read."""
