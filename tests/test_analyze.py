@@ -29,7 +29,8 @@ def it_finds_people_with_their_titles_and_merges_mentions(sample):
 
 def it_resolves_a_leading_pronoun_to_the_previous_subject(sample):
     assert features_of(sample, "s24").text.startswith("[Lavrov], however, stressed")
-    assert features_of(sample, "s11").text.startswith("[Imran Khan] had emphasized")
+    # s10 names the Prime Minister and President Putin: "He" in s11 could be either.
+    assert features_of(sample, "s11").text is None
     assert features_of(sample, "s28").text.startswith("[Lavrov] recalled")
 
 

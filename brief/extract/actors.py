@@ -7,6 +7,7 @@ mentioned, the subject (the first mention outside an opening phrase) first.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -24,6 +25,23 @@ _ORGANISATION = re.compile(
     rf"\b((?:[{_UPPER}][\w&'’.-]*\s(?:(?:of|for|on)\s(?:the\s)?)?){{1,5}}(?:{_ORG_WORDS}))\b"
     r"(?:\s\(([A-Z]{2,6})\))?")
 _TITLE_WORD = re.compile(rf"\b(?:{_TITLE})\b")
+# A name with no title before it: a given name and one or two capitalised words
+# ("American astronaut Scott Kelly"); whether the first is a given name is checked apart.
+_BARE_PERSON = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+)((?:\s+{_NAME}){{1,2}})")
+# Party labels written before a name: "Tory Ruth Davidson".
+_ORGANISATION_WORDS = frozenset(lexicon.ORGANISATION_WORDS) | {
+    "Security", "Program", "Programme", "Society", "Services", "Group", "Systems", "Media"}
+_PARTY_WORDS = frozenset(("Tory", "Labour", "Democrat", "Democratic", "Republican", "Liberal",
+                          "Conservative", "Socialist", "Green", "Unionist", "Nationalist"))
+# Words that make "Given Surname" a place or an institution: "Victoria Station".
+_PLACE_WORDS = frozenset(("Street", "Road", "Avenue", "Square", "Station", "Beach", "Park",
+                          "Hospital", "University", "College", "School", "Church", "Centre",
+                          "Center", "Hall", "House", "Club", "Airport", "Bridge", "Prize",
+                          "Award", "Foundation", "Institute", "Island", "Islands", "County",
+                          "City", "Valley", "Bay", "Lake", "River", "Mountain", "Cup", "Trust",
+                          "Court", "Morning", "Day", "Tower", "Museum", "Hotel", "Stadium",
+                          "Infirmary", "Clinic", "Academy", "Gardens", "Palace", "Cathedral",
+                          "Abbey", "Prison", "Station", "Arena", "Theatre", "Theater"))
 _COUNTRY = re.compile(  # not \b: "U.S." ends in a full stop
     r"(?<!\w)(" + "|".join(map(re.escape, sorted(lexicon.COUNTRIES, key=len, reverse=True)))
     + r")(?![\w-])")
@@ -62,6 +80,69 @@ def short_names(actors: tuple[Actor, ...], sentences: tuple[Sentence, ...]) -> d
 
 # People -----------------------------------------------------------------------------------
 
+# Titles that name a person whatever follows ("Mr Brown"); any other title ("General",
+# "Premier") needs a given name after it: "General Election" and "Premier League" are not
+# people.
+_HONORIFICS = frozenset(("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir",
+                         "Dame", "Lord", "Lady", "Professor", "Prof.", "Sen.", "Rep.",
+                         "Senator", "President", "Prime Minister", "Pope", "King", "Queen",
+                         "Prince", "Princess", "Chancellor", "Governor", "Gov."))
+_MALE_WORDS = frozenset(("Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Pope", "Sheikh", "Emir"))
+_FEMALE_WORDS = frozenset(("Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen",
+                           "Princess", "Chairwoman", "Spokeswoman"))
+
+
+@functools.cache
+def _given_names() -> dict[str, str]:
+    """Return given names and their gender ("M", "F", or "?" for either) from the name
+    dictionary gender-guesser ships (about 40,000 names, read once a process)."""
+    from importlib.resources import files
+
+    data = (files("gender_guesser") / "data" / "nam_dict.txt").read_bytes()
+    names: dict[str, str] = {}
+    for line in data.split(b"\n"):
+        kind = line[:2].strip()
+        if kind[:1] in (b"M", b"F", b"?", b"=", b"1") and len(line) > 3:
+            name = line[3:29].rstrip()
+            if b"+" not in name and b"<" not in name:
+                gender = "M" if kind in (b"M", b"1M", b"?M") else (
+                    "F" if kind in (b"F", b"1F", b"?F") else "?")
+                names.setdefault(name.decode("latin-1"), gender)
+    return names
+
+
+def is_given_name(word: str) -> bool:
+    """Return True if `word` is a known given name ("Scott", "Nicola"), not a common word."""
+    return word in _given_names()
+
+
+def gender(name: str, role: str | None = None) -> str | None:
+    """Return "M" or "F" for a person when their title or given name tells, else None."""
+    words = (role or "").split()
+    if any(w in _MALE_WORDS for w in words):
+        return "M"
+    if any(w in _FEMALE_WORDS for w in words):
+        return "F"
+    first = name.split()[0] if name.split() else ""
+    found = _given_names().get(first)
+    return found if found in ("M", "F") else None
+
+
+def _is_person(name: str, role: str) -> bool:
+    """Return True if `name` after the title `role` is a person: two names or more ("Foreign
+    Minister Shah Mahmood Qureshi"), or a surname after a title only people carry ("Mr
+    Brown", "President Obama"). "General Election" and "Premier League" are not people; a
+    given name alone ("George") is not enough to list someone."""
+    words = name.split()
+    if not words:
+        return False
+    if len(words) >= 2:  # a title and two names: "Foreign Minister Shah Mahmood Qureshi"
+        return True
+    bare = role.split()[-1] if role.split() else role
+    honorific = role in _HONORIFICS or bare in _HONORIFICS or role.endswith("Minister")
+    return honorific and not is_given_name(words[0])
+
+
 
 def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[list[str]]]:
     """Return the people named with a title, and per sentence the people it mentions."""
@@ -69,18 +150,31 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
     for sentence in sentences:
         for match in _PERSON.finditer(sentence.text):
             role, name = match.group(1), _trim_name(match.group(2))
-            if not name or _inside_quotes(sentence.text, match.start()):
+            if not name or _inside_quotes(sentence.text, match.start()) \
+                    or not _is_person(name, role):
                 continue
             surname = name.split()[-1]
             known = found.get(surname)
             if known is None or len(name) > len(known[0]):
                 found[surname] = (name, known[1] if known and len(known[1]) > len(role) else role)
+    for sentence in sentences:  # people named without a title, once they are known names
+        for match in _BARE_PERSON.finditer(sentence.text):
+            name = _trim_name(re.sub(r"(?<=\w)[’']s\b", "", match.group(1) + match.group(2)))
+            words = name.split()
+            if (len(words) < 2 or _given_names().get(words[0], "?") not in ("M", "F")
+                    or words[0] in lexicon.NOT_NAMES or set(words) & _PLACE_WORDS
+                    or set(words) & _ORGANISATION_WORDS or words[0] in ("Al", "El", "Le", "La")
+                    or not words[-1][:1].isupper() or not words[-1][-1:].isalpha()
+                    or _TITLE_WORD.search(name) or _inside_quotes(sentence.text, match.start())
+                    or sentence.text[match.end():].startswith((" Street", " of ", " Co"))):
+                continue
+            found.setdefault(words[-1], (name, ""))
     pattern, names = _mention_pattern(found)
     mentions = [_mentions(sentence.text, pattern, names) for sentence in sentences]
     actors = []
     for name, role in found.values():
         ids = tuple(s.id for s, m in zip(sentences, mentions) if name in m)
-        actors.append(Actor(name, role, ids, "person"))
+        actors.append(Actor(name, role or None, ids, "person"))
     return tuple(actors), mentions
 
 
@@ -100,6 +194,14 @@ def _bare_title(role: str) -> str:
 
 def _trim_name(name: str) -> str:
     words = name.split()
+    for index, word in enumerate(words):  # "David Cameron's Big Society" is David Cameron
+        if re.search(r"\w[’']s$", word):
+            words = words[:index] + [word[:-2]]
+            break
+    while len(words) > 1 and (words[-1].isupper() and len(words[-1]) <= 4):
+        words.pop()  # "Anas Sarwar MP", "Jane Doe QC"
+    while words and words[0] in _PARTY_WORDS:
+        words.pop(0)  # "Tory Ruth Davidson"
     if words and re.fullmatch(r"\w*[^\W\d_]{3,}\.", words[-1]) and not words[-1].isupper():
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an initial ("J.")
     while words and (words[-1] in lexicon.NOT_NAMES or words[-1].endswith((".", "’s", "'s"))):
@@ -113,7 +215,8 @@ def _mention_pattern(found: dict[str, tuple[str, str]]) -> tuple[re.Pattern | No
     forms: dict[str, str] = {}
     for surname, (name, role) in found.items():
         forms[surname] = name
-        forms.setdefault(_bare_title(role), name)
+        if role:
+            forms.setdefault(_bare_title(role), name)
     if not forms:
         return None, forms
     alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from brief.extract import lexicon
-from brief.extract.actors import OPENER, find_actors, short_names
+from brief.extract.actors import OPENER, find_actors, gender, short_names
 from brief.extract.clean import clean
 from brief.extract.quantities import figures_in
 from brief.model import Actor, Figure, Sentence
@@ -63,16 +63,22 @@ class Analysis:
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 # Lexicon lists compiled once each: one alternation beats hundreds of small patterns.
 _TOPIC_NAMES = list(lexicon.TOPICS)
+# Whole words only, with the endings a stem may take: "war" is not Warrington, "law" not
+# Lawrence, "import" not important.
 _TOPICS = re.compile(r"\b(?:" + "|".join(
     f"(?P<t{i}>" + "|".join(patterns) + ")"
-    for i, (_, patterns) in enumerate(lexicon.TOPICS.values())) + ")")
+    for i, (_, patterns) in enumerate(lexicon.TOPICS.values())) + r")" + lexicon.ENDINGS + r"\b")
 _OUTCOME_CUES = re.compile(r"\b(" + "|".join(map(re.escape, lexicon.OUTCOME_CUES)) + ")")
 _ANALYTIC_CUES = re.compile(r"\b(" + "|".join(map(re.escape, lexicon.ANALYTIC_CUES)) + ")")
 _DANGLING = re.compile("(?:" + "|".join(map(re.escape, lexicon.PRONOUNS + lexicon.CONNECTIVES))
                        + r")\b")
 _EXPLETIVE = re.compile(lexicon.EXPLETIVE_IT)
-_FUTURE = re.compile(lexicon.FUTURE, re.I)
+_FUTURE = re.compile(lexicon.FUTURE)  # case matters: "Will Smith" is not the future
 _WHEN = re.compile(lexicon.WHEN)
+_DEFINITE_PERSON = re.compile(rf"The\s+(?:[\w-]+\s+){{0,3}}{lexicon.PERSON_NOUNS}\b")
+_SOMEONE_NEW = re.compile(rf"\b(?:a|an|another|one|two|three|several|some|many)\s+"
+                          rf"(?:[\w-]+\s+){{0,2}}{lexicon.PERSON_NOUNS}\b|\b(?:he|she|they)\b",
+                          re.I)
 
 
 def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
@@ -83,10 +89,11 @@ def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
     centrality, keywords = _salience(bags)
     actors, mentions = find_actors(sentences)
     short = short_names(actors, sentences)
+    roles = {a.name: a.role for a in actors if a.kind == "person"}
     features = []
-    subject: str | None = None
+    previous: list[str] = []  # who the sentence before names, its subject first, then rivals
     for index, (sentence, core) in enumerate(zip(sentences, cores)):
-        text, subject = _self_contained(core, mentions[index], subject, short)
+        text, previous = _self_contained(core, mentions[index], previous, short, roles)
         features.append(Features(
             sentence=sentence,
             core=core,
@@ -187,27 +194,58 @@ def _when(core: str | None) -> str | None:
 # Self-contained text ----------------------------------------------------------------------
 
 
-def _self_contained(core: str | None, names: list[str], subject: str | None,
-                    short: dict[str, str]) -> tuple[str | None, str | None]:
-    """Return `core` with a subject he/she resolved to `[Name]`, and the sentence's subject.
+def _self_contained(core: str | None, names: list[str], previous: list[str],
+                    short: dict[str, str], roles: dict[str, str | None]
+                    ) -> tuple[str | None, list[str]]:
+    """Return `core` with an opening he/she resolved to `[Name]`, and the people this
+    sentence names (its subject first) for the next one.
 
-    The pronoun is resolved where it opens the sentence ("He said…") or follows an opening
-    phrase ("Discussing the energy sector, he said…"). The text is None when the sentence
-    leans on a referent it does not name and that cannot be resolved.
+    Precision over recall: a wrong name is worse than none. He/she is resolved only to the
+    subject of the sentence just before, and only when no one else there could be meant
+    (nobody else named, or nobody else of the pronoun's gender). Otherwise the sentence
+    cannot stand alone and its text is None.
     """
     if core is None:
-        return None, subject
+        return None, []
     opener = OPENER.match(core)
     at = opener.end() + 1 if opener and core[opener.end():opener.end() + 1] == " " else 0
     pronoun = re.compile(r"(He|She)\b" if at == 0 else r"(he|she)\b").match(core, at)
-    if pronoun and subject:
-        return core[:at] + f"[{short.get(subject, subject)}]" + core[pronoun.end():], subject
-    if pronoun and at == 0:
-        return None, subject
-    if names:
-        subject = names[0]
-    usable = not (starts_dangling(core) or _leans_on_context(core))
-    return (core if usable else None), subject
+    if pronoun:
+        referent = _antecedent(pronoun.group(1).lower(), previous, roles)
+        if referent is None:
+            return (None if at == 0 else _usable(core)), names or previous
+        text = core[:at] + f"[{short.get(referent, referent)}]" + core[pronoun.end():]
+        return text, [referent] + _rivals(core, names, referent)
+    if not names:  # who a following "he" may mean depends on whom this sentence describes
+        if _DEFINITE_PERSON.match(core):
+            return _usable(core), previous  # "The top Russian diplomat…": the same person
+        return _usable(core), ([] if _SOMEONE_NEW.search(core) else previous)
+    return _usable(core), names[:1] + _rivals(core, names, names[0])
+
+
+def _rivals(core: str, names: list[str], subject: str | None) -> list[str]:
+    """Return the people other than `subject` whom a following "he" or "she" could mean:
+    those named in the main clause, not only in an opening phrase ("Addressing a press
+    conference with Qureshi, Lavrov said…": the next "He" is Lavrov)."""
+    opener = OPENER.match(core)
+    main = core[opener.end():] if opener else core
+    return [n for n in names if n != subject and n.split()[-1] in main]
+
+
+def _antecedent(pronoun: str, previous: list[str], roles: dict[str, str | None]) -> str | None:
+    """Return the person `pronoun` ("he", "she") certainly refers to, or None: the subject
+    before if no one else there could be meant, else the only one of that gender."""
+    wanted = "M" if pronoun == "he" else "F"
+    genders = {n: gender(n, roles.get(n)) for n in previous}
+    possible = [n for n in previous if genders[n] in (wanted, None)]
+    if previous and possible == [previous[0]]:
+        return previous[0]
+    certain = [n for n in possible if genders[n] == wanted]
+    return certain[0] if len(certain) == 1 and len(possible) == 1 else None
+
+
+def _usable(core: str) -> str | None:
+    return None if starts_dangling(core) or _leans_on_context(core) else core
 
 
 def _leans_on_context(text: str) -> bool:

@@ -1,7 +1,9 @@
-"""Stage 4, compile: features -> `Brief`. Chooses, trims and orders the items.
+"""Stage 4, compile: features -> `Brief`. Chooses and orders the items.
 
-Every extracted text is a sentence's clean core as written, or its self-contained form from
-analyze (`[Lavrov] stressed…`), with at most a clause cut at its end and marked ` …`.
+Every extracted text is a whole sentence's clean core as written, or its self-contained form
+from analyze (`[Lavrov] stressed…`). Sentences are never cut: a cut clause can drop a
+qualifier ("but warned that it fell short") and reverse the meaning, so the budgets choose
+fewer or shorter sentences instead. Only the title is shortened, by deleting words.
 """
 
 from __future__ import annotations
@@ -11,23 +13,53 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from brief.extract import lexicon
+from brief.extract.actors import is_given_name
 from brief.extract.analyze import Analysis, Features
 from brief.model import Article, Brief, Event, Item
 
-_WORD = re.compile(r"\S+")
-# Places a sentence may be cut: before a subordinate or coordinated clause.
-_CLAUSE_CUT = re.compile(r",\s|;\s|\s(?:--|–|—)\s|\s(?:and|but|while|as well as|in addition to|"
-                         r"which|who|where|when|after|before|because|including)\s")
+# Where a headline may end: before a clause that adds circumstance to the news.
+_TITLE_CUT = re.compile(r",\s|;\s|:\s|\s(?:--|–|—|-)\s|\s(?:after|before|because|while|as|when|"
+                        r"amid|despite|following|in order to|in a bid to|so that|which|who|"
+                        r"but|until|unless|although|though|since|if|whereas)\s"
+                        # "visited Pakistan and held talks": a second verb phrase
+                        r"|\sand\s(?=(?:\w+ed|held|met|said|made|took|gave|told|won|lost|left|"
+                        r"began|became|sent|spent|brought|kept|urged|signed|agreed)\s)")
+# A headline never ends on one of these: "Brown warned that", "the first of".
+_OPEN_END = re.compile(r"\b(?:that|the|a|an|of|to|and|or|but|his|her|its|their|is|are|was|were|"
+                       r"has|have|had|be|been|will|would|could|should|may|might|not|no|very|"
+                       r"more|most|than|as|in|on|at|by|for|with|from|into|who|which|whose)$",
+                       re.I)
 # A closing attribution: ", police said.", ", according to a study.", ", it emerged today."
 _ATTRIBUTION = re.compile(
     r",?\s+(?:according to\s[^,;]+|(?:(?:the|a|an)\s)?[\w.'’ -]{1,40}?\s(?:said|says|"
     r"told\s[\w .'’-]{1,40}?|reported|added|claimed|confirmed|revealed|explained|insisted|"
-    r"warned|admitted)(?:\s(?:on|last|this)\s\w+|\stoday|\syesterday)?|it\s(?:has\s)?(?:emerged|"
+    r"warned|admitted)(?:\s(?:on|last|this)\s\w+|\stoday|\syesterday|\s[A-Z][a-z]+day)?|it\s(?:has\s)?(?:emerged|"
     r"was\sclaimed|was\sreported|is\sunderstood|has\sbeen\sclaimed|was\srevealed)"
     r"(?:\stoday|\syesterday|\slast\snight)?)(?=[.!]?$)")
-# A lead that leans on an earlier sentence: "The biologist…", "This week's…".
-_ANAPHORIC = re.compile(r"(?:(?:The|This|These|That|Those|Its|His|Her|Their)\s+[a-z]|"
-                        r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z])")
+# A lead that leans on an earlier sentence: "This week's…", "Mr Brown said…". "The
+# population will double…" stands on its own and stays.
+_ANAPHORIC = re.compile(r"(?:(?:This|These|That|Those|Its|His|Her|Their)\s+[a-z]|"
+                        r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]|"
+                        rf"The\s+(?:[\w-]+\s+){{0,2}}{lexicon.PERSON_NOUNS}\b)")
+# A sentence that is only someone's words: an opinion, not a development.
+_QUOTE_ONLY = re.compile(r"^[\"“‘']")
+_SAYS = re.compile(r"\b(?:said|says|told|added|asked|warned|claimed|insisted|explained|wrote|"
+                   r"tweeted|according to|statement|announced|declared|stressed)\b")
+# Picture references left in running text: "(pictured)", "(left)", ", pictured,", "From
+# left, …", "(picture posed by model)", "(file photo)".
+_PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre|center|above|"
+                      r"below|inset|top|bottom)(?:[^)]{0,40})\)|,\s*pictured\b|\bpictured\s+"
+                      r"(?:left|right|above|below|with|here|at|in|on|during|outside|inside|"
+                      r"leaving|arriving|campaigning|speaking|yesterday|today|last)\b|"
+                      r"^(?:From|Left to right|L-R)\s*(?:left|right)?,|\bpictured\)", re.I)
+# A caption or graphic run into a sentence without a stop: "… in 306million Without a
+# change …", "… the plan Former Deputy Prime Minister …", "… pledge today Scotland's …".
+_GLUED = re.compile(r"(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|It|He|She|They|We|"
+                    r"I|Former|President|Prime|Mr|Mrs|Ms|Pictured|Scroll)\s"
+                    r"|\b(?:today|yesterday|tonight|last night)\s+[A-Z]")
+# Words after which a capitalised word is running text: "told The Times", "said It was".
+_BEFORE_CAPITAL = frozenset("to in on at of by as or and for from with told said than that the "
+                            "into like says about via called named".split())
 
 
 @dataclass(frozen=True)
@@ -46,8 +78,10 @@ class Budget:
     """Most entries in "what to watch"."""
     figures: int = 8
     """Most key figures."""
-    sentence_words: int = 45
-    """Outcomes and implications longer than this are cut at a clause, marked with …."""
+    sentence_words: int = 50
+    """Outcomes and implications longer than this are passed over for shorter ones."""
+    title_words: int = 14
+    """Most words in a derived title."""
 
 
 SECTIONS = ("summary", "outcomes", "implications", "watch")
@@ -78,19 +112,26 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
     """Return the brief of `article`: title, summary, outcomes, implications, watch, figures,
     actors — each extracted item with the ids of its sentences."""
     budget = _budget(budget, choices)
-    sections = _select(analysis, budget, choices)
+    sections = _select(analysis, budget, choices, article.meta.published)
     summary = sections["summary"]
     kept = {f.sentence.id for f in analysis.features if f.sentence.id not in choices.drop}
     figures = [fig for f in analysis.features if f.sentence.id in kept for fig in f.figures]
+    # Texts in the order a reader meets them, so each person is introduced at first sight.
+    texts = iter(_introduced(
+        [text for _, text in summary]
+        + [_text(f) for name in ("outcomes", "implications", "watch") for f in sections[name]],
+        analysis.actors))
     return Brief(
-        title=article.meta.title or derive_title(analysis, summary[0][0][0] if summary else None),
+        title=article.meta.title or derive_title(analysis, summary[0][0][0] if summary else None,
+                                                 budget.title_words),
         source=article.meta,
-        summary=tuple(Item(text, tuple(f.sentence.id for f in features), features[0].topic)
-                      for features, text in summary),
-        outcomes=tuple(_item(f, budget.sentence_words) for f in sections["outcomes"]),
-        implications=tuple(_item(f, budget.sentence_words) for f in sections["implications"]),
-        watch=tuple(Event(_item(f, budget.sentence_words).text, f.when or "", (f.sentence.id,))
-                    for f in sections["watch"]),
+        summary=tuple(Item(next(texts), tuple(f.sentence.id for f in features), features[0].topic)
+                      for features, _ in summary),
+        outcomes=tuple(Item(next(texts), (f.sentence.id,), f.topic)
+                       for f in sections["outcomes"]),
+        implications=tuple(Item(next(texts), (f.sentence.id,), f.topic)
+                           for f in sections["implications"]),
+        watch=tuple(Event(next(texts), f.when or "", (f.sentence.id,)) for f in sections["watch"]),
         figures=tuple(_unique_figures(figures))[: budget.figures],
         actors=analysis.actors,
         sentences=tuple(f.sentence for f in analysis.features),
@@ -98,14 +139,15 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
     )
 
 
-def _select(analysis: Analysis, budget: Budget, choices: Choices) -> dict[str, list]:
+def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str | None = None
+            ) -> dict[str, list]:
     """Return the sentences of each section: the summary first, then outcomes, watch and
     implications from what is left, then the analyst's pins where they asked."""
     by_id = {f.sentence.id: f for f in analysis.features}
     pinned = set(choices.pin) | set(choices.summary) | set(choices.order)
     usable = [f for f in analysis.features
               if f.sentence.id not in choices.drop and (f.text or f.sentence.id in pinned)]
-    candidates = [f for f in usable if f.text and not f.hook and 6 <= f.words <= 90
+    candidates = [f for f in usable if _quotable(f) and 6 <= f.words <= budget.sentence_words
                   and f.sentence.id not in pinned]
 
     # The summary: the analyst's sentences, or the bottom line and what follows it.
@@ -122,13 +164,14 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices) -> dict[str, l
         out = taken | choices.drop_in.get(section, frozenset())
         return lambda f: f.sentence.id not in out
 
-    # Outcomes, the analyst's order first; then what to watch; then implications.
+    # What to watch (dated future events) first, then outcomes, the analyst's order first,
+    # then implications.
+    watch = _watch([f for f in usable if _quotable(f) and free("watch")(f)], budget, published)
+    taken |= {f.sentence.id for f in watch}
     outcomes = [by_id[sid] for sid in choices.order] + _outcomes(
         list(filter(free("outcomes"), candidates)), in_summary, budget)
     del outcomes[budget.outcomes[1]:]
     taken |= {f.sentence.id for f in outcomes}
-    watch = _watch([f for f in usable if f.text and free("watch")(f)], budget)
-    taken |= {f.sentence.id for f in watch}
     implications = _implications(list(filter(free("implications"), candidates)), budget)
     taken |= {f.sentence.id for f in implications}
 
@@ -142,61 +185,94 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices) -> dict[str, l
     return sections
 
 
-def derive_title(analysis: Analysis, lead: Features | None = None) -> str:
-    """Return a headline from the bottom-line sentence's main clause (never the file name).
+def derive_title(analysis: Analysis, lead: Features | None = None, most: int = 14) -> str:
+    """Return a headline made by deleting words from the bottom-line sentence (never the
+    file name, never a fragment ending in …).
 
-    The clause is cut before its first coordinated or subordinate part; an article with no
-    usable sentence gets "Untitled brief".
+    The closing attribution, bracketed asides and a leading article go; a sentence still
+    longer than `most` words ends before a clause that only adds circumstance, at the last
+    place where what is left is a complete statement. An article with no usable sentence
+    gets "Untitled brief".
     """
     if lead is None:
-        lead = next((f for f in analysis.features if f.text and not f.hook), None)
-    if lead is None or not lead.text:
+        lead = next((f for f in analysis.features if _quotable(f)), None)
+    if lead is None or not (lead.text or lead.core):
         return "Untitled brief"
-    text = _drop_attribution(lead.text).rstrip(" .!?…")
-    for match in _CLAUSE_CUT.finditer(text):
-        if len(text[: match.start()].split()) >= 5:
-            text = text[: match.start()]
-            break
-    words = text.split()
-    return " ".join(words[:16]) + (" …" if len(words) > 16 else "")
+    text = _headline_words(lead.text or lead.core or "")
+    if len(text.split()) > most:
+        heads = [text[: m.start()].rstrip(" ,;:") for m in _TITLE_CUT.finditer(text)]
+        heads = [h for h in heads if len(h.split()) >= 6 and not _OPEN_END.search(h)
+                 and h.count("(") == h.count(")") and h.count('"') % 2 == 0
+                 and len(re.findall(r"(?<!\w)['‘]|['’](?!\w)", h)) % 2 == 0]
+        fitting = [h for h in heads if len(h.split()) <= most + 3]
+        text = max(fitting, key=len) if fitting else min(heads, key=len, default=text)
+    return text[:1].upper() + text[1:]
+
+
+def _headline_words(text: str) -> str:
+    """Return `text` with what a headline leaves out deleted: the attribution at its end,
+    asides in brackets or between dashes, a leading article, the full stop."""
+    text = text.strip()
+    match = _ATTRIBUTION.search(text.rstrip(" .!"))
+    if match and len(text[: match.start()].split()) >= 5 and '"' not in text[match.start():]:
+        text = text[: match.start()]
+    text = re.sub(r"\s*\([^()]{0,60}\)", "", text)
+    text = re.sub(r"\s+(?:--|–|—)\s[^–—]{0,80}?\s(?:--|–|—|-)\s", " ", text)
+    text = re.sub(r"\s(?:today|yesterday|tonight|last night|this week|this morning|"
+                  r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", "", text)
+    opening = re.match(r"(?:As|While|When|After|Before|Although|Though|Since|Despite|Amid|"
+                       r"Following|With)\b[^,]{3,80}, (?=[a-z]+ |[A-Z])", text)
+    if opening and len(text[opening.end():].split()) >= 6:  # the main clause comes after it
+        text = text[opening.end():]
+    text = re.sub(r"^(?:The|A|An)\s+", "", text)
+    # Headline style: no articles, no filler adverbs (outside quotations).
+    parts = re.split(r"((?<!\w)['‘\"“][^'’\"”]*['’\"”](?!\w))", text)
+    for index in range(0, len(parts), 2):
+        parts[index] = re.sub(r"\b(?:the|an?(?! (?:year|month|week|day|head)\b)|originally|just|"
+                              r"also|currently|now|already|vehemently|reportedly|actually|"
+                              r"really)\s+", "", parts[index])
+    return "".join(parts).rstrip(" .!,;:")
 
 
 # The summary ------------------------------------------------------------------------------
 
 
 def _summary(features: list[Features], budget: Budget) -> list[tuple[list[Features], str]]:
-    """Return the summary items: the bottom line first, then the article's next sentences in
-    order, within the word budget; the last may be cut at a clause.
+    """Return the summary items: the bottom line first, then the article's next whole
+    sentences in order that fit the word budget (a longer one is passed over, never cut).
 
-    News puts its bottom line in its lead; a lead that leans on what came before ("The
-    biologist…") gives way to the article's most central sentence. A sentence that leans on
+    News puts its bottom line in its lead; a lead that leans on what came before ("This
+    week's…") gives way to the article's most central sentence. A sentence that leans on
     the one before it ("But he…") joins that one's item when it directly follows it.
     """
-    candidates = [f for f in features if f.text and not f.hook and 6 <= f.words <= 90]
+    candidates = [f for f in features if _quotable(f) and 6 <= f.words <= 90]
     if not candidates:
         return []
     bottom = candidates[0]
     if _ANAPHORIC.match(bottom.text or ""):
         bottom = max(candidates[:40], key=lambda f: f.centrality + f.keywords)
-    text = _drop_attribution(bottom.text)
-    if len(text.split()) > budget.summary_words:
-        text = _cut(text, budget.summary_words) or text
-    chosen = [([bottom], text)]
-    used = len(text.split())
-    for f in features:
-        if len(chosen) >= budget.summary_sentences and f.text or f is bottom or f.hook:
+    if len((bottom.text or "").split()) > budget.summary_words:  # whole, so another one
+        fitting = [f for f in candidates[:6]
+                   if len((f.text or "").split()) <= budget.summary_words
+                   and not _ANAPHORIC.match(f.text or "")]
+        bottom = max(fitting, key=lambda f: f.centrality + f.keywords, default=bottom)
+    chosen = [([bottom], bottom.text or "")]
+    used = len(chosen[0][1].split())
+    start = features.index(bottom)
+    for f in features[start + 1: start + 12]:
+        if len(chosen) >= budget.summary_sentences and f.text:
+            break
+        if f.hook or _PICTURE.search(f.core or "") or _glued(f.core or "") \
+                or not (6 <= f.words <= 90):
             continue
         if f.text is None:
             last = chosen[-1][0][-1]
-            if _position(last) + 1 != _position(f) or not f.core or chosen[-1][1].endswith("…"):
+            if _position(last) + 1 != _position(f) or not f.core:
                 continue
-        text = _drop_attribution(f.text or f.core)
+        text = f.text or f.core or ""
         words = len(text.split())
         if used + words > budget.summary_words:
-            cut = _cut(text, budget.summary_words - used)
-            if cut:
-                _append(chosen, f, cut)
-            break
+            continue  # a shorter sentence further on may still fit
         _append(chosen, f, text)
         used += words
     return chosen
@@ -208,24 +284,6 @@ def _append(chosen: list[tuple[list[Features], str]], f: Features, text: str) ->
         chosen[-1] = (features + [f], previous + " " + text)
     else:
         chosen.append(([f], text))
-
-
-def _drop_attribution(text: str) -> str:
-    """Return `text` without a closing attribution, the cut marked: "… the edge …"."""
-    match = _ATTRIBUTION.search(text.rstrip())
-    if not match or len(text[: match.start()].split()) < 8:
-        return text
-    return text[: match.start()].rstrip(" ,") + " …"
-
-
-def _cut(text: str, limit: int, shortest: int = 6) -> str | None:
-    """Return the longest clause-bounded prefix of `text` of `shortest` to `limit` words,
-    plus " …"; None if there is no such boundary."""
-    best = None
-    for match in _CLAUSE_CUT.finditer(text):
-        if shortest <= len(text[: match.start()].split()) <= limit:
-            best = match.start()
-    return text[:best].rstrip(",;: ") + " …" if best else None
 
 
 # Outcomes, watch, implications ------------------------------------------------------------
@@ -241,9 +299,12 @@ def _outcome_score(f: Features) -> float:
 
 
 def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> list[Features]:
-    """Return outcomes by score: first one per topic, then the best of the rest."""
+    """Return outcomes by score: first one per topic, then the best of the rest. Only
+    developments count — a cue of one or a figure, not someone's words alone — and the
+    section is never padded with background to reach `low`."""
     low, high = budget.outcomes
-    ranked = sorted((f for f in pool if f.outcome_cues or f.figures),
+    ranked = sorted((f for f in pool if (f.outcome_cues or f.figures)
+                     and not _QUOTE_ONLY.match(f.text or "")),
                     key=_outcome_score, reverse=True)
     chosen: list[Features] = []
     topics: set[str | None] = set()
@@ -251,7 +312,7 @@ def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> 
         if len(chosen) < high and f.topic not in topics and not _redundant(f, chosen + summary):
             chosen.append(f)
             topics.add(f.topic)
-    for f in ranked + sorted(pool, key=lambda f: f.centrality, reverse=True):
+    for f in ranked:
         if len(chosen) >= low:
             break
         if f not in chosen and not _redundant(f, chosen + summary):
@@ -259,9 +320,17 @@ def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> 
     return sorted(chosen, key=_outcome_score, reverse=True)
 
 
-def _watch(pool: list[Features], budget: Budget) -> list[Features]:
-    """Return the statements about the future that name when, in reading order."""
-    return [f for f in pool if f.when][: budget.watch]
+def _watch(pool: list[Features], budget: Budget, published: str | None = None
+           ) -> list[Features]:
+    """Return the statements about the future that name when, in reading order; a year
+    before the article's own is history, not something to watch."""
+    year = int(published[:4]) if published and published[:4].isdigit() else None
+
+    def ahead(when: str) -> bool:
+        named = re.search(r"\b(\d{4})\b", when)
+        return year is None or named is None or int(named.group(1)) >= year
+
+    return [f for f in pool if f.when and ahead(f.when)][: budget.watch]
 
 
 def _implications(pool: list[Features], budget: Budget) -> list[Features]:
@@ -317,23 +386,73 @@ def _position(f: Features) -> int:
 # Writing the items ------------------------------------------------------------------------
 
 
-def _item(f: Features, limit: int) -> Item:
-    return Item(trim(_text(f), limit), (f.sentence.id,), f.topic)
+# Titles that identify whoever follows them; Mr, Mrs and Ms do not.
+_RANKS = "|".join(re.escape(t) for t in lexicon.TITLES if t not in ("Dr", "Dr."))
+
+
+def _introduced(texts: list[str], actors) -> list[str]:
+    """Return `texts`, read in order, with each person's first mention made whole: a bare
+    surname gets the given name inserted ("[Scott] Kelly said"), an inserted surname
+    becomes the full name ("[Eric Pickles] added"). Later mentions stay as written."""
+    people = [a.name for a in actors if a.kind == "person" and len(a.name.split()) >= 2]
+    known: set[str] = set()
+    result = []
+    for text in texts:
+        for name in people:
+            if name in known:
+                continue
+            given, surname = name.rsplit(" ", 1)
+            for match in re.finditer(rf"(\[)?(?<![\w-]){re.escape(surname)}(?![\w-])(\])?", text):
+                before = text[: match.start()].rstrip()
+                if before.endswith(given):  # the full name, as written
+                    known.add(name)
+                    break
+                previous = before.split()[-1] if before.split() else ""
+                if previous[:1].isupper() and is_given_name(previous.strip("[")):
+                    continue  # someone else of that surname: "Jim Brown"
+                if re.search(rf"\b(?:{_RANKS})$", before):
+                    known.add(name)  # "President Putin" is introduced; "Mr Pickles" is not
+                    break
+                if match.group(1) and match.group(2):
+                    text = text[: match.start()] + f"[{name}]" + text[match.end():]
+                elif not match.group(1) and not match.group(2):
+                    text = text[: match.start()] + f"[{given}] " + text[match.start():]
+                known.add(name)
+                break
+        result.append(text)
+    return result
+
+
+def _quotable(f: Features) -> bool:
+    """Return True for a sentence fit to quote on its own: self-contained, news rather than
+    a teaser or question, and no picture reference ("(pictured)") in it."""
+    core = f.core or ""
+    return (bool(f.text) and not f.hook and not _PICTURE.search(core) and not _glued(core)
+            and not _speakerless(core))
+
+
+def _speakerless(text: str) -> bool:
+    """Return True for a quotation whose speaker the sentence does not name ("“We share
+    positions on several issues,”"): a quote must keep its speaker."""
+    if not _QUOTE_ONLY.match(text):
+        return False
+    outside = re.sub(r"[\"“‘'][^\"”’]*[\"”’](?!\w)", " ", text)
+    return not _SAYS.search(outside)
+
+
+def _glued(text: str) -> bool:
+    """Return True if a caption or graphic runs into `text` without a full stop."""
+    for match in _GLUED.finditer(text):
+        before = match.group(1)
+        if before is None or (before[-1:].isalnum() or before[-1:] in "%)’'") and (
+                before.lower() not in _BEFORE_CAPITAL and match.start() > 0):
+            return True
+    return False
 
 
 def _text(f: Features) -> str:
     """Return what a sentence is quoted as: self-contained, else its core (pinned by hand)."""
     return f.text or f.core or f.sentence.text
-
-
-def trim(text: str, limit: int) -> str:
-    """Return `text`, or if longer than `limit` words its longest clause-bounded prefix plus ` …`.
-
-    The prefix keeps at least 8 words; a sentence without a usable boundary is kept whole.
-    """
-    if len(_WORD.findall(text)) <= limit:
-        return text
-    return _cut(text, limit, shortest=8) or text
 
 
 def _unique_figures(figures):

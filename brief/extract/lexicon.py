@@ -36,6 +36,11 @@ TOPICS: dict[str, tuple[float, tuple[str, ...]]] = {
                         "relations", "cooperation", "multilateral", "united nations")),
 }
 
+# Endings a topic stem may take and still be the same word ("econom" + "ic").
+ENDINGS = (r"(?:s|es|e|ed|d|ing|ings|al|ally|ary|ic|ics|ical|y|ies|ist|ists|ism|ive|ion|ions|"
+           r"ation|ations|ate|ated|ity|er|ers|or|ors|ment|ments|ce|cy|ent|ents|ency|ial|ine|"
+           r"ure|n|t|ts|tic|yer|yers|ians?)?")
+
 # Verbs and nouns that report a concrete development: a decision, agreement, announcement,
 # commitment or measured change.
 OUTCOME_CUES = (
@@ -69,7 +74,8 @@ ANALYTIC_CUES = (
 
 # Words that, opening a sentence, point outside it.
 PRONOUNS = ("he", "she", "they", "it", "this", "these", "that", "those", "his", "her",
-            "their", "its", "him", "them", "we", "our", "us")
+            "their", "its", "him", "them", "we", "our", "us", "i", "my", "me", "you", "your",
+            "others")
 CONNECTIVES = ("but", "however", "and", "also", "moreover", "meanwhile", "so", "yet",
                "still", "therefore", "thus", "furthermore", "besides", "instead", "then",
                "nevertheless", "nonetheless", "in addition", "as a result", "at this",
@@ -82,13 +88,24 @@ EXPLETIVE_IT = (r"it (?:is|was|has been|had been|would be|will be) (?:\w+ )?"
                 r"the first|the last|believed|understood|reported|said|thought|feared|"
                 r"estimated|time|necessary|essential|vital|known)\b")
 
+# Nouns that describe a person: "The top Russian diplomat termed…" is someone named before;
+# "A hostage said…" is someone new.
+PERSON_NOUNS = (r"(?:diplomat|biologist|scientist|minister|president|leader|official|"
+                r"spokes(?:man|woman|person)|man|woman|boy|girl|mother|father|star|actor|actress|"
+                r"singer|player|victim|suspect|couple|pair|teenager|student|officer|chief|"
+                r"premier|chancellor|secretary|senator|governor|mayor|judge|researcher|author|"
+                r"professor|doctor|nurse|hostage|soldier|guard|witness|lawyer|driver|worker|"
+                r"envoy|ambassador|general|commander|politician|candidate|mp|campaigner|"
+                r"activist|\d+-year-old)s?")
+
 # Titles that precede a person's name ("Foreign Minister Shah Mahmood Qureshi").
 TITLES = (
     "Foreign Minister", "Prime Minister", "Defence Minister", "Defense Minister",
     "Finance Minister", "Interior Minister", "Deputy Prime Minister", "Minister",
     "Secretary of State", "Secretary-General", "Secretary General", "Secretary",
     "President", "Vice President", "Vice-President", "Chancellor", "King", "Queen",
-    "Prince", "Princess", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Mayor",
+    "Prince", "Princess", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.",
+    "Mayor",
     "General", "Gen.", "Admiral", "Colonel", "Col.", "Ambassador", "Chief Executive",
     "CEO", "Chairman", "Chairwoman", "Director", "Judge", "Spokesman",
     "Spokeswoman", "Spokesperson", "Commissioner", "Premier", "Pope", "Sheikh", "Emir",
@@ -164,8 +181,8 @@ COUNTRY_ALIASES = {"U.S.": "United States", "US": "United States", "USA": "Unite
 
 # A statement about the future: what "what to watch" is made of.
 FUTURE = (r"\b(?:will|shall|is (?:expected|due|set|scheduled|planned) to|are (?:expected|due|"
-          r"set|scheduled|planned) to|plans? to|planning to|intends? to|deadline|upcoming|"
-          r"approaching|next (?:week|month|year)|later this|in the coming)\b")
+          r"set|scheduled|planned) to|plans? to|planning to|intends? to|upcoming|"
+          r"[Nn]ext (?:week|month|year)|later this|in the coming)\b")
 # A date or time such a statement names.
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
@@ -173,4 +190,4 @@ WHEN = (rf"\b(?:{_MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH}(?: \d{{4}})?
         rf"(?:early |mid-|late |by |in |from |until )?{_MONTH}(?: \d{{4}})?|"
         r"(?:on |by |next |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
         r"next (?:week|month|year)|later this (?:week|month|year)|in the coming (?:days|weeks|"
-        r"months|years)|by (?:the end of )?(?:\d{4}|the year)|in \d{4}|soon|deadline)\b")
+        r"months|years)|by (?:the end of )?(?:\d{4}|the year)|in \d{4})\b")
