@@ -13,6 +13,13 @@ and Lead-1 computed in the same run on the same sentence split:
 - the share of items grounded in their source sentences (verbatim but for [insertions] and
   … elisions), the share opening with an unresolved pronoun or connective, the share of the
   highlights' numbers found in the brief;
+- an editor's lint of every brief (`editor.py`): titles that are complete headlines, items
+  cut with `…`, furniture and caption hits by pattern, people whose first mention is a bare
+  surname, quotes without a speaker, vague or past "watch" entries, outcomes without an
+  outcome cue, figures with a fragment for a measure — and the five worst briefs;
+- against the hand-checked gold set (`gold.json`, 34 articles): headline subject, people
+  listed (precision, recall, non-people), names inserted for pronouns that are nobody in
+  the article, the key number;
 - compile time per article, and for one 100,000-word article.
 
 Needs the benchmark extra: pip install '.[bench]'.
@@ -32,6 +39,8 @@ from pathlib import Path
 from brief.extract.analyze import starts_dangling
 from brief.model import Brief
 from brief.pipeline import compile_source
+
+import editor
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
@@ -191,6 +200,60 @@ def report(cnn: list[dict], xsum: list[dict], scorer, long_time: tuple[int, floa
     print(f"Compile time: median {statistics.median(times):.1f} ms, 90th percentile "
           f"{p90:.1f} ms, max {max(times):.1f} ms an article; "
           f"{long_time[0]:,} words in {long_time[1]:.2f} s")
+    report_editor(cnn + xsum)
+
+
+def report_editor(rows: list[dict]) -> None:
+    """Print the editor's lint over every brief and the gold-set figures."""
+    lints = [(row["record"]["id"], editor.lint(row["brief"])) for row in rows]
+    every = [lint for _, lint in lints]
+    furniture: dict[str, int] = {}
+    for lint in every:
+        for name in lint.furniture:
+            furniture[name] = furniture.get(name, 0) + 1
+    outcomes = sum(lint.outcomes for lint in every)
+    print(f"Editor's lint over {len(every)} briefs")
+    print(f"  titles that are complete headlines: "
+          f"{100 * sum(lint.title_complete for lint in every) / len(every):.1f} % "
+          f"(at most 14 words: "
+          f"{100 * sum(lint.title_words <= 14 for lint in every) / len(every):.1f} %)")
+    print(f"  items cut with …: {sum(lint.cut_items for lint in every)}")
+    print(f"  furniture or caption hits: {sum(furniture.values())}"
+          + "".join(f"; {name}: {count}" for name, count in sorted(furniture.items())))
+    print(f"  people first named by a bare surname: "
+          f"{sum(len(lint.unintroduced) for lint in every)}")
+    print(f"  quotes without a speaker: {sum(lint.speakerless for lint in every)}")
+    print(f"  'what to watch' entries undated, past or not future: "
+          f"{sum(lint.past_watch for lint in every)}")
+    print(f"  outcomes without an outcome cue or figure: "
+          f"{100 * sum(lint.outcomes_without_cue for lint in every) / max(outcomes, 1):.1f} % "
+          f"of {outcomes}")
+    print(f"  figures with a fragment for a measure: "
+          f"{sum(lint.fragment_figures for lint in every)}")
+    worst = sorted(lints, key=lambda pair: -pair[1].score)[:5]
+    print("  worst five: " + ", ".join(f"{name[:22]} ({lint.score})" for name, lint in worst))
+
+    gold = editor.load_gold()
+    checked = [editor.against_gold(row["brief"], gold[row["record"]["id"]])
+               for row in rows if row["record"]["id"] in gold]
+    if not checked:
+        return
+    listed = sum(c["people_listed"] for c in checked)
+    right = sum(c["people_right"] for c in checked)
+    wanted = sum(c["people_wanted"] for c in checked)
+    found = sum(c["people_found"] for c in checked)
+    keys = [c["key_number"] for c in checked if c["key_number"] is not None]
+    wrong = [n for c in checked for n in c["wrong_insertions"]]
+    print(f"Gold set, {len(checked)} hand-checked articles")
+    print(f"  title names the story's subject: "
+          f"{100 * sum(c['subject'] for c in checked) / len(checked):.1f} %")
+    print(f"  people: precision {right / max(listed, 1):.2f} ({right} of {listed} listed), "
+          f"recall {found / max(wanted, 1):.2f} ({found} of {wanted}); non-people listed: "
+          f"{sum(len(c['not_people_listed']) for c in checked)}")
+    print(f"  names inserted for pronouns: {sum(c['insertions'] for c in checked)}, "
+          f"naming nobody in the gold list: {len(wrong)}" + (f" ({', '.join(wrong)})"
+                                                             if wrong else ""))
+    print(f"  key number in the brief: {sum(keys)} of {len(keys)}")
 
 
 if __name__ == "__main__":
