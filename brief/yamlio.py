@@ -84,7 +84,7 @@ def decode(data: bytes, path: Path | str) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError:
                 break
-    hint = "save it as UTF-8 (in your editor: Save As, encoding UTF-8)"
+    hint = "save it as UTF-8: in your editor, Save As with the encoding UTF-8"
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
