@@ -329,5 +329,5 @@ def check_date(doc: YamlDoc, keypath: KeyPath, text: str) -> str:
         problem = str(exc).replace("Invalid isoformat string", "not a valid time")
     if problem:
         raise doc.error(keypath, f"'{value}' is not a real date or time: {problem}",
-                        "write a date as YYYY-MM-DD, a time as HH:MM (00:00 to 23:59)")
+                        "write a date as YYYY-MM-DD, a time as HH:MM from 00:00 to 23:59")
     return text
