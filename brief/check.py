@@ -42,6 +42,7 @@ def check_project(root: Path) -> tuple[list[BriefError], str]:
         overrides = path.with_suffix(".yaml")
         with_overrides += overrides.exists()
         problems.extend(override.problems(overrides, sentences, project.settings.defaults))
+    problems = list({str(p): p for p in problems}.values())  # brief.yaml's defaults: once
     checked = (f"settings, template '{project.settings.template}', {len(sources)} sources, "
                f"{with_overrides} overrides files")
     return problems, checked

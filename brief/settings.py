@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brief.errors import BriefError
-from brief.yamlio import YamlDoc, check_list, check_mapping, check_str, parse
+from brief.yamlio import YamlDoc, check_list, check_mapping, check_number, check_str, load_file
 
 FILENAME = "brief.yaml"
 PAPERS = ("a4", "letter")
@@ -43,7 +43,7 @@ def load(root: Path) -> Settings:
     path = root / FILENAME
     if not path.exists():
         return Settings()
-    doc = parse(path.read_text(encoding="utf-8-sig"), path)
+    doc = load_file(path)
     data = check_mapping(doc, (), doc.data, KEYS)
     values: dict = {}
     for key in ("organisation", "author", "template", "marking"):
@@ -138,21 +138,20 @@ def parse_mail(doc: YamlDoc) -> MailSettings:
             values[key] = tuple(check_str(doc, ("mail", key, i), v).strip()
                                 for i, v in enumerate(check_list(doc, ("mail", key), data[key])))
     if "max_mb" in data:
-        if not isinstance(data["max_mb"], int | float) or data["max_mb"] <= 0:
-            raise doc.error(("mail", "max_mb"), "'max_mb' must be a positive number")
-        values["max_mb"] = float(data["max_mb"])
+        values["max_mb"] = float(check_number(doc, ("mail", "max_mb"), data["max_mb"],
+                                              0.01, 1000, " (MB)"))
     smtp = check_mapping(doc, ("mail", "smtp"), data.get("smtp", {}), SMTP_KEYS)
     for key in ("host", "user"):
         if key in smtp:
             values[key] = check_str(doc, ("mail", "smtp", key), smtp[key]).strip()
     if "port" in smtp:
-        if not isinstance(smtp["port"], int) or not 0 < smtp["port"] < 65536:
+        port = smtp["port"]
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
             raise doc.error(("mail", "smtp", "port"), "'port' must be a number from 1 to 65535")
         values["port"] = smtp["port"]
     if "timeout" in smtp:
-        if not isinstance(smtp["timeout"], int | float) or smtp["timeout"] <= 0:
-            raise doc.error(("mail", "smtp", "timeout"), "'timeout' must be a number of seconds")
-        values["timeout"] = float(smtp["timeout"])
+        values["timeout"] = float(check_number(doc, ("mail", "smtp", "timeout"),
+                                               smtp["timeout"], 1, 600, " (seconds)"))
     if "security" in smtp:
         security = check_str(doc, ("mail", "smtp", "security"), smtp["security"]).lower()
         if security not in SECURITY:

@@ -17,7 +17,15 @@ from brief.errors import BriefError
 from brief.extract.compile import SECTIONS, Choices
 from brief.model import Brief, Event, Item, Sentence
 from brief.read.source import clean_text
-from brief.yamlio import YamlDoc, check_list, check_mapping, check_str, parse, unknown_key
+from brief.yamlio import (
+    YamlDoc,
+    check_date,
+    check_list,
+    check_mapping,
+    check_str,
+    load_file,
+    unknown_key,
+)
 
 TEXT_KEYS = ["title", "subtitle", "date", "author", "audience", "marking"]
 ID_KEYS = ["pin", "drop", "order"]  # they name sentences: never in project defaults
@@ -145,7 +153,7 @@ def _load(path: Path, sentences, defaults: YamlDoc | None) -> tuple[Overrides, l
         values.update(_values(defaults, ("defaults",), ids, errors, allow_ids=False))
     if path.exists():
         try:
-            doc = parse(path.read_text(encoding="utf-8-sig"), path)
+            doc = load_file(path)
         except BriefError as exc:
             return Overrides(), [exc]
         own = _values(doc, (), ids, errors, allow_ids=True)
@@ -177,7 +185,7 @@ def _values(doc: YamlDoc, at: tuple, ids: set[str], errors: list, allow_ids: boo
                                 "see README, Overrides"))
         return {}
     readers: dict[str, Callable] = {
-        **{key: _text for key in TEXT_KEYS},
+        **{key: _text for key in TEXT_KEYS}, "date": _date,
         "summary": _summary, "pin": _pins, "drop": _drop, "order": _order,
         "emphasis": _emphasis, "outcomes": _items, "implications": _items, "watch": _events,
         "max_outcomes": _bounded(1, 12), "summary_words": _bounded(20, 300), "topics": _topics,
@@ -211,16 +219,30 @@ class _Field:
         return self.doc.error(self.keypath, message, hint)
 
     def sentence_id(self, value) -> str:
-        sid = check_str(self.doc, self.keypath, value).strip()
+        sid = _normal_id(check_str(self.doc, self.keypath, value))
         if sid not in self.ids:
             last = max((int(k[1:]) for k in self.ids), default=0)
-            raise self.error(f"no sentence '{sid}' in the source",
-                             f"valid ids are s1 to s{last}; `brief show SOURCE` lists them")
+            hint = f"valid ids are s1 to s{last}; `brief show SOURCE` lists them"
+            if sid.isdigit():
+                hint = f"did you mean 's{int(sid)}'? {hint}"
+            raise self.error(f"no sentence '{sid}' in the source", hint)
         return sid
+
+
+def _normal_id(text: str) -> str:
+    """Return a sentence id as brief writes it: " S07 " is s7."""
+    sid = text.strip()
+    return f"s{int(sid[1:])}" if _is_id(sid.lower()) else sid
 
 
 def _text(f: _Field, value) -> str | None:
     return " ".join(clean_text(check_str(f.doc, f.keypath, value)).split()) or None
+
+
+def _date(f: _Field, value) -> str | None:
+    """Read the brief's date: any text, but what looks like an ISO date must be a real one."""
+    text = _text(f, value)
+    return check_date(f.doc, f.keypath, text) if text else None
 
 
 def _summary(f: _Field, value) -> str | tuple[str, ...]:
@@ -283,6 +305,8 @@ def _events(f: _Field, value) -> tuple[Event, ...]:
         fields = _entry(f.at(index), entry, WATCH_KEYS)
         if "when" not in fields:
             raise f.at(index).error("a 'watch' entry needs 'when'", "e.g. when: 1 May 2021")
+        if fields["when"]:
+            check_date(f.doc, f.keypath + (index, "when"), fields["when"])
         events.append(Event(fields["text"], fields["when"], (), "analyst"))
     return tuple(events)
 
@@ -327,7 +351,8 @@ def _check_pinned_and_dropped(doc: YamlDoc, own: dict, errors: list) -> None:
     if isinstance(drop, dict):
         return
     for sid in sorted(set(pins) & drop, key=lambda i: int(i[1:])):
-        index = check_list(doc, ("drop",), doc.data["drop"]).index(sid)
+        index = next(i for i, value in enumerate(check_list(doc, ("drop",), doc.data["drop"]))
+                     if _normal_id(str(value)) == sid)
         errors.append(doc.error(("drop", index), f"{sid} is both pinned and dropped",
                                 "remove it from one of the two lists"))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from brief.errors import BriefError
 from brief.model import Article, SourceInfo
-from brief.yamlio import check_mapping, check_str, parse
+from brief.yamlio import check_date, check_mapping, check_str, parse
 
 FRONT_MATTER_KEYS = ["title", "source", "url", "author", "published", "retrieved", "language"]
 
@@ -150,6 +150,9 @@ def _split_front_matter(path: Path, text: str) -> tuple[SourceInfo, str]:
     doc = parse(match.group(1) or "", path, first_line=2)
     fields = check_mapping(doc, (), doc.data, FRONT_MATTER_KEYS)
     values = {key: check_str(doc, (key,), value).strip() for key, value in fields.items()}
+    for key in ("published", "retrieved"):
+        if key in values:
+            check_date(doc, (key,), values[key])
     return SourceInfo(file=path.name, **values), text[match.end():]
 
 

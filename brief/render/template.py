@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from brief.assets import FONTS, TEMPLATES
 from brief.errors import BriefError
-from brief.yamlio import check_mapping, check_str, parse
+from brief.yamlio import check_mapping, check_number, check_str, load_file
 
 TEMPLATE_FILE = "brief.html.j2"
 STYLE_FILE = "style.yaml"
@@ -99,6 +99,10 @@ _SECTIONS = {
              "position": "logo_position"},
 }
 PLACEHOLDERS = ("marking", "organisation", "title", "date", "page", "pages")
+# The numbers style.yaml may set: lowest, highest, unit (README, "Templates").
+RANGES = {"body_size": (6, 24, " (points)"), "heading_size": (6, 36, " (points)"),
+          "title_size": (6, 48, " (points)"), "margin_mm": (5, 60, " (mm)"),
+          "logo_width_mm": (5, 150, " (mm)")}
 
 
 def builtin_root() -> Path:
@@ -127,12 +131,14 @@ def load_style(folder: Path) -> Style:
     values: dict = {"reference_docx": reference} if reference.is_file() else {}
     if not path.exists():
         return Style(**values)
-    doc = parse(path.read_text(encoding="utf-8"), path)
+    doc = load_file(path)
     data = check_mapping(doc, (), doc.data, list(_SECTIONS) + ["margins_mm", "pages", "paper"])
-    types = {f.name: f.type for f in fields(Style)}
     for section, keys in _SECTIONS.items():
         for key, value in check_mapping(doc, (section,), data.get(section, {}), list(keys)).items():
             name, keypath = keys[key], (section, key)
+            if name in RANGES:
+                values[name] = float(check_number(doc, keypath, value, *RANGES[name]))
+                continue
             text = check_str(doc, keypath, value)
             if section == "fonts":
                 values[name] = _file(doc, keypath, folder, text)
@@ -146,9 +152,10 @@ def load_style(folder: Path) -> Style:
             elif section == "colours" and not re.fullmatch(r"#[0-9A-Fa-f]{6}", text):
                 raise doc.error(keypath, f"'{text}' is not a colour", "write it as #RRGGBB")
             else:
-                values[name] = float(text) if types[name] == "float" else text
+                values[name] = text
     if "margins_mm" in data:
-        values["margin_mm"] = float(check_str(doc, ("margins_mm",), data["margins_mm"]))
+        values["margin_mm"] = float(check_number(doc, ("margins_mm",), data["margins_mm"],
+                                                 *RANGES["margin_mm"]))
     if "paper" in data:
         paper = check_str(doc, ("paper",), data["paper"]).strip().lower()
         if paper not in ("a4", "letter"):
