@@ -20,7 +20,8 @@ from brief.model import Article, Brief, Event, Item
 # Where a headline may end: before a clause that adds circumstance to the news.
 _TITLE_CUT = re.compile(r",\s|;\s|:\s|\s(?:--|–|—|-)\s|\s(?:after|before|because|while|as|when|"
                         r"amid|despite|following|in order to|in a bid to|so that|which|who|"
-                        r"but|until|unless|although|though|since|if|whereas)\s"
+                        r"but|until|unless|although|though|since|if|whereas|in what|"
+                        r"in protest|in a bid|in an attempt|in order|under|during)\s"
                         # "visited Pakistan and held talks": a second verb phrase
                         r"|\sand\s(?=(?:\w+ed|held|met|said|made|took|gave|told|won|lost|left|"
                         r"began|became|sent|spent|brought|kept|urged|signed|agreed)\s)")
@@ -262,8 +263,7 @@ def _summary(features: list[Features], budget: Budget) -> list[tuple[list[Featur
     for f in features[start + 1: start + 12]:
         if len(chosen) >= budget.summary_sentences and f.text:
             break
-        if f.hook or _PICTURE.search(f.core or "") or _glued(f.core or "") \
-                or not (6 <= f.words <= 90):
+        if f.text and not _quotable(f) or f.hook or not (6 <= f.words <= 90):
             continue
         if f.text is None:
             last = chosen[-1][0][-1]
@@ -428,7 +428,13 @@ def _quotable(f: Features) -> bool:
     a teaser or question, and no picture reference ("(pictured)") in it."""
     core = f.core or ""
     return (bool(f.text) and not f.hook and not _PICTURE.search(core) and not _glued(core)
-            and not _speakerless(core))
+            and not _speakerless(core) and _quotes_balanced(core))
+
+
+def _quotes_balanced(text: str) -> bool:
+    """Return False for a piece of a quotation the sentence splitter cut off ("… the
+    committee will keep under review," Mr Wright's letter states.)."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
 
 
 def _speakerless(text: str) -> bool:

@@ -83,15 +83,38 @@ def normalise(value: str) -> tuple[float | None, str | None]:
 
 
 def _measure(text: str, match: re.Match) -> str:
-    """Return the words saying what the quantity measures: the phrase after it, else before."""
+    """Return the words saying what the quantity measures — the phrase after it ("of
+    supplies"), else a short one before it — or "" when neither reads as a measure: a
+    fragment ("are known to have died so far --") is worse than no figure."""
     after = text[match.end():]
     stop = _CLAUSE_END.search(after)
-    phrase = after[: stop.start() if stop else len(after)].strip()
-    phrase = re.sub(r"^(?:of|in|for)\s+", "", phrase)
+    phrase = _tidy(after[: stop.start() if stop else len(after)])
     words = phrase.split()
-    if len(words) >= 2 or (words and len(words[0]) > 3):
-        return " ".join(words[:9])
+    if (len(words) >= 2 or (words and len(words[0]) > 3)) and _reads_as_measure(words):
+        return " ".join(words[:8])
     before = text[: match.start()]
-    start = max(before.rfind(","), before.rfind(";"), before.rfind(":"))
-    phrase = re.sub(r"\s+(?:in|for|of|by|to|at|over|about)$", "", before[start + 1:].strip())
-    return " ".join(phrase.split()[-10:])
+    start = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("--"))
+    words = _tidy(before[start + 1:]).split()
+    return " ".join(words) if 2 <= len(words) <= 7 and _reads_as_measure(words) else ""
+
+
+# Words a measure never starts or ends on: "are known…", "…the number of", "later".
+_LOOSE = frozenset(lexicon.STOPWORDS) | {
+    "are", "were", "is", "was", "be", "been", "has", "have", "had", "later", "ago", "earlier",
+    "then", "far", "more", "less", "so", "said", "says", "with", "that", "than", "some"}
+
+
+def _tidy(phrase: str) -> str:
+    """Return `phrase` cut at a dash and without the little words at either end."""
+    phrase = re.split(r"\s(?:--|–|—|-)\s|\s-|[\"“”‘’']", phrase)[0]
+    words = phrase.split()
+    while words and words[0].lower() in ("of", "in", "for", "to", "and", "or", "on", "at"):
+        words.pop(0)
+    while words and words[-1].lower().strip(".,") in _LOOSE:
+        words.pop()
+    return " ".join(words)
+
+
+def _reads_as_measure(words: list[str]) -> bool:
+    return bool(words) and words[0].lower() not in _LOOSE and words[0][:1].islower() \
+        and not any(w in ("--", "–", "—") for w in words)

@@ -16,6 +16,8 @@ from brief.yamlio import check_date, check_mapping, check_str, parse
 FRONT_MATTER_KEYS = ["title", "source", "url", "author", "published", "retrieved", "language"]
 
 # C0/C1 controls (but tab and newline) and non-characters.
+# UTF-8 decoded as Windows-1252 or Latin-1: "Ã©" for é, "Â£" for £, "â€™" for ’.
+_MOJIBAKE = re.compile("[ÂÃ][\u0080-\u00bf]|â€")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 
@@ -138,8 +140,14 @@ def clean_text(text: str) -> str:
     """Return `text` in NFC with tabs as spaces and control characters dropped.
 
     XML (so DOCX) cannot hold C0 controls, and no article means them; every text a user
-    supplies passes here once, so later stages need not care.
+    supplies passes here once, so later stages need not care. Mojibake — UTF-8 read as
+    Windows-1252 somewhere upstream, "Â£10m", "Britainâ€™s" — is repaired by ftfy, imported
+    only when a telltale sequence is there (it is slow to import).
     """
+    if _MOJIBAKE.search(text):
+        import ftfy
+
+        text = ftfy.fix_encoding(text)
     return _CONTROL.sub("", unicodedata.normalize("NFC", text).replace("\t", " "))
 
 
@@ -157,14 +165,42 @@ def _split_front_matter(path: Path, text: str) -> tuple[SourceInfo, str]:
 
 
 def paragraphs_of(body: str, path: Path | str) -> tuple[str, ...]:
-    separator = r"\n[ ]*\n" if re.search(r"\n[ ]*\n", body.strip()) else r"\n"
-    paragraphs = tuple(
-        " ".join(block.split()) for block in re.split(separator, body) if block.strip()
-    )
+    """Return the paragraphs of `body`: blocks between blank lines, or, in text without
+    blank lines, its lines — rejoined where a line was broken inside a sentence (hard-wrapped
+    e-mail, one-sentence-a-line files)."""
+    if re.search(r"\n[ ]*\n", body.strip()):
+        blocks = re.split(r"\n[ ]*\n", body)
+    else:
+        blocks = _rejoined([line for line in body.split("\n") if line.strip()])
+    paragraphs = tuple(" ".join(block.split()) for block in blocks if block.strip())
     if not paragraphs:
         raise BriefError("the file has front matter but no article text", path,
                          hint="paste the article's text below the closing ---")
     return paragraphs
+
+
+# A line that cannot end a sentence: it ends on a word that needs one after it.
+_OPEN_LINE = re.compile(r"\b(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|from|that|"
+                        r"which|who|is|are|was|were|has|have|had|will|would|than|as|his|her|"
+                        r"its|their|our|my|your|this|these|between|into|about)$|,$", re.I)
+
+
+def _rejoined(lines: list[str]) -> list[str]:
+    """Return `lines` with each one broken inside a sentence joined to the next: the next
+    starts in lower case or with a digit, the line ends on "and", "the", a comma…, or a
+    quotation opened on the line closes on the next."""
+    joined: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if joined:
+            last = joined[-1]
+            inside_quote = last.count('"') % 2 == 1 or last.count("“") > last.count("”")
+            if line[:1].islower() or line[:1].isdigit() or _OPEN_LINE.search(last) \
+                    or inside_quote:
+                joined[-1] = f"{last} {line}"
+                continue
+        joined.append(line)
+    return joined
 
 
 def _strip_markdown(line: str) -> str:
