@@ -29,17 +29,23 @@ def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> st
 
     from brief.render import sandbox
 
-    folder = folder.resolve()
+    resolved = folder.resolve()
+
+    def named(filename) -> Path:  # the file at fault, as the user named its folder
+        try:
+            return folder / Path(filename).relative_to(resolved)
+        except (TypeError, ValueError):
+            return folder / TEMPLATE_FILE
+
     try:
-        template = _environment(folder).get_template(TEMPLATE_FILE)
+        template = _environment(resolved).get_template(TEMPLATE_FILE)
         return sandbox.render(template, brief=brief, settings=settings, date=date)
     except jinja2.TemplateSyntaxError as exc:
-        path = Path(exc.filename) if exc.filename else folder / TEMPLATE_FILE
-        raise BriefError(f"template error: {exc.message}", path, exc.lineno) from None
+        raise BriefError(f"template error: {exc.message}", named(exc.filename),
+                         exc.lineno) from None
     except sandbox.ERRORS as exc:
-        path, line = sandbox.where(exc, folder)
-        raise BriefError(f"template error: {sandbox.describe(exc)}",
-                         path or folder / TEMPLATE_FILE, line,
+        path, line = sandbox.where(exc, resolved)
+        raise BriefError(f"template error: {sandbox.describe(exc)}", named(path), line,
                          "see README, Templates") from None
 
 
