@@ -73,6 +73,12 @@ FAULTS = {
         "{% set r = range(5000) %}<p>{% for i in r %}{% for j in r %}{% endfor %}"
         "{% endfor %}</p>", {}, TEMPLATE, "steps"),
     "writes gigabytes": ('<p>{{ "x" * 10**9 }}</p>', {}, TEMPLATE, "may not repeat text"),
+    "pads with a filter": ('<p>{{ "x"|center(10**10) }}</p>', {}, TEMPLATE,
+                           "may not pad text wider"),
+    "pads with str.format": ('<p>{{ "{:>{w}}".format(1, w=10**10) }}</p>', {}, TEMPLATE,
+                             "may not pad text that wide"),
+    "pads with %": ('<p>{{ "%*d"|format(10**10, 1) }}</p>', {}, TEMPLATE,
+                    "may not pad text that wide"),
     "writes too much HTML": (
         "<p>{% for i in range(10000) %}{{ brief.title * 20 }}{% endfor %}</p>", {}, TEMPLATE,
         "over 5 MB of HTML"),
@@ -120,6 +126,19 @@ def it_keeps_autoescape_on_in_templates(project):
     html = (project / "dist" / "lavrov-pakistan-2021.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
     assert "<script>" not in html
+
+
+def it_never_runs_code_compiled_outside_the_sandbox(project):
+    """Jinja2's bytecode cache is shared by every unsandboxed Environment of the user: code
+    compiled there (by an older brief, say) must not be served to the sandbox."""
+    import jinja2
+
+    folder = house(project, '<p>{{ ("x" * 200000)|length }}</p>')
+    plain = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder.resolve())),
+                               bytecode_cache=jinja2.FileSystemBytecodeCache())
+    assert plain.get_template("brief.html.j2").render()  # compiled and cached unsandboxed
+    result = run(project, "make", "-f", "html")
+    assert result.exit_code == 1 and "may not repeat text" in result.output
 
 
 # The mail subject ----------------------------------------------------------------------------

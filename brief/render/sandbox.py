@@ -51,6 +51,9 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
         self.budget = _Budget()
         self.globals["range"] = _bounded_range
         self.filters[_STEP_FILTER] = self._counted
+        for name, position in (("center", 1), ("indent", 1), ("batch", 1)):
+            self.filters[name] = _width_checked(self.filters[name], position)
+        self.filters["format"] = _format_checked(self.filters["format"])
 
     def _parse(self, source, name, filename):
         # Every `{% for %}` iterates through the step filter, so loops with no output and no
@@ -79,6 +82,9 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj, attribute):
         self.step()
+        if isinstance(obj, str) and attribute in ("format", "format_map") and _WIDE_SPEC.search(
+                obj):
+            raise TemplateLimit("a template may not pad text that wide")
         return super().getattr(obj, attribute)
 
     def getitem(self, obj, argument):
@@ -100,10 +106,46 @@ class BoundedEnvironment(ImmutableSandboxedEnvironment):
                         len(seq) * times > MAX_ITEMS):
                     raise TemplateLimit(f"a template may not repeat text or lists past "
                                         f"{MAX_ITEMS:,} items")
-        if operator == "%" and isinstance(left, str) and any(
-                int(w) > MAX_ITEMS for w in re.findall(r"%[-#0 +]*(\d+)", left)):
-            raise TemplateLimit("a template may not pad text that wide")
+        if operator == "%" and isinstance(left, str):
+            _check_percent(left)
         return super().call_binop(context, operator, left, right)
+
+
+_WIDE_SPEC = re.compile(r"\{[^{}]*:[^{}]*(\d{6,}|\{)")  # "{:>1000000}", "{:{width}}"
+
+
+def _check_width(width) -> None:
+    if isinstance(width, int) and width > MAX_ITEMS:
+        raise TemplateLimit(f"a template may not pad text wider than {MAX_ITEMS:,}")
+
+
+def _check_percent(text: str) -> None:
+    """Refuse `%` formats that pad past MAX_ITEMS or take their width from an argument."""
+    for width in re.findall(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d*)", text):
+        if width == "*" or (width and int(width) > MAX_ITEMS):
+            raise TemplateLimit("a template may not pad text that wide")
+
+
+def _width_checked(function, position: int):
+    """Return filter `function` refusing a width (its argument at `position`) past the bound."""
+
+    def checked(*args, **kwargs):
+        if len(args) > position:
+            _check_width(args[position])
+        for value in kwargs.values():
+            _check_width(value)
+        return function(*args, **kwargs)
+
+    return checked
+
+
+def _format_checked(function):
+    def checked(value, *args, **kwargs):
+        if isinstance(value, str):
+            _check_percent(value)
+        return function(value, *args, **kwargs)
+
+    return checked
 
 
 def _bounded_range(*args: int) -> range:
