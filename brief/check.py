@@ -6,6 +6,9 @@ from pathlib import Path
 
 from brief.errors import BriefError
 
+SAMPLE = "lavrov-pakistan-2021.txt"
+"""The built-in sample article: what `check` lays out to try the template."""
+
 
 def check_project(root: Path) -> tuple[list[BriefError], str]:
     """Return every problem in the project at `root`, and a line saying what was checked."""
@@ -25,9 +28,11 @@ def check_project(root: Path) -> tuple[list[BriefError], str]:
         style = template.load_style(folder)
         if style.logo and logo.kind(style.logo) == "svg":
             logo.drawing(style.logo)  # what a build would only find out source by source
-        _compile_template(folder)
     except BriefError as exc:
         problems.append(exc)
+    else:
+        problems.extend(_render_template(project, folder))
+    problems.extend(_render_subject(project))
     try:
         sources = pipeline.find_sources(project)
     except BriefError as exc:
@@ -48,15 +53,33 @@ def check_project(root: Path) -> tuple[list[BriefError], str]:
     return problems, checked
 
 
-def _compile_template(folder: Path) -> None:
-    """Raise BriefError naming the line of a syntax error in the template."""
-    import jinja2
-
-    from brief.render.layout import environment
-    from brief.render.template import TEMPLATE_FILE
+def _render_template(project, folder: Path) -> list[BriefError]:
+    """Return the template's problem, if it has one, found by laying the sample brief out as
+    `make` would: syntax, undefined names, missing includes, disallowed tags, loops and
+    recursion past the sandbox's bounds."""
+    from brief.assets import DATA
+    from brief.pipeline import compile_source, display_date
+    from brief.render.layout import layout
 
     try:
-        environment(folder).get_template(TEMPLATE_FILE)
-    except jinja2.TemplateSyntaxError as exc:
-        raise BriefError(f"template error: {exc.message}", folder / TEMPLATE_FILE,
-                         exc.lineno) from None
+        brief = compile_source(DATA / SAMPLE, project.settings)
+        layout(brief, project.settings, folder, display_date(brief.date))
+    except BriefError as exc:
+        return [exc]
+    return []
+
+
+def _render_subject(project) -> list[BriefError]:
+    """Return the problem of brief.yaml's `mail.subject`, if it has one."""
+    from brief.mail import subject
+
+    mail = project.settings.mail
+    if mail is None:
+        return []
+    values = {"marking": "OFFICIAL", "title": "Sample", "date": "1 January 2021",
+              "organisation": "Organisation"}
+    try:
+        subject(mail.subject, values, mail.subject_line)
+    except BriefError as exc:
+        return [exc]
+    return []

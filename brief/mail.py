@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC
 from email.headerregistry import Address
@@ -41,16 +42,28 @@ def address(text: str) -> Address:
     return Address(display_name=name.strip().strip('"'), username=user, domain=domain)
 
 
-def subject(template: str, values: dict[str, str]) -> str:
-    """Return the subject rendered from its template, spaces tidied ("Brief: …" without a
-    marking)."""
-    import jinja2
+def subject(template: str, values: dict[str, str], line: int | None = None) -> str:
+    """Return the subject rendered from its template (in the sandbox templates render in),
+    as one line ("Brief: …" without a marking).
+
+    Raises BriefError naming brief.yaml's `mail.subject` (`line`) if it does not render.
+    """
+    from brief.render import sandbox
 
     try:
-        text = jinja2.Environment(autoescape=False).from_string(template).render(**values)
-    except jinja2.TemplateError as exc:
-        raise BriefError(f"the mail subject template is wrong: {exc}", "brief.yaml") from None
-    return " ".join(text.split())
+        template = sandbox.environment(autoescape=False).from_string(template)
+        text = sandbox.render(template, **values)
+    except sandbox.ERRORS as exc:
+        raise BriefError(f"mail.subject does not render: {sandbox.describe(exc)}",
+                         "brief.yaml", line, "see README, Mail") from None
+    return one_line(text)
+
+
+def one_line(text: str) -> str:
+    """Return `text` with every run of spaces, line breaks and control characters one space:
+    a header value must not break into (or inject) another header."""
+    return " ".join("".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
+                            for c in text).split())
 
 
 def compose(*, sender: Address, to: list[Address], cc: list[Address],
@@ -64,7 +77,7 @@ def compose(*, sender: Address, to: list[Address], cc: list[Address],
         message["Cc"] = cc
     if reply_to:
         message["Reply-To"] = reply_to
-    message["Subject"] = subject_line
+    message["Subject"] = one_line(subject_line)
     message["Date"] = format_datetime(date)
     message["Message-ID"] = make_msgid(domain=sender.domain)
     message.set_content(text)
@@ -171,7 +184,8 @@ def message_for(project, path, envelope: Envelope) -> tuple[EmailMessage, list[s
     date = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(
         UTC)
     message = compose(sender=sender, to=to, cc=cc, reply_to=reply_to,
-                      subject_line=envelope.subject or subject(settings.subject, values),
+                      subject_line=envelope.subject or subject(settings.subject, values,
+                                                                settings.subject_line),
                       text=to_markdown(document), html=to_html(document, style),
                       attachments=attachments, date=date)
     return message, warnings

@@ -112,6 +112,8 @@ class MailSettings:
     """Default copy recipients."""
     subject: str = DEFAULT_SUBJECT
     """Jinja2 template of the subject: marking, title, date, organisation."""
+    subject_line: int | None = None
+    """The line of `mail.subject` in brief.yaml, for its errors."""
     max_mb: float = 10.0
     """Warn when the attachments together pass this size."""
     host: str | None = None
@@ -133,6 +135,8 @@ def parse_mail(doc: YamlDoc) -> MailSettings:
     for key, field in (("from", "sender"), ("reply_to", "reply_to"), ("subject", "subject")):
         if key in data:
             values[field] = check_str(doc, ("mail", key), data[key]).strip()
+    if "subject" in data:
+        values["subject_line"] = doc.line(("mail", "subject"))
     for key in ("to", "cc"):
         if key in data:
             values[key] = tuple(check_str(doc, ("mail", key, i), v).strip()

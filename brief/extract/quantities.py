@@ -95,7 +95,8 @@ def _measure(text: str, match: re.Match) -> str:
     before = text[: match.start()]
     start = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("--"))
     words = _tidy(before[start + 1:]).split()
-    return " ".join(words) if 2 <= len(words) <= 7 and _reads_as_measure(words) else ""
+    fits = 2 <= len(words) <= 10 and _reads_as_measure(words)
+    return " ".join(words) if fits else ""
 
 
 # Words a measure never starts or ends on: "are known…", "…the number of", "later".
@@ -104,17 +105,29 @@ _LOOSE = frozenset(lexicon.STOPWORDS) | {
     "then", "far", "more", "less", "so", "said", "says", "with", "that", "than", "some"}
 
 
+# Words a measure never ends on: "…the number of", "…which are".
+_DANGLING_END = frozenset((
+    "the", "a", "an", "of", "in", "for", "to", "and", "or", "on", "at", "by", "with", "from",
+    "that", "than", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+    "some", "so", "more", "less", "its", "his", "her", "their", "this", "these", "which",
+    "who", "will", "would", "could", "if", "but", "into", "about", "over", "under"))
+
+
 def _tidy(phrase: str) -> str:
     """Return `phrase` cut at a dash and without the little words at either end."""
     phrase = re.split(r"\s(?:--|–|—|-)\s|\s-|[\"“”‘’']", phrase)[0]
     words = phrase.split()
-    while words and words[0].lower() in ("of", "in", "for", "to", "and", "or", "on", "at"):
+    phrase = re.sub(r"^\s*(?:it|this|that|there) (?:was|is|were|are|has been|had been) ", "",
+                    " ".join(words), flags=re.I)
+    words = phrase.split()
+    while words and words[0].lower() in ("of", "in", "for", "to", "and", "or", "on", "at",
+                                         "its", "his", "her", "their", "the", "a", "an"):
         words.pop(0)
-    while words and words[-1].lower().strip(".,") in _LOOSE:
+    while words and words[-1].lower().strip(".,") in _DANGLING_END:
         words.pop()
     return " ".join(words)
 
 
 def _reads_as_measure(words: list[str]) -> bool:
-    return bool(words) and words[0].lower() not in _LOOSE and words[0][:1].islower() \
+    return bool(words) and words[0].lower() not in _LOOSE \
         and not any(w in ("--", "–", "—") for w in words)

@@ -6,12 +6,43 @@ and HTML say the same thing in the same order.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+LINK_SCHEMES = ("http", "https", "mailto")
+"""The only URLs that become live links, in every format."""
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))  # what browsers trim from a URL's ends
+
+
+def safe_href(url: str | None) -> str | None:
+    """Return `url` if it may be a live link (http, https or mailto), tidied as a browser
+    reads it (tabs and line breaks dropped, ends trimmed); None for anything else:
+    `javascript:`, `data:`, `file:`, relative or malformed addresses, however disguised."""
+    if not url:
+        return None
+    url = re.sub(r"[\t\n\r]", "", url).strip(_C0_AND_SPACE)
+    if any(unicodedata.category(c) == "Cc" for c in url):
+        return None
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", url)
+    if not scheme or scheme.group(1).lower() not in LINK_SCHEMES:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. a malformed IPv6 host
+        return None
+    if parts.scheme in ("http", "https") and not parts.hostname:
+        return None
+    if parts.scheme == "mailto" and not parts.path.strip():
+        return None
+    return url
 
 
 @dataclass(frozen=True)
 class Span:
-    """A run of text with one formatting."""
+    """A run of text with one formatting. Its `href` is only ever a safe link (see
+    `safe_href`): what a template or an article asks to link to otherwise stays plain text."""
 
     text: str
     """The characters, never markup."""
@@ -23,6 +54,11 @@ class Span:
     """Link target, from `<a href>`."""
     classes: tuple[str, ...] = ()
     """Classes of enclosing `<span>`/`<em>`/… elements, e.g. `label`, `ref`, `analyst`."""
+
+    def __post_init__(self) -> None:
+        # Here, where every span is made, so no writer can be handed an unsafe link.
+        if self.href is not None:
+            object.__setattr__(self, "href", safe_href(self.href))
 
 
 Spans = tuple[Span, ...]

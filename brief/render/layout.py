@@ -27,15 +27,26 @@ def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> st
     """
     import jinja2
 
+    from brief.render import sandbox
+
+    resolved = folder.resolve()
+
+    def named(filename) -> Path:  # the file at fault, as the user named its folder
+        try:
+            return folder / Path(filename).relative_to(resolved)
+        except (TypeError, ValueError):
+            return folder / TEMPLATE_FILE
+
     try:
-        template = _environment(folder.resolve()).get_template(TEMPLATE_FILE)
-        return template.render(brief=brief, settings=settings, date=date)
+        template = _environment(resolved).get_template(TEMPLATE_FILE)
+        return sandbox.render(template, brief=brief, settings=settings, date=date)
     except jinja2.TemplateSyntaxError as exc:
-        raise BriefError(f"template error: {exc.message}", folder / TEMPLATE_FILE,
+        raise BriefError(f"template error: {exc.message}", named(exc.filename),
                          exc.lineno) from None
-    except jinja2.TemplateError as exc:
-        raise BriefError(f"template error: {exc}", folder / TEMPLATE_FILE,
-                         _template_line(exc), "see README, Templates") from None
+    except sandbox.ERRORS as exc:
+        path, line = sandbox.where(exc, resolved)
+        raise BriefError(f"template error: {sandbox.describe(exc)}", named(path), line,
+                         "see README, Templates") from None
 
 
 @functools.cache
@@ -47,13 +58,16 @@ def _environment(folder: Path):
 
 
 def environment(folder: Path):
-    """Return the Jinja2 environment templates render in: autoescape on, undefined names an
-    error, the `emphasize` filter (the brief's emphasis terms in bold) and `refs`."""
+    """Return the Jinja2 environment templates render in: the bounded sandbox, autoescape
+    on, undefined names an error, the `emphasize` filter (the brief's emphasis terms in
+    bold) and `refs`."""
     import jinja2  # here, not at import: `brief show` needs no Jinja
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True,
-                             lstrip_blocks=True, bytecode_cache=_bytecode_cache())
+    from brief.render import sandbox
+
+    env = sandbox.environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True,
+                              bytecode_cache=_bytecode_cache())
     env.filters["emphasize"] = jinja2.pass_context(
         lambda context, text: emphasize(text, context["brief"].emphasis))
     env.filters["refs"] = refs
@@ -102,6 +116,11 @@ def _bytecode_cache():
     import jinja2
 
     class Cache(jinja2.FileSystemBytecodeCache):
+        def get_cache_key(self, name, filename=None) -> str:
+            # Not the key an unsandboxed Jinja2 (or an older brief) stored its code under:
+            # the sandbox's checks are compiled into the code.
+            return super().get_cache_key("brief-sandbox-1:" + name, filename)
+
         def dump_bytecode(self, bucket) -> None:
             try:
                 super().dump_bytecode(bucket)
@@ -131,15 +150,6 @@ def refs(item: Item) -> str:
     """Return the provenance tag of `item`: `[s3, s4]`, or '' for the analyst's own."""
     return "[" + ", ".join(item.sentences) + "]" if item.sentences else ""
 
-
-def _template_line(exc: Exception) -> int | None:
-    tb = exc.__traceback__
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(TEMPLATE_FILE):
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
 
 
 # Parsing the HTML subset ------------------------------------------------------------------
