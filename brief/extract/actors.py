@@ -28,6 +28,20 @@ _TITLE_WORD = re.compile(rf"\b(?:{_TITLE})\b")
 # A name with no title before it: a given name and one or two capitalised words
 # ("American astronaut Scott Kelly"); whether the first is a given name is checked apart.
 _BARE_PERSON = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+)((?:\s+{_NAME}){{1,2}})")
+# Places that open with a word that is also a given name.
+_NOT_PEOPLE = frozenset(("Hong Kong", "Sierra Leone", "Costa Rica", "Santa Monica", "Santa Fe",
+                         "San Diego", "San Francisco", "Santa Barbara", "Santa Clara",
+                         "Victoria Falls", "Virginia Beach", "Carson City", "Marshall Islands",
+                         "Buenos Aires", "Las Vegas", "Los Angeles", "Del Mar"))
+
+
+def _common_word(word: str, lowered: set[str]) -> bool:
+    """Return True if `word` is used in lower case in the article ("Project", "Jets"): a
+    common noun in a title, not a surname."""
+    plain = word.lower()
+    return plain in lowered or plain.rstrip("s") in lowered
+
+
 # Party labels written before a name: "Tory Ruth Davidson".
 _ORGANISATION_WORDS = frozenset(lexicon.ORGANISATION_WORDS) | {
     "Security", "Program", "Programme", "Society", "Services", "Group", "Systems", "Media"}
@@ -41,7 +55,8 @@ _PLACE_WORDS = frozenset(("Street", "Road", "Avenue", "Square", "Station", "Beac
                           "City", "Valley", "Bay", "Lake", "River", "Mountain", "Cup", "Trust",
                           "Court", "Morning", "Day", "Tower", "Museum", "Hotel", "Stadium",
                           "Infirmary", "Clinic", "Academy", "Gardens", "Palace", "Cathedral",
-                          "Abbey", "Prison", "Station", "Arena", "Theatre", "Theater"))
+                          "Abbey", "Prison", "Station", "Arena", "Theatre", "Theater", "Zoo",
+                          "Jets", "Project", "Expo", "Festival", "Games", "Olympics"))
 _COUNTRY = re.compile(  # not \b: "U.S." ends in a full stop
     r"(?<!\w)(" + "|".join(map(re.escape, sorted(lexicon.COUNTRIES, key=len, reverse=True)))
     + r")(?![\w-])")
@@ -146,6 +161,7 @@ def _is_person(name: str, role: str) -> bool:
 
 def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[list[str]]]:
     """Return the people named with a title, and per sentence the people it mentions."""
+    lowered = {w for s in sentences for w in re.findall(r"(?<![.!?] )\b[a-z]{3,}\b", s.text)}
     found: dict[str, tuple[str, str]] = {}  # surname -> (fullest name, role)
     for sentence in sentences:
         for match in _PERSON.finditer(sentence.text):
@@ -161,7 +177,15 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
         for match in _BARE_PERSON.finditer(sentence.text):
             name = _trim_name(re.sub(r"(?<=\w)[’']s\b", "", match.group(1) + match.group(2)))
             words = name.split()
-            if (len(words) < 2 or _given_names().get(words[0], "?") not in ("M", "F")
+            if set(match.group(2).split()) & _PLACE_WORDS:
+                continue  # "Cleveland Metroparks Zoo"
+            following = sentence.text[match.end():].split(maxsplit=1)
+            following = following[0].strip(".,;:") if following else ""
+            if (len(words) < 2 or name in _NOT_PEOPLE or following[:1].isupper()
+                    or following.capitalize() in _PLACE_WORDS
+                    or any(w.isupper() and len(w) > 1 for w in words)
+                    or _common_word(words[-1], lowered)
+                    or _given_names().get(words[0], "?") not in ("M", "F")
                     or words[0] in lexicon.NOT_NAMES or set(words) & _PLACE_WORDS
                     or set(words) & _ORGANISATION_WORDS or words[0] in ("Al", "El", "Le", "La")
                     or not words[-1][:1].isupper() or not words[-1][-1:].isalpha()
@@ -169,6 +193,14 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
                     or sentence.text[match.end():].startswith((" Street", " of ", " Co"))):
                 continue
             found.setdefault(words[-1], (name, ""))
+    text = "\n".join(s.text for s in sentences)
+    for surname, (name, role) in list(found.items()):
+        words = name.split()
+        # "Hillary Clinton Twitter" once, "Hillary Clinton" elsewhere: the name has two words.
+        if len(words) == 3 and len(re.findall(rf"\b{re.escape(' '.join(words[:2]))}\b", text)) \
+                > len(re.findall(rf"\b{re.escape(name)}\b", text)):
+            del found[surname]
+            found.setdefault(words[1], (" ".join(words[:2]), role))
     pattern, names = _mention_pattern(found)
     mentions = [_mentions(sentence.text, pattern, names) for sentence in sentences]
     actors = []
@@ -198,8 +230,11 @@ def _trim_name(name: str) -> str:
         if re.search(r"\w[’']s$", word):
             words = words[:index] + [word[:-2]]
             break
-    while len(words) > 1 and (words[-1].isupper() and len(words[-1]) <= 4):
-        words.pop()  # "Anas Sarwar MP", "Jane Doe QC"
+    while len(words) > 1 and (words[-1].isupper() or not words[-1][-1:].isalpha()):
+        words.pop()  # "Anas Sarwar MP", "Jane Doe QC", "Wendy Davis WHERE'S SCOOBY?"
+    if len(words) == 3 and is_given_name(words[0]) and not (
+            is_given_name(words[1]) or re.fullmatch(r"[A-Z]\.?", words[1])):
+        words = words[:2]  # "Hillary Clinton Twitter", "Robert Gentile Connecticut"
     while words and words[0] in _PARTY_WORDS:
         words.pop(0)  # "Tory Ruth Davidson"
     if words and re.fullmatch(r"\w*[^\W\d_]{3,}\.", words[-1]) and not words[-1].isupper():

@@ -134,7 +134,9 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
                            for f in sections["implications"]),
         watch=tuple(Event(next(texts), f.when or "", (f.sentence.id,)) for f in sections["watch"]),
         figures=tuple(_unique_figures(figures))[: budget.figures],
-        actors=analysis.actors,
+        actors=_listed(analysis.actors, " ".join(t for _, t in summary)
+                       + " ".join(_text(f) for name in ("outcomes", "implications", "watch")
+                                  for f in sections[name])),
         sentences=tuple(f.sentence for f in analysis.features),
         date=article.meta.published,
     )
@@ -388,6 +390,13 @@ def _position(f: Features) -> int:
 
 # Titles that identify whoever follows them; Mr, Mrs and Ms do not.
 _RANKS = "|".join(re.escape(t) for t in lexicon.TITLES if t not in ("Dr", "Dr."))
+
+
+def _listed(actors, text: str) -> tuple:
+    """Return the actors worth a line: people with a role, named more than once, or named in
+    the brief itself; a name in passing ("…, said Suzanne Presto") is not an actor."""
+    return tuple(a for a in actors if a.kind != "person" or a.role or len(a.sentences) > 1
+                 or a.name.split()[-1] in text)
 
 
 def _introduced(texts: list[str], actors) -> list[str]:
