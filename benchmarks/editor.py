@@ -20,7 +20,8 @@ GOLD = Path(__file__).resolve().parent / "gold.json"
 # Page furniture and caption residue, by the name printed in the report.
 FURNITURE = {
     "picture reference": r"\((?:pictured|picture|photo|left|right|centre|center|above|below)"
-                         r"[^)]{0,40}\)|,\s*pictured\b|\bpictured\s+(?:left|right|above|with)",
+                         r"[^)]{0,40}\)|,\s*pictured\b|"
+                         r"(?<!was )(?<!were )\bpictured\s+(?:left|right|above|with)",
     "caption 'From left'": r"^From (?:left|right)\b",
     "scroll/share/follow": r"\bScroll down\b|\bShare this\b|\bFollow @|\bClick here\b|"
                            r"\bREAD MORE\b|\bRead more\b",

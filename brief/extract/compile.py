@@ -49,10 +49,13 @@ _SAYS = re.compile(r"\b(?:said|says|told|added|asked|warned|claimed|insisted|exp
 # Picture references left in running text: "(pictured)", "(left)", ", pictured,", "From
 # left, …", "(picture posed by model)", "(file photo)".
 _PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre|center|above|"
-                      r"below|inset|top|bottom)(?:[^)]{0,40})\)|,\s*pictured\b|\bpictured\s+"
+                      r"below|inset|top|bottom)(?:[^)]{0,40})\)|,\s*pictured\b|"
+                      r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!been )(?<!being )\bpictured\s+"
                       r"(?:left|right|above|below|with|here|at|in|on|during|outside|inside|"
                       r"leaving|arriving|campaigning|speaking|yesterday|today|last)\b|"
-                      r"^(?:From|Left to right|L-R)\s*(?:left|right)?,|\bpictured\)", re.I)
+                      r"^(?:From|Left to right|L-R)\s*(?:left|right)?,|\bpictured\)|"
+                      r"\b(?:graph|plot|chart|map|picture|image|photo|video|graphic)s? (?:above|"
+                      r"below|shows?)\b|\b(?:looks on|poses for|(?:is|are) seen)\b", re.I)
 # A caption or graphic run into a sentence without a stop: "… in 306million Without a
 # change …", "… the plan Former Deputy Prime Minister …", "… pledge today Scotland's …".
 _GLUED = re.compile(r"(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|It|He|She|They|We|"
@@ -67,7 +70,7 @@ _BEFORE_CAPITAL = frozenset("to in on at of by as or and for from with told said
 class Budget:
     """How much of each section a brief may hold."""
 
-    summary_words: int = 85
+    summary_words: int = 95
     """Upper bound on the summary's length in words."""
     summary_sentences: int = 4
     """Most sentences in the summary."""
@@ -265,7 +268,8 @@ def _summary(features: list[Features], budget: Budget) -> list[tuple[list[Featur
     for f in features[start + 1: start + 12]:
         if len(chosen) >= budget.summary_sentences and f.text:
             break
-        if f.text and not _quotable(f) or f.hook or not (6 <= f.words <= 90):
+        if f.text and not _quotable(f) or f.hook or not (6 <= f.words <= 90) \
+                or _redundant(f, [c for features, _ in chosen for c in features]):
             continue
         if f.text is None:
             last = chosen[-1][0][-1]
@@ -274,7 +278,7 @@ def _summary(features: list[Features], budget: Budget) -> list[tuple[list[Featur
         text = f.text or f.core or ""
         words = len(text.split())
         if used + words > budget.summary_words:
-            continue  # a shorter sentence further on may still fit
+            break  # the next sentences follow on from this one: no skipping ahead
         _append(chosen, f, text)
         used += words
     return chosen
