@@ -46,6 +46,8 @@ class Budget:
     """Most entries in "what to watch"."""
     figures: int = 8
     """Most key figures."""
+    people: int = 12
+    """Most people among the actors: the most mentioned, in the article's order."""
     sentence_words: int = 45
     """Outcomes and implications longer than this are cut at a clause, marked with …."""
 
@@ -92,7 +94,7 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
         watch=tuple(Event(_item(f, budget.sentence_words).text, f.when or "", (f.sentence.id,))
                     for f in sections["watch"]),
         figures=tuple(_unique_figures(figures))[: budget.figures],
-        actors=analysis.actors,
+        actors=_actors(analysis.actors, budget.people),
         sentences=tuple(f.sentence for f in analysis.features),
         date=article.meta.published,
     )
@@ -334,6 +336,14 @@ def trim(text: str, limit: int) -> str:
     if len(_WORD.findall(text)) <= limit:
         return text
     return _cut(text, limit, shortest=8) or text
+
+
+def _actors(actors, people: int):
+    """Return `actors` with at most `people` people, the most mentioned (organisations and
+    countries are capped where they are found)."""
+    persons = [a for a in actors if a.kind == "person"]
+    kept = {id(a) for a in sorted(persons, key=lambda a: -len(a.sentences))[:people]}
+    return tuple(a for a in actors if a.kind != "person" or id(a) in kept)
 
 
 def _unique_figures(figures):

@@ -18,6 +18,10 @@ BLOCKS = {"h1", "h2", "h3", "p", "li", "th", "td"}
 CONTAINERS = {"header", "section", "footer", "div", "aside", "ul", "ol", "table", "thead",
               "tbody", "tr"}
 INLINE = {"strong", "b", "em", "i", "a", "span", "br"}
+# A table cell holds at most this many characters, and a list in one ("s1, s4, s9") at most
+# CELL_ITEMS items: a row never outgrows a page, and "Mentioned in" stays readable.
+CELL_CHARS = 300
+CELL_ITEMS = 6
 
 
 def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> str:
@@ -237,7 +241,7 @@ class _TreeBuilder(HTMLParser):
         elif tag in ("th", "td"):
             if tag == "th" and len(self.rows) == self.header_rows + 1:
                 self.header_rows = len(self.rows)
-            self.rows[-1].append(spans)
+            self.rows[-1].append(bound_cell(spans))
         elif spans:
             sections = classes + self._sections()
             self.blocks.append(Heading(int(tag[1]), spans, sections) if tag[0] == "h"
@@ -269,3 +273,29 @@ def _normalise(spans: list[Span]) -> tuple[Span, ...]:
         out[-1] = Span(out[-1].text.rstrip(" "), out[-1].bold, out[-1].italic, out[-1].href,
                        out[-1].classes)
     return tuple(s for s in out if s.text)
+
+
+def bound_cell(spans: tuple[Span, ...], chars: int = CELL_CHARS, items: int = CELL_ITEMS
+               ) -> tuple[Span, ...]:
+    """Return a table cell's `spans` within bounds: a list of short items ("s1, s4, s9") cut
+    to `items` items plus "… (+37 more)", other text over `chars` characters cut at a word
+    boundary plus "…"."""
+    plain = "".join(span.text for span in spans)
+    parts = plain.split(", ")
+    cut = len(", ".join(parts[:items]))
+    if len(parts) > items and cut <= chars and all(len(part) <= 40 for part in parts):
+        suffix = f" … (+{len(parts) - items} more)"
+    elif len(plain) > chars:
+        space = plain.rfind(" ", 0, chars)
+        cut, suffix = (space if space > chars // 2 else chars), " …"
+    else:
+        return spans
+    out: list[Span] = []
+    for span in spans:
+        if cut <= 0:
+            break
+        out.append(Span(span.text[:cut], span.bold, span.italic, span.href, span.classes))
+        cut -= len(span.text)
+    last = out[-1]
+    out[-1] = Span(last.text.rstrip() + suffix, last.bold, last.italic, last.href, last.classes)
+    return tuple(out)

@@ -303,7 +303,7 @@ def _paragraph(block: Paragraph, styles, style: Style, width: float):
         name = "note"
     para = _para(block.spans, style, styles[name or "body"])
     if "summary" in classes:  # the bottom line, set apart in a tinted panel
-        panel = RLTable([[para]], colWidths=[width])
+        panel = RLTable([[para]], colWidths=[width], splitInRow=1)
         panel.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), FAMILY),  # cells default to Helvetica, never embedded
             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(style.panel)),
@@ -330,8 +330,9 @@ def _table(block: Table, styles, style: Style, width: float):
     shares = [0.24, 0.62, 0.14] if columns == 3 else [1 / columns] * columns
     data = [[_para(cell, style, styles["head" if r < block.header_rows else "cell"])
              for cell in row] for r, row in enumerate(block.rows)]
+    # splitInRow: a row taller than a page goes on over the next, not a LayoutError
     table = RLTable(data, colWidths=[width * s for s in shares], repeatRows=block.header_rows,
-                    hAlign="LEFT")
+                    hAlign="LEFT", splitInRow=1)
     rule = colors.HexColor(style.rule)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FAMILY),
