@@ -15,7 +15,7 @@ from typing import Any
 
 from brief.errors import BriefError
 from brief.extract.compile import SECTIONS, Choices
-from brief.model import Brief, Event, Item, Sentence
+from brief.model import MARKING_CHARS, Brief, Event, Item, Sentence
 from brief.read.source import clean_text
 from brief.yamlio import YamlDoc, check_list, check_mapping, check_str, parse, unknown_key
 
@@ -177,7 +177,7 @@ def _values(doc: YamlDoc, at: tuple, ids: set[str], errors: list, allow_ids: boo
                                 "see README, Overrides"))
         return {}
     readers: dict[str, Callable] = {
-        **{key: _text for key in TEXT_KEYS},
+        **{key: _text for key in TEXT_KEYS}, "marking": _marking,
         "summary": _summary, "pin": _pins, "drop": _drop, "order": _order,
         "emphasis": _emphasis, "outcomes": _items, "implications": _items, "watch": _events,
         "max_outcomes": _bounded(1, 12), "summary_words": _bounded(20, 300), "topics": _topics,
@@ -221,6 +221,14 @@ class _Field:
 
 def _text(f: _Field, value) -> str | None:
     return " ".join(clean_text(check_str(f.doc, f.keypath, value)).split()) or None
+
+
+def _marking(f: _Field, value) -> str | None:
+    text = _text(f, value)
+    if text and len(text) > MARKING_CHARS:
+        raise f.error(f"'marking' is longer than {MARKING_CHARS} characters",
+                      "it prints whole in every page's header and footer; shorten it")
+    return text
 
 
 def _summary(f: _Field, value) -> str | tuple[str, ...]:
