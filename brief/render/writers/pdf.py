@@ -155,7 +155,7 @@ def _fallback() -> str | None:
     if not _fallback_name:
         path = next((p for p in SYSTEM_FALLBACKS if os.path.isfile(p)), None)
         if path:
-            pdfmetrics.registerFont(TTFont(FALLBACK, path))
+            _register(FALLBACK, path)
         _fallback_name.append(FALLBACK if path else None)
     return _fallback_name[0]
 
@@ -164,9 +164,10 @@ def _rtl_fallback() -> str | None:
     """Return the fallback font under its right-to-left name, registered on first use."""
     if _fallback() is None:
         return None
-    if RTL_FALLBACK not in pdfmetrics.getRegisteredFontNames():
-        path = pdfmetrics.getFont(FALLBACK).face.filename
-        pdfmetrics.registerFont(TTFont(RTL_FALLBACK, path))
+    path = pdfmetrics.getFont(FALLBACK).face.filename
+    if (RTL_FALLBACK not in pdfmetrics.getRegisteredFontNames()
+            or pdfmetrics.getFont(RTL_FALLBACK).face.filename != path):
+        _register(RTL_FALLBACK, path)
     return RTL_FALLBACK
 
 
@@ -192,10 +193,17 @@ def _register_fonts(style: Style) -> None:
     if _registered.get(FAMILY) == key:
         return
     for suffix, path in faces.items():
-        pdfmetrics.registerFont(TTFont(FAMILY + suffix, str(path)))
+        _register(FAMILY + suffix, path)
     pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=FAMILY + "-Bold",
                                   italic=FAMILY + "-Italic", boldItalic=FAMILY + "-BoldItalic")
     _registered[FAMILY] = key
+
+
+def _register(name: str, path) -> None:
+    """Register the font file at `path` as `name`, over an earlier font of that name:
+    reportlab keeps the first font registered under a name and ignores the rest."""
+    pdfmetrics._fonts.pop(name, None)
+    pdfmetrics.registerFont(TTFont(name, str(path)))
 
 
 def _register_rtl_fonts() -> None:
