@@ -24,6 +24,17 @@ CELL_CHARS = 300
 CELL_ITEMS = 6
 
 
+# Characters no document format can hold (XML 1.0 excludes them; they have no glyph): the
+# separators among them become spaces, the rest go. The JSON keeps the text as it is.
+_SEPARATORS = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Return `text` without control characters, tab and line breaks aside."""
+    return _UNPRINTABLE.sub("", _SEPARATORS.sub(" ", text))
+
+
 def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> str:
     """Return the template in `folder` rendered for `brief` (autoescaped HTML).
 
@@ -67,16 +78,17 @@ def environment(folder: Path):
 def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Document:
     """Return the document tree of `brief` laid out by the template in `folder`."""
     html = render_html(brief, settings, folder, date)
+    marking = brief.marking or settings.marking
     meta = Meta(
-        title=brief.title,
-        author=brief.author or settings.author or settings.organisation or "brief",
-        subject="Policy brief: " + (brief.source.title or brief.source.file),
-        keywords=tuple(dict.fromkeys(i.topic for i in brief.outcomes if i.topic)),
+        title=printable(brief.title),
+        author=printable(brief.author or settings.author or settings.organisation or "brief"),
+        subject=printable("Policy brief: " + (brief.source.title or brief.source.file)),
+        keywords=tuple(dict.fromkeys(printable(i.topic) for i in brief.outcomes if i.topic)),
         language=brief.source.language,
-        marking=brief.marking or settings.marking,
-        date=date,
+        marking=printable(marking) if marking else marking,
+        date=printable(date),
         paper=settings.paper,
-        organisation=settings.organisation or "",
+        organisation=printable(settings.organisation or ""),
     )
     return Document(meta, parse_html(html, folder / TEMPLATE_FILE))
 
@@ -225,6 +237,7 @@ class _TreeBuilder(HTMLParser):
     # Building -----------------------------------------------------------------------------
 
     def _text(self, text: str) -> None:
+        text = printable(text)
         tags = [t for t, _ in self.inline]
         href = next((a.get("href") for t, a in reversed(self.inline) if t == "a"), None)
         classes = tuple(c for _, a in self.inline for c in (a.get("class") or "").split())
