@@ -12,6 +12,10 @@ from typing import Literal
 Origin = Literal["source", "analyst"]
 
 
+MARKING_CHARS = 60
+"""Longest classification marking: it must fit the running header and footer whole."""
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     """Where an article came from, as far as it is known."""

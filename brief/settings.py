@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from brief.errors import BriefError
+from brief.model import MARKING_CHARS
 from brief.yamlio import YamlDoc, check_list, check_mapping, check_number, check_str, load_file
 
 FILENAME = "brief.yaml"
@@ -49,6 +50,9 @@ def load(root: Path) -> Settings:
     for key in ("organisation", "author", "template", "marking"):
         if key in data:
             values[key] = check_str(doc, (key,), data[key]).strip()
+    if len(values.get("marking") or "") > MARKING_CHARS:
+        raise doc.error(("marking",), f"'marking' is longer than {MARKING_CHARS} characters",
+                        "it prints whole in every page's header and footer; shorten it")
     if "paper" in data:
         paper = check_str(doc, ("paper",), data["paper"]).strip().lower()
         if paper not in PAPERS:

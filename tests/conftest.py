@@ -81,3 +81,22 @@ def docx_text(data: bytes) -> str:
         else:
             parts.append(block.text)
     return " ".join(" ".join(parts).split())
+
+
+@pytest.fixture(autouse=True)
+def system_fonts(monkeypatch):
+    """Give the PDF writer no system fallback font, whatever the machine has installed (the
+    tests must not depend on it); return a function that gives it the fonts at `paths`
+    instead, in turn, as it would look them up on a system (`.machine`: the usual places)."""
+    from brief.render.writers import pdf
+
+    machine = pdf.SYSTEM_FALLBACKS
+
+    def use(*paths) -> None:
+        monkeypatch.setattr(pdf, "SYSTEM_FALLBACKS", tuple(str(p) for p in paths))
+        pdf._fallback_name.clear()  # looked up again on next use
+
+    use.machine = machine
+    use()
+    yield use
+    pdf._fallback_name.clear()  # the next test looks up its own

@@ -149,7 +149,10 @@ def it_refuses_an_address_nothing_answers(project):
 def it_writes_markdown_that_reads_back_as_the_same_paragraphs(tmp_path, paragraphs):
     import unicodedata
 
-    paragraphs = [unicodedata.normalize("NFC", p) for p in paragraphs]  # as readers give them
+    from brief.read.source import clean_text
+
+    # As readers give them: NFC, and mojibake ("Â£") repaired as any source's would be.
+    paragraphs = [clean_text(unicodedata.normalize("NFC", p)) for p in paragraphs]
     article = Article(SourceInfo(file="a.html", title="T"), tuple(paragraphs))
     path = tmp_path / "round.md"
     path.write_text(as_markdown(article), encoding="utf-8")

@@ -8,6 +8,7 @@ import io
 import re
 import subprocess
 import unicodedata
+from pathlib import Path
 
 import docx
 import pytest
@@ -214,12 +215,17 @@ def it_builds_a_source_in_five_scripts_and_reads_each_back(project, tmp_path):
         assert passage in word
 
 
-def it_sets_hebrew_right_to_left_in_the_system_fallback_font(sample, tmp_path):
+def it_sets_hebrew_right_to_left_in_the_system_fallback_font(sample, tmp_path, system_fonts):
+    from reportlab.pdfbase.ttfonts import TTFont
+
     from brief.render.writers import pdf
 
-    if pdf._fallback() is None or ord("ש") not in pdf.pdfmetrics.getFont(
-            pdf.FALLBACK).face.charToGlyph:
+    # brief ships no Hebrew font: the machine's first that has Hebrew, if any
+    hebrew_fonts = [path for path in system_fonts.machine if Path(path).is_file()
+                    and ord("ש") in TTFont("probe", path).face.charToGlyph]
+    if not hebrew_fonts:
         pytest.skip("no system font with Hebrew on this machine")
+    system_fonts(hebrew_fonts[0])
     hebrew = "ראש הממשלה אמר כי השיחות עם שר החוץ הרוסי היו טובות מאוד ושתי המדינות יחזרו לדבר"
     brief = with_texts(sample, f"The minister said {hebrew} on Monday.", "Nothing.")
     document = layout(brief, Settings(), FOLDER, "today")

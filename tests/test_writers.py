@@ -261,17 +261,20 @@ def it_rejects_an_unknown_placeholder_in_style_yaml(tmp_path):
     assert caught.value.line == 2 and "unknown placeholder {pg}" in str(caught.value)
 
 
-def it_sets_what_the_fonts_lack_in_a_system_fallback_font(sample):
+def it_sets_what_the_fonts_lack_in_a_system_fallback_font(sample, system_fonts):
+    from brief.assets import FONTS
     from brief.render.writers import pdf
 
-    if pdf._fallback() is None:
-        pytest.skip("no system fallback font on this machine")
-    if ord("Հ") not in pdf.pdfmetrics.getFont(pdf.FALLBACK).face.charToGlyph:
-        pytest.skip("the system fallback font has no Armenian")
-    brief = dataclasses.replace(sample, title="Talks in Երևան with Հայաստան")
+    # A house font with no Cyrillic (the shipped Arabic one), Noto Sans as the system's
+    arabic = FONTS / "NotoNaskhArabic-Regular.ttf"
+    style = Style(font_regular=arabic, font_bold=arabic, font_italic=arabic,
+                  font_bold_italic=arabic)
+    brief = dataclasses.replace(sample, title="Talks in Москва")
     document = layout(brief, Settings(), FOLDER, "today")
-    assert pdf.check(document, Style()) == []
-    assert "Երևան" in pdf_text(writer("pdf").render(brief, document, Style()))
+    assert "the PDF fonts lack" in pdf.check(document, style)[0]
+    system_fonts(FONTS / "NotoSans-Regular.ttf")
+    assert pdf.check(document, style) == []
+    assert "Москва" in pdf_text(writer("pdf").render(brief, document, style))
 
 
 @needs("pdftotext")

@@ -230,7 +230,7 @@ def _trim_name(name: str) -> str:
         if re.search(r"\w[’']s$", word):
             words = words[:index] + [word[:-2]]
             break
-    while len(words) > 1 and (words[-1].isupper() or not words[-1][-1:].isalpha()):
+    while len(words) > 1 and (words[-1].isupper() or not words[-1].rstrip(".")[-1:].isalpha()):
         words.pop()  # "Anas Sarwar MP", "Jane Doe QC", "Wendy Davis WHERE'S SCOOBY?"
     if len(words) == 3 and is_given_name(words[0]) and not (
             is_given_name(words[1]) or re.fullmatch(r"[A-Z]\.?", words[1])):

@@ -82,6 +82,8 @@ class Budget:
     """Most entries in "what to watch"."""
     figures: int = 8
     """Most key figures."""
+    people: int = 12
+    """Most people among the actors: the most mentioned, in the article's order."""
     sentence_words: int = 50
     """Outcomes and implications longer than this are passed over for shorter ones."""
     title_words: int = 14
@@ -137,9 +139,10 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
                            for f in sections["implications"]),
         watch=tuple(Event(next(texts), f.when or "", (f.sentence.id,)) for f in sections["watch"]),
         figures=tuple(_unique_figures(figures))[: budget.figures],
-        actors=_listed(analysis.actors, " ".join(t for _, t in summary)
-                       + " ".join(_text(f) for name in ("outcomes", "implications", "watch")
-                                  for f in sections[name])),
+        actors=_actors(_listed(analysis.actors, " ".join(t for _, t in summary)
+                               + " ".join(_text(f) for name in ("outcomes", "implications",
+                                                                "watch")
+                                          for f in sections[name])), budget.people),
         sentences=tuple(f.sentence for f in analysis.features),
         date=article.meta.published,
     )
@@ -472,6 +475,14 @@ def _glued(text: str) -> bool:
 def _text(f: Features) -> str:
     """Return what a sentence is quoted as: self-contained, else its core (pinned by hand)."""
     return f.text or f.core or f.sentence.text
+
+
+def _actors(actors, people: int):
+    """Return `actors` with at most `people` people, the most mentioned (organisations and
+    countries are capped where they are found)."""
+    persons = [a for a in actors if a.kind == "person"]
+    kept = {id(a) for a in sorted(persons, key=lambda a: -len(a.sentences))[:people]}
+    return tuple(a for a in actors if a.kind != "person" or id(a) in kept)
 
 
 def _unique_figures(figures):

@@ -15,7 +15,7 @@ from typing import Any
 
 from brief.errors import BriefError
 from brief.extract.compile import SECTIONS, Choices
-from brief.model import Brief, Event, Item, Sentence
+from brief.model import MARKING_CHARS, Brief, Event, Item, Sentence
 from brief.read.source import clean_text
 from brief.yamlio import (
     YamlDoc,
@@ -185,7 +185,7 @@ def _values(doc: YamlDoc, at: tuple, ids: set[str], errors: list, allow_ids: boo
                                 "see README, Overrides"))
         return {}
     readers: dict[str, Callable] = {
-        **{key: _text for key in TEXT_KEYS}, "date": _date,
+        **{key: _text for key in TEXT_KEYS}, "date": _date, "marking": _marking,
         "summary": _summary, "pin": _pins, "drop": _drop, "order": _order,
         "emphasis": _emphasis, "outcomes": _items, "implications": _items, "watch": _events,
         "max_outcomes": _bounded(1, 12), "summary_words": _bounded(20, 300), "topics": _topics,
@@ -243,6 +243,14 @@ def _date(f: _Field, value) -> str | None:
     """Read the brief's date: any text, but what looks like an ISO date must be a real one."""
     text = _text(f, value)
     return check_date(f.doc, f.keypath, text) if text else None
+
+
+def _marking(f: _Field, value) -> str | None:
+    text = _text(f, value)
+    if text and len(text) > MARKING_CHARS:
+        raise f.error(f"'marking' is longer than {MARKING_CHARS} characters",
+                      "it prints whole in every page's header and footer; shorten it")
+    return text
 
 
 def _summary(f: _Field, value) -> str | tuple[str, ...]:

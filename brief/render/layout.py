@@ -18,6 +18,21 @@ BLOCKS = {"h1", "h2", "h3", "p", "li", "th", "td"}
 CONTAINERS = {"header", "section", "footer", "div", "aside", "ul", "ol", "table", "thead",
               "tbody", "tr"}
 INLINE = {"strong", "b", "em", "i", "a", "span", "br"}
+# A table cell holds at most this many characters, and a list in one ("s1, s4, s9") at most
+# CELL_ITEMS items: a row never outgrows a page, and "Mentioned in" stays readable.
+CELL_CHARS = 300
+CELL_ITEMS = 6
+
+
+# Characters no document format can hold (XML 1.0 excludes them; they have no glyph): the
+# separators among them become spaces, the rest go. The JSON keeps the text as it is.
+_SEPARATORS = re.compile("[\x0b\x0c\x1c-\x1f\x85]")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Return `text` without control characters, tab and line breaks aside."""
+    return _UNPRINTABLE.sub("", _SEPARATORS.sub(" ", text))
 
 
 def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> str:
@@ -77,16 +92,17 @@ def environment(folder: Path):
 def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Document:
     """Return the document tree of `brief` laid out by the template in `folder`."""
     html = render_html(brief, settings, folder, date)
+    marking = brief.marking or settings.marking
     meta = Meta(
-        title=brief.title,
-        author=brief.author or settings.author or settings.organisation or "brief",
-        subject="Policy brief: " + (brief.source.title or brief.source.file),
-        keywords=tuple(dict.fromkeys(i.topic for i in brief.outcomes if i.topic)),
+        title=printable(brief.title),
+        author=printable(brief.author or settings.author or settings.organisation or "brief"),
+        subject=printable("Policy brief: " + (brief.source.title or brief.source.file)),
+        keywords=tuple(dict.fromkeys(printable(i.topic) for i in brief.outcomes if i.topic)),
         language=brief.source.language,
-        marking=brief.marking or settings.marking,
-        date=date,
+        marking=printable(marking) if marking else marking,
+        date=printable(date),
         paper=settings.paper,
-        organisation=settings.organisation or "",
+        organisation=printable(settings.organisation or ""),
     )
     return Document(meta, parse_html(html, folder / TEMPLATE_FILE))
 
@@ -231,6 +247,7 @@ class _TreeBuilder(HTMLParser):
     # Building -----------------------------------------------------------------------------
 
     def _text(self, text: str) -> None:
+        text = printable(text)
         tags = [t for t, _ in self.inline]
         href = next((a.get("href") for t, a in reversed(self.inline) if t == "a"), None)
         classes = tuple(c for _, a in self.inline for c in (a.get("class") or "").split())
@@ -247,7 +264,7 @@ class _TreeBuilder(HTMLParser):
         elif tag in ("th", "td"):
             if tag == "th" and len(self.rows) == self.header_rows + 1:
                 self.header_rows = len(self.rows)
-            self.rows[-1].append(spans)
+            self.rows[-1].append(bound_cell(spans))
         elif spans:
             sections = classes + self._sections()
             self.blocks.append(Heading(int(tag[1]), spans, sections) if tag[0] == "h"
@@ -279,3 +296,29 @@ def _normalise(spans: list[Span]) -> tuple[Span, ...]:
         out[-1] = Span(out[-1].text.rstrip(" "), out[-1].bold, out[-1].italic, out[-1].href,
                        out[-1].classes)
     return tuple(s for s in out if s.text)
+
+
+def bound_cell(spans: tuple[Span, ...], chars: int = CELL_CHARS, items: int = CELL_ITEMS
+               ) -> tuple[Span, ...]:
+    """Return a table cell's `spans` within bounds: a list of short items ("s1, s4, s9") cut
+    to `items` items plus "… (+37 more)", other text over `chars` characters cut at a word
+    boundary plus "…"."""
+    plain = "".join(span.text for span in spans)
+    parts = plain.split(", ")
+    cut = len(", ".join(parts[:items]))
+    if len(parts) > items and cut <= chars and all(len(part) <= 40 for part in parts):
+        suffix = f" … (+{len(parts) - items} more)"
+    elif len(plain) > chars:
+        space = plain.rfind(" ", 0, chars)
+        cut, suffix = (space if space > chars // 2 else chars), " …"
+    else:
+        return spans
+    out: list[Span] = []
+    for span in spans:
+        if cut <= 0:
+            break
+        out.append(Span(span.text[:cut], span.bold, span.italic, span.href, span.classes))
+        cut -= len(span.text)
+    last = out[-1]
+    out[-1] = Span(last.text.rstrip() + suffix, last.bold, last.italic, last.href, last.classes)
+    return tuple(out)

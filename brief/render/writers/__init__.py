@@ -28,6 +28,17 @@ def starts_right_to_left(text: str) -> bool:
     return bool(match and match.group(1))
 
 
+def shorten(text: str, limit: int) -> str:
+    """Return `text` in at most `limit` characters: whole, or cut at a word boundary (mid-word
+    if the first word is too long) and ended with "…". For titles in document properties,
+    bookmarks and running heads; the body keeps the full text."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return (text[:cut] if cut > limit // 2 else text[:limit - 1]).rstrip(" ,;:.-–—") + "…"
+
+
 WRITERS: dict[str, str] = {
     "pdf": "brief.render.writers.pdf",
     "docx": "brief.render.writers.docx",

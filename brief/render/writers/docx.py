@@ -19,10 +19,12 @@ from lxml import etree
 from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
-from brief.render.writers import RTL_RUN, starts_right_to_left
+from brief.render.writers import RTL_RUN, shorten, starts_right_to_left
 
 PAPERS = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
+PROPERTY_CHARS = 255  # a core property holds no more (python-docx raises past it)
+RUNNING_CHARS = {"title": 90, "marking": 120, "organisation": 90}  # in header and footer
 TABLE_STYLE = "Light List Accent 1"
 _RTL_PIECES = re.compile(f"({RTL_RUN.pattern})")  # split() keeps the runs themselves
 
@@ -209,6 +211,7 @@ def _set_up_running_lines(word, document: Document, style: Style) -> None:
     meta = document.meta
     values = {"marking": meta.marking or "", "organisation": meta.organisation,
               "title": meta.title, "date": meta.date, "page": "\0page", "pages": "\0pages"}
+    values.update({key: shorten(values[key], limit) for key, limit in RUNNING_CHARS.items()})
     section = word.sections[0]
     for row, part in (("header", section.header), ("footer", section.footer)):
         slots = [(slot, style.running(slot, values))
@@ -258,12 +261,11 @@ def _field(paragraph, instruction: str) -> None:
 def _set_properties(word, document: Document) -> None:
     meta = document.meta
     props = word.core_properties
-    props.title = meta.title
-    props.author = meta.author
-    props.last_modified_by = meta.author
-    props.subject = meta.subject
-    props.keywords = ", ".join(meta.keywords)
-    props.language = meta.language
+    props.title = shorten(meta.title, PROPERTY_CHARS)
+    props.author = props.last_modified_by = shorten(meta.author, PROPERTY_CHARS)
+    props.subject = shorten(meta.subject, PROPERTY_CHARS)
+    props.keywords = shorten(", ".join(meta.keywords), PROPERTY_CHARS)
+    props.language = shorten(meta.language, PROPERTY_CHARS)
     props.comments = "Compiled by brief"
     props.revision = 1
     moment = _moment()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import io
 import os
+import re
+import unicodedata
 from html import escape as _html_escape
 
 from reportlab.lib import colors
@@ -31,7 +33,7 @@ from brief.assets import FONTS
 from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
-from brief.render.writers import RTL_RUN, pdf_rtl
+from brief.render.writers import RTL_RUN, pdf_rtl, shorten
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FAMILY = "BriefSans"
@@ -51,6 +53,8 @@ SYSTEM_FALLBACKS = (
     "/System/Library/Fonts/Supplemental/Arial.ttf",
 )
 RTL_FONTS = frozenset({RTL_FAMILY, RTL_FAMILY + "-Bold", RTL_FALLBACK})
+META_CHARS = 255  # title and subject in the document information, as in the DOCX
+BOOKMARK_CHARS = 120  # an outline entry: viewers show one line of it
 
 
 def render(brief, document: Document, style: Style) -> bytes:
@@ -86,9 +90,10 @@ def _build(document: Document, style: Style) -> tuple[bytes, int]:
     _register_fonts(style)
     buffer = io.BytesIO()
     meta = document.meta
-    doc = _BriefDoc(buffer, pagesize=PAPERS[meta.paper or style.paper], title=meta.title,
-                    author=meta.author,
-                    subject=meta.subject, keywords=list(meta.keywords), creator="brief",
+    doc = _BriefDoc(buffer, pagesize=PAPERS[meta.paper or style.paper],
+                    title=shorten(meta.title, META_CHARS), author=shorten(meta.author, META_CHARS),
+                    subject=shorten(meta.subject, META_CHARS),
+                    keywords=[shorten(k, META_CHARS) for k in meta.keywords], creator="brief",
                     lang=meta.language, initialFontName=FAMILY,
                     invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
                     leftMargin=style.margin_mm * mm, rightMargin=style.margin_mm * mm,
@@ -150,7 +155,7 @@ def _fallback() -> str | None:
     if not _fallback_name:
         path = next((p for p in SYSTEM_FALLBACKS if os.path.isfile(p)), None)
         if path:
-            pdfmetrics.registerFont(TTFont(FALLBACK, path))
+            _register(FALLBACK, path)
         _fallback_name.append(FALLBACK if path else None)
     return _fallback_name[0]
 
@@ -159,9 +164,10 @@ def _rtl_fallback() -> str | None:
     """Return the fallback font under its right-to-left name, registered on first use."""
     if _fallback() is None:
         return None
-    if RTL_FALLBACK not in pdfmetrics.getRegisteredFontNames():
-        path = pdfmetrics.getFont(FALLBACK).face.filename
-        pdfmetrics.registerFont(TTFont(RTL_FALLBACK, path))
+    path = pdfmetrics.getFont(FALLBACK).face.filename
+    if (RTL_FALLBACK not in pdfmetrics.getRegisteredFontNames()
+            or pdfmetrics.getFont(RTL_FALLBACK).face.filename != path):
+        _register(RTL_FALLBACK, path)
     return RTL_FALLBACK
 
 
@@ -187,10 +193,17 @@ def _register_fonts(style: Style) -> None:
     if _registered.get(FAMILY) == key:
         return
     for suffix, path in faces.items():
-        pdfmetrics.registerFont(TTFont(FAMILY + suffix, str(path)))
+        _register(FAMILY + suffix, path)
     pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=FAMILY + "-Bold",
                                   italic=FAMILY + "-Italic", boldItalic=FAMILY + "-BoldItalic")
     _registered[FAMILY] = key
+
+
+def _register(name: str, path) -> None:
+    """Register the font file at `path` as `name`, over an earlier font of that name:
+    reportlab keeps the first font registered under a name and ignores the rest."""
+    pdfmetrics._fonts.pop(name, None)
+    pdfmetrics.registerFont(TTFont(name, str(path)))
 
 
 def _register_rtl_fonts() -> None:
@@ -283,7 +296,7 @@ def _block(block, styles, style: Style, width: float) -> list:
     if isinstance(block, Heading):
         name = "title" if block.level == 1 else f"h{min(block.level, 3)}"
         para = _para(block.spans, style, styles[name])
-        para._bookmark = (_plain(block.spans), block.level - 1)
+        para._bookmark = (shorten(_plain(block.spans), BOOKMARK_CHARS), block.level - 1)
         return [para]
     if isinstance(block, Paragraph):
         return [_paragraph(block, styles, style, width)]
@@ -303,7 +316,7 @@ def _paragraph(block: Paragraph, styles, style: Style, width: float):
         name = "note"
     para = _para(block.spans, style, styles[name or "body"])
     if "summary" in classes:  # the bottom line, set apart in a tinted panel
-        panel = RLTable([[para]], colWidths=[width])
+        panel = RLTable([[para]], colWidths=[width], splitInRow=1)
         panel.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), FAMILY),  # cells default to Helvetica, never embedded
             ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(style.panel)),
@@ -330,8 +343,9 @@ def _table(block: Table, styles, style: Style, width: float):
     shares = [0.24, 0.62, 0.14] if columns == 3 else [1 / columns] * columns
     data = [[_para(cell, style, styles["head" if r < block.header_rows else "cell"])
              for cell in row] for r, row in enumerate(block.rows)]
+    # splitInRow: a row taller than a page goes on over the next, not a LayoutError
     table = RLTable(data, colWidths=[width * s for s in shares], repeatRows=block.header_rows,
-                    hAlign="LEFT")
+                    hAlign="LEFT", splitInRow=1)
     rule = colors.HexColor(style.rule)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FAMILY),
@@ -379,9 +393,28 @@ def _span_markup(span: Span, style: Style) -> str:
     return text
 
 
+# A character at the start of a word that is not a letter, digit or space: punctuation, or a
+# combining mark with no letter to sit on.
+_WORD_START = re.compile(r"(?:^|(?<=\s))[^\w\s]")
+DOTTED_CIRCLE = "\u25cc"
+
+
+def _on_a_base(text: str) -> str:
+    """Return `text` with a dotted circle before each combining mark that has no letter to
+    sit on (U+064B alone, U+0301 at a paragraph's start), as typesetters show them. Only in
+    print: the JSON and the other formats keep the text as it is."""
+    marks = [m.start() for m in _WORD_START.finditer(text)
+             if unicodedata.category(m.group(0)) in ("Mn", "Me")]
+    for position in reversed(marks):
+        text = text[:position] + DOTTED_CIRCLE + text[position:]
+    return text
+
+
 def _with_fallback(text: str) -> str:
     """Return `text` escaped: right-to-left runs shaped and ordered for display in the Arabic
-    font, runs the family lacks in the fallback font."""
+    font, runs the family lacks in the fallback font, combining marks with no base on a
+    dotted circle."""
+    text = _on_a_base(text)
     family = pdfmetrics.getFont(FAMILY).face.charToGlyph
     if all(ord(c) in family or c.isspace() for c in text):
         return escape(text)
@@ -411,7 +444,11 @@ def escape(text: str) -> str:
 def _rtl_markup(run: str) -> str:
     """Return a right-to-left run as markup: shaped words in reading order (pdf_rtl puts
     each line in visual order), in the font that has its letters."""
+    _register_rtl_fonts()
     words = pdf_rtl.words(run)
+    if not words:  # only marks, which shaping drops: each in the first font that has it
+        return "".join(f'<font name="{_rtl_font_for(c) or FAMILY}">{escape(c)}</font>'
+                       for c in run)
     font = RTL_FAMILY if all(_rtl_font_for(c) == RTL_FAMILY for word in words for c in word
                              ) else (_rtl_fallback() or RTL_FAMILY)
     return f'<font name="{font}">{escape(" ".join(words))}</font>'
@@ -431,6 +468,10 @@ class _BriefDoc(BaseDocTemplate):
         if bookmark is None:
             return
         title, level = bookmark
+        # A heading too long for one page is split, its parts unmarked: a level never skips
+        # one (reportlab raises), so the next heading takes the missing one's place.
+        level = min(level, getattr(self, "_outline_level", -1) + 1)
+        self._outline_level = level
         key = f"h{id(flowable)}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
@@ -440,7 +481,6 @@ def _canvas_maker(meta, style: Style):
     """Return a canvas class that holds pages back until the end, so each can say "Page X of
     Y" and carry the marking at top and bottom."""
     muted, margin = colors.HexColor(style.muted), style.margin_mm * mm
-    title = meta.title if len(meta.title) <= 90 else meta.title[:87] + "…"
 
     class PagedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
@@ -461,7 +501,7 @@ def _canvas_maker(meta, style: Style):
         def _decorate(self, number: int, total: int) -> None:
             width, height = self._pagesize
             values = {"marking": meta.marking or "", "organisation": meta.organisation,
-                      "title": title, "date": meta.date, "page": str(number),
+                      "title": meta.title, "date": meta.date, "page": str(number),
                       "pages": str(total)}
             rows = {"header": height - margin * 0.55, "footer": margin * 0.5}
             places = {"left": (self.drawString, margin),
@@ -469,15 +509,59 @@ def _canvas_maker(meta, style: Style):
                       "right": (self.drawRightString, width - margin)}
             self.saveState()
             for row, y in rows.items():
-                for place, (draw, x) in places.items():
-                    slot = f"{row}_{place}"
-                    text = style.running(slot, values)
+                slots = {place: (style.running(f"{row}_{place}", values) or "",
+                                 "{marking}" in getattr(style, f"{row}_{place}"))
+                         for place in places}
+                for place, (text, marking) in _fitted(slots, width - 2 * margin).items():
                     if not text:
                         continue
-                    marking = "{marking}" in getattr(style, slot)
-                    self.setFont(FAMILY + ("-Bold" if marking else ""), 8.5 if marking else 7.5)
+                    draw, x = places[place]
+                    self.setFont(*_running_font(marking))
                     self.setFillColor(colors.HexColor("#B00020") if marking else muted)
                     draw(x, y, text)
             self.restoreState()
 
     return PagedCanvas
+
+
+def _running_font(marking: bool) -> tuple[str, float]:
+    """Return the font and size of a running line: the marking bold and larger."""
+    return (FAMILY + "-Bold", 8.5) if marking else (FAMILY, 7.5)
+
+
+def _fitted(slots: dict[str, tuple[str, bool]], width: float, gap: float = 12
+            ) -> dict[str, tuple[str, bool]]:
+    """Return a running line's left, centre and right texts shortened to share `width`
+    without overlapping: the centre (where the marking goes) first, then the right (page
+    numbers), then the left."""
+    def fit(place: str, room: float) -> str:
+        text, marking = slots[place]
+        return _fit(text, *_running_font(marking), room)
+
+    def measure(text: str, place: str) -> float:
+        return pdfmetrics.stringWidth(text, *_running_font(slots[place][1]))
+
+    center = fit("center", width)
+    if center:
+        side = (width - measure(center, "center")) / 2 - gap
+        right, left = fit("right", side), fit("left", side)
+    else:
+        right = fit("right", width / 2 - gap if slots["left"][0] else width)
+        left = fit("left", width - measure(right, "right") - gap if right else width)
+    return {"left": (left, slots["left"][1]), "center": (center, slots["center"][1]),
+            "right": (right, slots["right"][1])}
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    """Return `text` shortened (at a word boundary, with "…") to at most `room` points wide;
+    '' if not even "…" fits."""
+    if pdfmetrics.stringWidth(text, font, size) <= room:
+        return text
+    low, high = 0, len(text)  # the longest shortening that fits, by bisection
+    while low < high:
+        middle = (low + high + 1) // 2
+        if pdfmetrics.stringWidth(shorten(text, middle), font, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return shorten(text, low) if low else ""

@@ -1,0 +1,249 @@
+"""Long and unusual content always builds: PDF, DOCX and JSON, at most with a warning."""
+
+import dataclasses
+import html
+import io
+import itertools
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from brief.cli import main
+from brief.model import Actor, Brief, Figure, Item
+from brief.pipeline import compile_source
+from brief.render.doctree import Span
+from brief.render.layout import bound_cell, layout
+from brief.render.template import Style, builtin_root
+from brief.render.writers import writer
+from brief.settings import Settings
+
+from conftest import SAMPLE, docx_text, needs, pdf_text
+
+# Long articles: real-looking news sentences naming many distinct people, organisations and
+# places, the same for the same length every run.
+FIRST = ["Sergey", "Imran", "Shah", "Maria", "Olaf", "Amina", "Javier", "Li", "Fatima", "Kofi",
+         "Elena", "Rahul", "Ngozi", "Pierre", "Yuki", "Hassan", "Ingrid", "Tomasz", "Aisha",
+         "Carlos", "Mei", "Dmitri", "Noura", "Jonas"]
+LAST = ["Petrov", "Qureshi", "Haddad", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Kowalski",
+        "Mensah", "Ibrahim", "Alvarez", "Chen", "Novak", "Singh", "Eriksen", "Baptiste",
+        "Yamamoto", "Rahman", "Fischer", "Costa"]
+ROLES = ["Foreign Minister", "Finance Minister", "Prime Minister", "Energy Minister",
+         "President", "Ambassador", "Governor", "Defence Minister"]
+COUNTRIES = ["Pakistan", "Russia", "China", "India", "Germany", "France", "Brazil", "Nigeria",
+             "Kenya", "Japan", "Turkey", "Egypt", "Poland", "Mexico", "Indonesia", "Canada"]
+ORGANISATIONS = ["the World Bank", "the International Monetary Fund", "the United Nations",
+                 "the African Union", "the European Union", "the World Health Organization",
+                 "the Asian Development Bank", "the World Trade Organization"]
+SENTENCES = [
+    "{role} {name} said on Monday that {a} and {b} would sign a trade agreement worth "
+    "${n}bn by the end of the year.",
+    "{name}, the {role} of {a}, warned that talks with {org} could collapse if the "
+    "deadline of 1 May passed without a deal.",
+    "Exports from {a} to {b} rose by {n} percent last year, according to figures "
+    "published by {org}.",
+    "{role} {name} met officials from {org} in {a} to discuss the gas pipeline and the "
+    "{n} million tonnes of grain still held in port.",
+    "Analysts said the visit by {name} showed that {a} was seeking a larger role in the "
+    "region, while {b} remained cautious.",
+    "{name} is expected to visit {b} in June to finalise a loan of ${n}bn from {org}.",
+    "The agreement between {a} and {b} will create {n},000 jobs, {role} {name} told "
+    "reporters.",
+    "Critics in {a} argued that the deal with {org} would increase debt, and {name} "
+    "promised a review within {n} days.",
+]
+
+
+def article(words: int) -> str:
+    """Return an article of about `words` words, in paragraphs of five sentences."""
+    people = [f"{first} {last}" for last, first in itertools.product(LAST, FIRST)]
+    sentences, count = [], 0
+    for i in itertools.count():
+        text = SENTENCES[i % len(SENTENCES)].format(
+            name=people[(i * 7) % len(people)], role=ROLES[i % len(ROLES)],
+            a=COUNTRIES[i % len(COUNTRIES)], b=COUNTRIES[(i * 3 + 1) % len(COUNTRIES)],
+            org=ORGANISATIONS[(i // 3) % len(ORGANISATIONS)], n=(i * 13) % 97 + 2)
+        sentences.append(text)
+        count += len(text.split())
+        if count >= words:
+            break
+    return "\n\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5))
+
+
+def make(project: Path, *args: str):
+    """Run `brief make` in `project` (one worker: the tests stay in one process)."""
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        return CliRunner().invoke(main, ["make", "-j", "1", "--format", "pdf,docx,json", *args],
+                                  catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    (tmp_path / "sources").mkdir()
+    return tmp_path / "sources"
+
+
+def it_builds_an_18k_word_article_with_many_people_in_bounded_tables(sources):
+    (sources / "long.txt").write_text(article(18_000), encoding="utf-8")
+    result = make(sources.parent)
+    assert result.exit_code == 0, result.output
+    dist = sources.parent / "dist"
+    brief = json.loads((dist / "long.json").read_text(encoding="utf-8"))
+    people = [a for a in brief["actors"] if a["kind"] == "person"]
+    assert len(people) == 12 and len(brief["figures"]) <= 12
+    assert all(len(a["sentences"]) > 6 for a in people)  # the JSON keeps every mention
+    pdf = pdf_text((dist / "long.pdf").read_bytes())
+    word = docx_text((dist / "long.docx").read_bytes())
+    for text in (pdf, word):
+        assert "more)" in text and "Mentioned in" in text
+    assert len(PdfReader(dist / "long.pdf").pages) <= 4
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    (", ".join(f"s{i}" for i in range(1, 44)), "s1, s2, s3, s4, s5, s6 … (+37 more)"),
+    ("s1, s4, s9", "s1, s4, s9"),
+    ("word " * 100, ("word " * 60).strip() + " …"),
+    ("x" * 1000, "x" * 300 + " …"),
+])
+def it_bounds_every_table_cell(cell, expected):
+    assert "".join(s.text for s in bound_cell((Span(cell),))) == expected
+
+
+def it_bounds_a_cell_of_many_spans_keeping_their_formatting():
+    spans = (Span("Name ", bold=True), Span("y" * 400, italic=True))
+    bounded = bound_cell(spans)
+    assert bounded[0] == spans[0] and bounded[1].italic
+    assert len("".join(s.text for s in bounded)) <= 302
+
+
+# Long words, URLs, titles and markings -----------------------------------------------------
+
+URL = "https://example.org/" + "report/" * 283  # 2,001 characters
+WORD = "Donaudampfschifffahrt" * 14 + "ende"  # 298 characters, no space
+ARABIC_WORD = "باكستان" * 40
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return compile_source(SAMPLE)
+
+
+def render(fmt: str, brief: Brief, style: Style | None = None) -> bytes:
+    document = layout(brief, Settings(), builtin_root() / "default", "7 April 2021")
+    return writer(fmt).render(brief, document, style or Style())
+
+
+def outside_the_margins(data: bytes, tmp_path: Path) -> list[str]:
+    """Return the words pdftotext finds printed beyond the page's side margins."""
+    (tmp_path / "x.pdf").write_bytes(data)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "x.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+    margin = Style().margin_mm * 72 / 25.4
+    return [html.unescape(m.group(3)) for m in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        boxes) if float(m.group(1)) < margin - 1 or float(m.group(2)) > width - margin + 1]
+
+
+def _placed(brief: Brief, text: str, where: str) -> Brief:
+    if where == "title":
+        return dataclasses.replace(brief, title=f"The report {text} was published")
+    if where == "summary":
+        return dataclasses.replace(brief, summary=(Item(f"See {text} today.", ("s1",)),))
+    if where == "outcome":
+        return dataclasses.replace(brief, outcomes=(Item(f"Trade rose, {text} says.", ("s2",)),))
+    if where == "figure":
+        return dataclasses.replace(brief, figures=(Figure(text, text, ("s3",)),))
+    return dataclasses.replace(brief, actors=(Actor(text, text, ("s4",), "person"),))
+
+
+@needs("pdftotext")
+@pytest.mark.parametrize("text", [URL, WORD, ARABIC_WORD], ids=["url", "word", "arabic"])
+@pytest.mark.parametrize("where", ["title", "summary", "outcome", "figure", "actor"])
+def it_breaks_long_words_and_urls_within_the_margins(sample, tmp_path, text, where):
+    brief = _placed(sample, text, where)
+    pdf = render("pdf", brief)
+    assert outside_the_margins(pdf, tmp_path) == []
+    assert docx.Document(io.BytesIO(render("docx", brief)))  # Word wraps on its own
+    if where in ("summary", "outcome") and text != ARABIC_WORD:  # cells are bounded
+        squeeze = "".join
+        assert squeeze(text.split()) in squeeze(pdf_text(pdf).split())
+
+
+LONG_TITLE = " ".join(["Lavrov visits Pakistan to discuss trade, gas and security"] * 6)  # 353
+
+
+def it_builds_a_title_over_255_characters_shortened_only_where_it_must_be(sources):
+    (sources / "a.txt").write_text(f"---\ntitle: {LONG_TITLE}\n---\n" + SAMPLE.read_text())
+    result = make(sources.parent)
+    assert result.exit_code == 0, result.output
+    dist = sources.parent / "dist"
+    word = docx.Document(dist / "a.docx")
+    title = word.core_properties.title
+    assert len(title) <= 255 and title.endswith(" Pakistan…")
+    assert LONG_TITLE.startswith(title[:-1])
+    assert LONG_TITLE in docx_text((dist / "a.docx").read_bytes())  # the body has it whole
+    footer = word.sections[0].footer.paragraphs[-1].text
+    assert len(footer) < 120 and "…" in footer
+    pdf = PdfReader(dist / "a.pdf")
+    assert len(pdf.metadata.title) <= 255 and pdf.metadata.title.endswith("…")
+    assert len(pdf.outline[0].title) <= 120 and pdf.outline[0].title.endswith("…")
+    assert " ".join(LONG_TITLE.split()) in pdf_text((dist / "a.pdf").read_bytes())
+    assert json.loads((dist / "a.json").read_text())["title"] == LONG_TITLE
+
+
+@needs("pdftotext")
+@pytest.mark.parametrize("marking", ["SECRET " * 60, "X" * 400])
+def it_fits_a_long_marking_and_title_in_the_running_lines(sample, tmp_path, marking):
+    brief = dataclasses.replace(sample, title=LONG_TITLE, marking=marking)
+    pdf = render("pdf", brief, Style(header_left="{title}", header_right="{organisation}"))
+    assert outside_the_margins(pdf, tmp_path) == []
+    assert "SECRET SECRET" in pdf_text(pdf) or "XXXX" in pdf_text(pdf)
+    header = docx.Document(io.BytesIO(render("docx", brief))).sections[0].header
+    assert 10 < len(header.paragraphs[-1].text) <= 121
+
+
+@pytest.mark.parametrize("where", ["brief.yaml", "brief.yaml defaults", "overrides"])
+def it_refuses_a_marking_over_60_characters_naming_the_line(sources, where):
+    shutil.copy(SAMPLE, sources / "a.txt")
+    shutil.copy(SAMPLE, sources / "b.txt")
+    marking = "OFFICIAL-SENSITIVE " * 4  # 76 characters
+    if where == "overrides":
+        (sources / "a.yaml").write_text(f"title: A brief\nmarking: {marking}\n")
+        expected, built = "sources/a.yaml:2: 'marking' is longer than 60 characters", True
+    elif where == "brief.yaml":
+        (sources.parent / "brief.yaml").write_text(f"# house\nmarking: {marking}\n")
+        expected, built = "brief.yaml:2: 'marking' is longer than 60 characters", False
+    else:
+        (sources.parent / "brief.yaml").write_text(f"defaults:\n  marking: {marking}\n")
+        expected, built = "brief.yaml:2: 'marking' is longer than 60 characters", False
+    result = make(sources.parent)
+    assert result.exit_code == 1 and expected in result.output, result.output
+    assert "Traceback" not in result.output
+    assert (sources.parent / "dist" / "b.pdf").exists() == built  # the other source builds
+
+
+@pytest.mark.parametrize("text", [
+    "\u064b",                      # ARABIC FATHATAN alone
+    "\u064b\u064c \u064d",         # several, spaced
+    "\u0301 Lavrov said so.",      # COMBINING ACUTE ACCENT at a paragraph's start
+    "\u20dd",                      # COMBINING ENCLOSING CIRCLE
+    "Talks in \u0650 Islamabad",   # an Arabic mark alone amid Latin text
+], ids=["fathatan", "arabic-marks", "acute", "enclosing-circle", "kasra-in-latin"])
+def it_sets_a_combining_mark_with_no_base_on_a_dotted_circle_in_print_only(sample, text):
+    brief = dataclasses.replace(sample, title=text, summary=(Item(text, ("s1",)),))
+    assert "\u25cc" in pdf_text(render("pdf", brief))
+    assert text in docx_text(render("docx", brief))
+    for fmt in ("json", "html", "md"):
+        assert "\u25cc" not in render(fmt, brief).decode()
