@@ -133,7 +133,7 @@ def it_says_why_a_page_cannot_be_added(project, site, path, message):
 
 def it_gives_up_on_a_slow_server(project, site):
     result = add(project, f"{site}/slow", "--timeout", "0.5")
-    assert result.exit_code == 1 and "no answer within 0.5 s" in result.output
+    assert result.exit_code == 1 and "no complete answer within 0.5 s" in result.output
 
 
 def it_refuses_an_address_nothing_answers(project):
