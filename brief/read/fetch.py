@@ -24,13 +24,17 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 2
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
-        if scheme not in SCHEMES:  # never follow a server to file:, ftp: and the like
-            raise BriefError(f"the server redirects to {newurl!r}, not a web address",
-                             req.full_url, hint="open it in a browser")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req, fp, code, msg, headers):
+        where = headers.get("Location") or headers.get("URI")
+        if where:  # urllib would refuse file: and the like, but as a bare "302 Found"
+            target = urllib.parse.urljoin(req.full_url, where)
+            if urllib.parse.urlsplit(target).scheme.lower() not in SCHEMES:
+                fp.close()
+                raise BriefError(f"the server redirects to {target!r}, not a web address",
+                                 req.full_url, hint="open it in a browser")
+        return super().http_error_302(req, fp, code, msg, headers)
 
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 def fetch(url: str, timeout: float = 20.0) -> tuple[bytes, str]:
     """Return the page at `url` and the address it was finally served from.
@@ -109,9 +113,10 @@ def _failure(url: str, cause: object, deadline: Deadline) -> BriefError:
         return BriefError("the server closed the connection without answering", url,
                           hint="try again later, or check the address and port")
     if isinstance(cause, http.client.IncompleteRead):
-        got = len(cause.partial)
-        return BriefError(f"the server closed the connection after {got} of "
-                          f"{got + (cause.expected or 0)} bytes", url, hint="try again later")
+        got, more = len(cause.partial), cause.expected
+        of = f"after {got} of {got + more} bytes" if more else "before the page ended"
+        return BriefError(f"the server closed the connection {of}", url,
+                          hint="try again later")
     if isinstance(cause, http.client.BadStatusLine):
         return BriefError("the server does not answer in HTTP", url,
                           hint="check the address and port")
