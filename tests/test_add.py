@@ -252,6 +252,20 @@ def it_ends_a_misbehaving_fetch_in_one_error_within_the_timeout(project, raw, be
     assert sorted(p.name for p in (project / "sources").iterdir()) == [SAMPLE.name]
 
 
+@pytest.mark.parametrize(("behaviour", "message"), [
+    (serves(b"HTTP/1.1 200 OK\r\n\r\n"), "the secure connection failed: wrong version number"),
+    (silent, "no complete answer within 1 s"),
+    (serves(b"\x16\x03\x03\x40\x00", b"\x00" * 100), "no complete answer within 1 s"),
+], ids=["plain http", "silent", "drips a TLS record"])
+def it_ends_a_misbehaving_https_fetch_in_one_error_within_the_timeout(raw, behaviour,
+                                                                      message):
+    url = raw(behaviour).replace("http://", "https://")
+    start = time.monotonic()
+    with pytest.raises(BriefError, match=message):
+        fetch(url, timeout=1)
+    assert time.monotonic() - start < 1.5
+
+
 def it_bounds_the_whole_fetch_not_each_read(raw):
     # A byte every 0.2 s never lets one read wait 1 s; the page takes ~60 s to drip.
     url = raw(serves(SIZED, PAGE))

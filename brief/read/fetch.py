@@ -131,6 +131,10 @@ def _failure(url: str, cause: object, deadline: Deadline) -> BriefError:
     if isinstance(cause, http.client.HTTPException):  # e.g. "got more than 100 headers"
         return BriefError(f"the server's answer is not valid HTTP: {cause}", url,
                           hint="the server is misbehaving; save the page from a browser")
+    if isinstance(cause, ssl.SSLError):  # e.g. WRONG_VERSION_NUMBER: no TLS on that port
+        why = (cause.reason or str(cause)).replace("_", " ").lower()
+        return BriefError(f"the secure connection failed: {why}", url,
+                          hint="check the address; if the site has no https, try http://")
     return BriefError(f"cannot reach the page: {cause}", url,
                       hint="check the address and your connection")
 
