@@ -148,11 +148,21 @@ def overrides(project_dir: Path, source: str, output: str | None) -> None:
     click.echo(f"wrote {_show(target)}")
 
 
+class _Seconds(click.FloatRange):
+    """A number of seconds in a range; unlike FloatRange, refuses nan (which no bound stops)."""
+
+    def convert(self, value, param, ctx):
+        seconds = super().convert(value, param, ctx)
+        if seconds != seconds:  # nan, the one value unequal to itself
+            self.fail(f"{value!r} is not a number of seconds.", param, ctx)
+        return seconds
+
+
 @main.command()
 @click.argument("target")
 @click.option("--name", metavar="NAME", help="Save as sources/NAME.md (default: from the title).")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-              help="Seconds to wait for a web page.")
+@click.option("--timeout", type=_Seconds(min=0.1, max=600), default=20.0, show_default=True,
+              help="Seconds the whole fetch may take (0.1 to 600).")
 @click.pass_obj
 def add(project_dir: Path, target: str, name: str | None, timeout: float) -> None:
     """Add an article: fetch the web page at TARGET (an http or https address) or read the

@@ -22,7 +22,7 @@ def add(sources: Path, target: str, name: str | None = None, timeout: float = 20
     NAME is `name`, else made from the title. Raises BriefError if the page or file cannot be
     read, or if that file exists already: brief never overwrites.
     """
-    if re.match(r"https?://", target):
+    if re.match(r"[a-z][a-z0-9+.-]*://", target, re.IGNORECASE):  # fetch refuses all but http(s)
         from brief.read.fetch import fetch
         from brief.read.html import article_from_html
 
