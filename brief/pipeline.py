@@ -185,7 +185,7 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
             try:  # anything at all that goes wrong costs this source only
                 stem = output_stem(path)
                 if stem in stems:
-                    raise BriefError(f"has the same name in dist/ as {stems[stem]}", path,
+                    raise BriefError(f"has the same name as {stems[stem]}", path,
                                      hint=f"rename one: both would write dist/{stem}.*")
                 stems[stem] = path
                 check_source(project, path)
