@@ -231,3 +231,20 @@ def it_says_so_when_init_may_not_write(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr == (f"error: cannot create the project in {tmp_path}/p: permission "
                              f"denied ({tmp_path}/p)\n")
+
+
+def it_checks_that_sources_stay_in_the_project(project, tmp_path_factory):
+    secret = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
+    secret.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "sources" / "evil.txt").symlink_to(secret)
+    result = run(project, "check")
+    assert result.exit_code == 1
+    assert "evil.txt: is a link to" in result.stderr
+
+
+def it_mails_the_brief_of_a_source_with_an_unsafe_name(project):
+    shutil.move(project / "sources" / SAMPLE.name, project / "sources" / "..txt")
+    result = run(project, "mail", "..txt", "--to", "a@example.org", "--from", "b@example.org")
+    assert result.exit_code == 0, result.output
+    assert built(project) == ["untitled.docx", "untitled.eml", "untitled.pdf"]
+    assert not list(project.glob("dist.*"))

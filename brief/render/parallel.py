@@ -91,18 +91,28 @@ class Renderer:
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("fork")
-        for fmt in heavy:
-            workers = max(1, min(sources, jobs // len(heavy)))
-            self.pools[fmt] = ProcessPoolExecutor(workers, mp_context=context,
-                                                  initializer=_die_with, initargs=(os.getpid(),))
-            for _ in range(workers):  # import the library while the caller compiles
-                self.pools[fmt].submit(_warm, fmt, style)
+        try:
+            for fmt in heavy:
+                workers = max(1, min(sources, jobs // len(heavy)))
+                self.pools[fmt] = ProcessPoolExecutor(
+                    workers, mp_context=context, initializer=_die_with, initargs=(os.getpid(),))
+                for _ in range(workers):  # import the library while the caller compiles
+                    self.pools[fmt].submit(_warm, fmt, style)
+        except OSError:  # no process to be had (fork's EAGAIN…): render here, slower but sure
+            self.close()
+            self.pools = {}
 
     def submit(self, fmt: str, brief, document, style, origin: str | None = None,
                relayout=None) -> Future:
         """Return a future of `render`'s bytes, warnings and reduced brief."""
         if fmt in self.pools:
-            return self.pools[fmt].submit(render, fmt, brief, document, style, origin, relayout)
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return self.pools[fmt].submit(render, fmt, brief, document, style, origin,
+                                              relayout)
+            except BrokenProcessPool:  # a worker died (killed, out of memory): go on here
+                self.pools.pop(fmt).shutdown(wait=False)
         future: Future = Future()
         try:
             future.set_result(render(fmt, brief, document, style, origin, relayout))
