@@ -40,6 +40,7 @@ def check_project(root: Path) -> tuple[list[BriefError], str]:
     with_overrides = 0
     for path in sources:
         try:
+            pipeline.check_source(project, path)
             sentences = segment(read(path))
         except BriefError as exc:
             problems.append(exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -45,10 +46,12 @@ def init(directory: Path) -> None:
         if target.exists():
             click.echo(f"kept {target} (already there)")
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(origin, target)
+        with _os_errors(f"cannot create the project in {directory}"):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(origin, target)
         click.echo(f"wrote {target}")
-    (directory / "dist").mkdir(exist_ok=True)
+    with _os_errors(f"cannot create the project in {directory}"):
+        (directory / "dist").mkdir(exist_ok=True)
     click.echo(f"Next: cd {directory} && brief make")
 
 
@@ -77,6 +80,7 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
         project = pipeline.open_project(project_dir, template)
         chosen = parse_formats(formats) if formats else project.settings.formats
         paths = pipeline.find_sources(project, sources)
+        pipeline.check_output(project)
     if not paths:
         _fail(f"no articles in {_show(project.sources)} (add a .txt or .md file)")
     failures = 0
@@ -141,10 +145,15 @@ def overrides(project_dir: Path, source: str, output: str | None) -> None:
         click.echo(text, nl=False)
         return
     target = Path(output) if output else path.with_suffix(".yaml")
-    if target.exists():
+    if target.exists() or target.is_symlink():
         _fail(f"{_show(target)} already exists; it is yours, so brief leaves it alone "
               "(use -o - to print the skeleton)")
-    target.write_text(text, encoding="utf-8")
+    if not target.parent.is_dir():
+        _fail(f"cannot write {_show(target)}: there is no folder {_show(target.parent)} "
+              "(create it first, or choose another path)")
+    # "x": never replace a file, even one that appeared since the check above
+    with _os_errors(f"cannot write {_show(target)}"), open(target, "x", encoding="utf-8") as out:
+        out.write(text)
     click.echo(f"wrote {_show(target)}")
 
 
@@ -241,8 +250,9 @@ def mail(project_dir: Path, source: str, to: tuple[str, ...], cc: tuple[str, ...
         return
     from brief.fileio import write_atomic
 
-    target = out or project.dist / f"{path.stem}.eml"
-    write_atomic(target, data)
+    target = out or project.dist / f"{pipeline.output_stem(path)}.eml"
+    with _os_errors(f"cannot write {_show(target)}"):
+        write_atomic(target, data)
     click.echo(f"wrote {_show(target)}")
     if send:
         with _user_errors():
@@ -266,6 +276,25 @@ class _user_errors:
     def __exit__(self, kind, exc, tb) -> bool:
         if isinstance(exc, BriefError):
             _fail(str(exc))
+        return False
+
+
+class _os_errors:
+    """Turn an OSError into one message, `what` and the system's reason: never a traceback."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if isinstance(exc, OSError):
+            reason = {errno.ENOTDIR: "a part of the path is a file, not a folder",
+                      errno.EEXIST: "a part of the path is a file, not a folder"
+                      }.get(exc.errno, (exc.strerror or str(exc)).lower())
+            where = f" ({exc.filename})" if exc.filename else ""
+            _fail(f"{self.what}: {reason}{where}")
         return False
 
 

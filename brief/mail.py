@@ -174,7 +174,8 @@ def message_for(project, path, envelope: Envelope) -> tuple[EmailMessage, list[s
     brief, document, style, _, _ = pipeline.prepare(project, path, ("html",))
     values = {"marking": brief.marking or project.settings.marking or "", "title": brief.title,
               "date": document.meta.date, "organisation": project.settings.organisation or ""}
-    attachments = {f"{path.stem}.{ext}": (project.dist / f"{path.stem}.{ext}").read_bytes()
+    stem = pipeline.output_stem(path)
+    attachments = {f"{stem}.{ext}": (project.dist / f"{stem}.{ext}").read_bytes()
                    for ext in ("pdf", "docx")}
     size = sum(map(len, attachments.values())) / 1e6
     if size > settings.max_mb:
@@ -200,7 +201,7 @@ def _ensure_built(project, path) -> list[str]:
     from brief import pipeline
     from brief.render import template
 
-    outputs = [project.dist / f"{path.stem}.{ext}" for ext in ("pdf", "docx")]
+    outputs = [project.dist / f"{pipeline.output_stem(path)}.{ext}" for ext in ("pdf", "docx")]
     folder = template.find(project.root, project.settings.template)
     inputs = [path, path.with_suffix(".yaml"), project.root / "brief.yaml", *folder.iterdir()]
     newest = max((p.stat().st_mtime for p in inputs if p.exists()), default=0)

@@ -4,15 +4,18 @@ layout -> write."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from brief import faults
 from brief import settings as settings_module
 from brief.errors import BriefError
-from brief.fileio import write_atomic
+from brief.fileio import commit
 from brief.model import Brief
 from brief.read.source import READERS, read
 from brief.render import template
@@ -58,9 +61,11 @@ def open_project(root: Path, template_name: str | None = None) -> Project:
 
 
 def find_sources(project: Project, names: tuple[str, ...] = ()) -> list[Path]:
-    """Return the sources to build: those named (a path, or a name in `sources/`), else all.
+    """Return the sources to build: those named (a path, or a name in `sources/`), else all
+    the files in `sources/` a reader knows (folders and hidden files are not articles).
 
-    Raises BriefError for a named source that does not exist.
+    Raises BriefError for a named source that does not exist, is a folder, or is a link out
+    of the project (see `check_source`).
     """
     if not names:
         if not project.sources.is_dir():
@@ -74,10 +79,47 @@ def find_sources(project: Project, names: tuple[str, ...] = ()) -> list[Path]:
                       *(project.sources / (name + ext) for ext in READERS)]
         path = next((c for c in candidates if c.is_file()), None)
         if path is None:
+            if any(c.is_dir() for c in candidates[:2]):
+                raise BriefError("is a folder, not an article", name,
+                                 hint="name a file in sources/")
             raise BriefError("no such source", name,
                              hint="give a file path or a name in sources/")
+        check_source(project, path)
         found.append(path)
     return found
+
+
+def check_source(project: Project, path: Path) -> None:
+    """Raise BriefError unless `path` is a regular file and, if it lies in the project, really
+    does: a link from sources/ to a file elsewhere (say /etc/passwd) would publish that file.
+    The same holds for its overrides file."""
+    if not path.is_file():
+        raise BriefError("is not a regular file", path, hint="an article is a file in sources/")
+    root = project.root.resolve()
+    for file in (path, path.with_suffix(".yaml")):
+        inside = Path(os.path.abspath(file)).is_relative_to(os.path.abspath(project.root))
+        if inside and file.exists() and not file.resolve().is_relative_to(root):
+            raise BriefError(f"is a link to {file.resolve()}, outside the project", file,
+                             hint="copy the file into the project instead of linking to it")
+
+
+MAX_STEM_BYTES = 100
+# What may not appear in an output's name: separators, controls, bidirectional overrides.
+_UNSAFE = re.compile(r"[/\\\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+")
+
+
+def output_stem(path: Path) -> str:
+    """Return the name the outputs of source `path` take in dist/ (NAME.pdf…): its stem, with
+    no path separator, control character or leading dot (`..txt` must not write `dist.pdf`
+    beside dist/), at most MAX_STEM_BYTES long (a long name is cut and given a short hash of
+    the whole, so two long names do not collide)."""
+    stem = _UNSAFE.sub("_", path.stem)
+    stem = re.sub(r"\.{2,}", ".", stem).strip(" .") or "untitled"
+    if len(stem.encode()) > MAX_STEM_BYTES:
+        digest = hashlib.sha1(path.name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        cut = stem.encode()[:MAX_STEM_BYTES - 9].decode("utf-8", "ignore").rstrip(" .")
+        stem = f"{cut}-{digest}"
+    return stem
 
 
 @dataclass(frozen=True)
@@ -135,30 +177,54 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
         try:
             house_style = template.load_style(
                 template.find(project.root, project.settings.template))
-        except BriefError:
-            pass  # each source reports the problem
+        except Exception:  # each source reports the problem
+            pass
     with Renderer(formats, len(paths), jobs, house_style) as renderer:
         pending = []
         for path in paths:
-            try:
-                if path.stem in stems:
-                    raise BriefError(f"has the same name as {stems[path.stem]}", path,
-                                     hint=f"rename one: both would write dist/{path.stem}.*")
-                stems[path.stem] = path
+            try:  # anything at all that goes wrong costs this source only
+                stem = output_stem(path)
+                if stem in stems:
+                    raise BriefError(f"has the same name as {stems[stem]}", path,
+                                     hint=f"rename one: both would write dist/{stem}.*")
+                stems[stem] = path
+                check_source(project, path)
                 brief, document, style, warnings, relayout = prepare(project, path, formats,
                                                                      house_style)
-            except BriefError as exc:
-                pending.append((path, exc, [], (None, None)))
+                futures = {f: renderer.submit(f, brief, document, style, str(path), relayout)
+                           for f in formats}
+            except Exception as exc:
+                pending.append((path, _failed(project, path, exc), [], None))
                 continue
-            futures = {f: renderer.submit(f, brief, document, style, str(path), relayout)
-                       for f in formats}
-            pending.append((path, futures, warnings, (style, relayout)))
-        for path, work, warnings, (style, relayout) in pending:
+            pending.append((path, futures, warnings, (stem, style, relayout)))
+        for path, work, warnings, context in pending:
             if isinstance(work, BriefError):
                 yield path, work, warnings
                 continue
-            written, more = _write_all(project.dist / path.stem, work, path, style, relayout)
+            stem, style, relayout = context
+            try:
+                written, more = _write_all(project.dist / stem, work, path, style, relayout)
+            except Exception as exc:
+                yield path, _failed(project, path, exc), warnings
+                continue
             yield path, written, warnings + [f"{path}: {w}" for w in more]
+
+
+def _failed(project: Project, path: Path, exc: Exception) -> BriefError:
+    """Return the error `path` failed with: `exc` if it is a BriefError (naming the source if
+    it names no file), else an internal error, its traceback logged under dist/."""
+    if isinstance(exc, BriefError):
+        if exc.path is None:
+            exc.path = path
+        return exc
+    return faults.report(exc, path, project.dist)
+
+
+def check_output(project: Project) -> None:
+    """Raise BriefError if dist/ cannot hold outputs because something else has its name."""
+    if project.dist.exists() and not project.dist.is_dir():
+        raise BriefError("is not a folder", project.dist,
+                         hint="move that file away: brief writes its outputs in dist/")
 
 
 def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None):
@@ -170,7 +236,7 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None):
 
     compiled = compile_full(path, project.settings)
     brief = compiled.brief
-    warnings = drift.check(project.dist / ".brief" / f"{path.stem}.json",
+    warnings = drift.check(project.dist / ".brief" / f"{output_stem(path)}.json",
                            path.with_suffix(".yaml"), compiled.referenced, compiled.sentences)
     if not any(needs_layout(f) for f in formats):
         return brief, None, None, warnings, None
@@ -182,31 +248,26 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None):
 
 
 def _write_all(stem: Path, futures: dict, source: Path, style, relayout
-               ) -> tuple[list[Path] | BriefError, list[str]]:
-    """Write every output once all have rendered; return the files (or the error) and the
-    writers' warnings, each said once.
+               ) -> tuple[list[Path], list[str]]:
+    """Write every output once all have rendered, all or none; return the files and the
+    writers' warnings, each said once. Raises what rendering or writing raised.
 
     If the PDF had to leave items out to keep to its page budget, the other formats are
     rendered again from the same reduced brief: every format says the same thing.
     """
     from brief.render.parallel import render
 
-    try:
-        outputs = {fmt: future.result() for fmt, future in futures.items()}
-        reduced = next((r for _, _, r in outputs.values() if r is not None), None)
-        if reduced is not None:
-            document = relayout(reduced)
-            for fmt, (_, _, was_reduced) in list(outputs.items()):
-                if was_reduced is None:
-                    outputs[fmt] = render(fmt, reduced, document, style, str(source))
-    except BriefError as exc:
-        return exc, []
-    written = []
-    for fmt, (data, _, _) in outputs.items():
-        written.append(stem.with_name(f"{stem.name}.{fmt}"))
-        write_atomic(written[-1], data)
+    outputs = {fmt: future.result() for fmt, future in futures.items()}
+    reduced = next((r for _, _, r in outputs.values() if r is not None), None)
+    if reduced is not None:
+        document = relayout(reduced)
+        for fmt, (_, _, was_reduced) in list(outputs.items()):
+            if was_reduced is None:
+                outputs[fmt] = render(fmt, reduced, document, style, str(source))
+    files = {stem.with_name(f"{stem.name}.{fmt}"): data for fmt, (data, _, _) in outputs.items()}
+    commit(files)
     warnings = [w for _, found, _ in outputs.values() for w in found]
-    return written, list(dict.fromkeys(warnings))
+    return list(files), list(dict.fromkeys(warnings))
 
 
 def display_date(value: str | None) -> str:

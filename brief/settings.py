@@ -81,7 +81,7 @@ def override_keys() -> list[str]:
 def parse_formats(values: list[str] | tuple[str, ...], path=None, line=None) -> tuple[str, ...]:
     """Return the formats named in `values` (each may be comma-separated), in order, once each.
 
-    Raises BriefError listing the known formats if one is unknown.
+    Raises BriefError listing the known formats if one is unknown, or if there is none.
     """
     from brief.render.writers import WRITERS
 
@@ -93,6 +93,9 @@ def parse_formats(values: list[str] | tuple[str, ...], path=None, line=None) -> 
                                  "known formats: " + ", ".join(WRITERS))
             if name and name not in formats:
                 formats.append(name)
+    if not formats:  # a build that writes nothing is a mistake, not a success
+        raise BriefError("formats is empty" if path else "--format names no format", path, line,
+                         "name at least one of: " + ", ".join(WRITERS))
     return tuple(formats)
 
 

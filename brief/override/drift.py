@@ -41,6 +41,8 @@ def check(record: Path, overrides: Path, referenced: set[str],
                             f"since the overrides named it (check the id, then delete "
                             f"{record} to accept)")
     if update and current != known:
-
-        write_atomic(record, (json.dumps(current, indent=1, sort_keys=True) + "\n").encode())
+        try:
+            write_atomic(record, (json.dumps(current, indent=1, sort_keys=True) + "\n").encode())
+        except OSError:
+            pass  # a record is a nicety: a full or read-only dist/ is reported by the build
     return warnings

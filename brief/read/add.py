@@ -40,8 +40,17 @@ def add(sources: Path, target: str, name: str | None = None, timeout: float = 20
     if destination.exists():
         raise BriefError("already exists; brief never overwrites a source", destination,
                          hint="choose another --name")
-    sources.mkdir(parents=True, exist_ok=True)
-    destination.write_text(as_markdown(article), encoding="utf-8")
+    text, created = as_markdown(article), False
+    try:
+        sources.mkdir(parents=True, exist_ok=True)
+        with open(destination, "x", encoding="utf-8") as stream:  # never overwrite
+            created = True
+            stream.write(text)
+    except OSError as exc:
+        if created:  # half a source (a full disk) is worse than none
+            destination.unlink(missing_ok=True)
+        raise BriefError(f"cannot write it: {(exc.strerror or str(exc)).lower()}", destination,
+                         hint="check that sources/ is a writable folder") from None
     return destination
 
 
@@ -67,4 +76,10 @@ def _escape(paragraph: str) -> str:
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return "-".join(slug.split("-")[:8]) or "article"
+    slug = "-".join(slug.split("-")[:8])
+    if len(slug) > MAX_SLUG:  # one very long word: cut it, a file name has a limit
+        slug = slug[:MAX_SLUG].rstrip("-")
+    return slug or "article"
+
+
+MAX_SLUG = 80

@@ -8,9 +8,11 @@ unavailable, or with one job, everything runs in this process.
 from __future__ import annotations
 
 import os
+import time
 from concurrent.futures import Future
 
 from brief.errors import BriefError
+from brief.faults import InternalError
 from brief.render.writers import needs_layout, writer
 
 
@@ -18,7 +20,8 @@ def render(fmt: str, brief, document, style, origin: str | None = None, relayout
            ) -> tuple[bytes, list[str], object | None]:
     """Return the bytes of `brief` in format `fmt`, the writer's warnings (a glyph its fonts
     lack, items left out to fit the page budget…) and, if it had to leave items out, the
-    reduced brief. An unexpected failure becomes a BriefError naming `origin`, the source."""
+    reduced brief. An unexpected failure comes back as an InternalError, traceback and all:
+    the caller reports it against the source."""
     try:
         module = writer(fmt)
         check = getattr(module, "check", None)
@@ -34,9 +37,7 @@ def render(fmt: str, brief, document, style, origin: str | None = None, relayout
     except BriefError:
         raise
     except Exception as exc:  # a writer bug must cost one source, not the whole run
-        raise BriefError(f"could not write {fmt.upper()}: {type(exc).__name__}: {exc}",
-                         origin or brief.source.file,
-                         hint="please report this with the source") from None
+        raise InternalError.of(exc) from None
 
 
 def _warm(fmt: str, style) -> None:
@@ -45,6 +46,32 @@ def _warm(fmt: str, style) -> None:
     warm = getattr(writer(fmt), "warm", None)
     if warm is not None and style is not None:
         warm(style)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with(parent: int) -> None:
+    """Make this worker end when `parent` does, even by `kill -9`: orphans would otherwise
+    wait for work forever (their siblings hold the work queue open)."""
+    try:  # Linux: the kernel sends SIGKILL when the parent goes
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # it died before that took effect
+        os._exit(1)
+    import threading
+
+    def watch() -> None:  # anywhere else (and belt and braces): look twice a second
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="brief-orphan-watch", daemon=True).start()
 
 
 class Renderer:
@@ -64,21 +91,32 @@ class Renderer:
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("fork")
-        for fmt in heavy:
-            workers = max(1, min(sources, jobs // len(heavy)))
-            self.pools[fmt] = ProcessPoolExecutor(workers, mp_context=context)
-            for _ in range(workers):  # import the library while the caller compiles
-                self.pools[fmt].submit(_warm, fmt, style)
+        try:
+            for fmt in heavy:
+                workers = max(1, min(sources, jobs // len(heavy)))
+                self.pools[fmt] = ProcessPoolExecutor(
+                    workers, mp_context=context, initializer=_die_with, initargs=(os.getpid(),))
+                for _ in range(workers):  # import the library while the caller compiles
+                    self.pools[fmt].submit(_warm, fmt, style)
+        except OSError:  # no process to be had (fork's EAGAIN…): render here, slower but sure
+            self.close()
+            self.pools = {}
 
     def submit(self, fmt: str, brief, document, style, origin: str | None = None,
                relayout=None) -> Future:
         """Return a future of `render`'s bytes, warnings and reduced brief."""
         if fmt in self.pools:
-            return self.pools[fmt].submit(render, fmt, brief, document, style, origin, relayout)
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return self.pools[fmt].submit(render, fmt, brief, document, style, origin,
+                                              relayout)
+            except BrokenProcessPool:  # a worker died (killed, out of memory): go on here
+                self.pools.pop(fmt).shutdown(wait=False)
         future: Future = Future()
         try:
             future.set_result(render(fmt, brief, document, style, origin, relayout))
-        except BriefError as exc:
+        except Exception as exc:  # the caller reports it against this source
             future.set_exception(exc)
         return future
 

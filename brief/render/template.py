@@ -141,7 +141,7 @@ def load_style(folder: Path) -> Style:
                 continue
             text = check_str(doc, keypath, value)
             if section == "fonts":
-                values[name] = _file(doc, keypath, folder, text)
+                values[name] = _font(doc, keypath, folder, text)
             elif name == "logo":
                 values[name] = _logo(doc, keypath, folder, text)
             elif section == "page":
@@ -170,11 +170,49 @@ def load_style(folder: Path) -> Style:
 
 
 def _file(doc, keypath, folder: Path, name: str) -> Path:
+    """Return the file `name` names: in the template folder (or its project), else one of the
+    shipped fonts; never a file elsewhere on the machine, which a build would publish."""
     for candidate in (folder / name, FONTS / name):
         if candidate.is_file():
+            real = candidate.resolve()
+            if not any(real.is_relative_to(root) for root in _allowed_roots(folder)):
+                raise doc.error(keypath, f"'{name}' is outside the template and the project",
+                                f"copy the file into {folder} and name it from there")
             return candidate
     raise doc.error(keypath, f"file '{name}' not found",
                     f"put it in {folder} (fonts may also name one of the shipped fonts)")
+
+
+def _allowed_roots(folder: Path) -> list[Path]:
+    """Return where a template's files may lie: its folder, the project's own templates/
+    folder's project (PROJECT/templates/NAME), the shipped fonts."""
+    roots = [folder.resolve(), FONTS.resolve()]
+    if folder.parent.name == "templates" and folder.parent.resolve() != TEMPLATES.resolve():
+        roots.append(folder.parent.parent.resolve())
+    return roots
+
+
+# The first bytes of the fonts the PDF writer can embed: TrueType outlines, one font or a
+# collection. OpenType with PostScript outlines ("OTTO") and web fonts it cannot read.
+_FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"ttcf")
+
+
+def _font(doc, keypath, folder: Path, name: str) -> Path:
+    path = _file(doc, keypath, folder, name)
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4)
+    except OSError as exc:
+        raise doc.error(keypath, f"cannot read '{name}': {exc.strerror}") from None
+    if head == b"OTTO":
+        raise doc.error(keypath, f"'{name}' is an OpenType font with PostScript (CFF) "
+                        "outlines, which the PDF writer cannot embed",
+                        "use a TrueType font (.ttf)")
+    if head[:3] == b"wOF":
+        raise doc.error(keypath, f"'{name}' is a web font (WOFF)", "use a TrueType font (.ttf)")
+    if head not in _FONT_SIGNATURES:
+        raise doc.error(keypath, f"'{name}' is not a font file", "use a TrueType font (.ttf)")
+    return path
 
 
 def _logo(doc, keypath, folder: Path, name: str) -> Path:
