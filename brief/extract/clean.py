@@ -27,7 +27,10 @@ _DATELINE = re.compile(
     r"Fortune|Marie Claire|The Frisky|Travel \+ Leisure|CNN Student News)\)\s*(?:[-–—]{1,2}\s*)?")
 _BYLINE = re.compile(r"^(?:By\s*\.\s*)?(?:[^.|]{1,60}\s\.\s*)*?(?:PUBLISHED|UPDATED):[^|]*\|"
                      r"\s*\.?\s*UPDATED:\s*[^.]*\d{4}\s*\.\s*")
-_SCROLL = re.compile(r"^(?:Scroll down for (?:video|more)\s*|Share this with\w*?Copy this link)")
+_SCROLL = re.compile(r"^(?:Scroll down for (?:video|more)\s*|Share this with\w*?Copy this link|"
+                     r"Media playback is (?:not |un)?supported on (?:this|your) device\s*|"
+                     r"(?:Listen|Watch|Video|Audio|Read more|Related|See also):[^.!?]*?"
+                     r"[a-z](?=(?:The|A|An|It|He|She|They|We|In|On|At|But|This)\s))")
 # A picture caption run into the first sentence: "Rhodri Giggs outside court yesterday The
 # brother of…": a lower-case or closing word, then a capitalised article and a lower-case word.
 _CAPTION_END = re.compile(r"(?<=[a-z0-9)’'\"]) (?=(?:The|A|An) [a-z])")

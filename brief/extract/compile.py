@@ -60,7 +60,8 @@ _PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre
 # change …", "… the plan Former Deputy Prime Minister …", "… pledge today Scotland's …".
 _GLUED = re.compile(r"(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|It|He|She|They|We|"
                     r"I|Former|President|Prime|Mr|Mrs|Ms|Pictured|Scroll)\s"
-                    r"|\b(?:today|yesterday|tonight|last night)\s+[A-Z]")
+                    r"|\b(?:today|yesterday|tonight|last night)\s+[A-Z]"
+                    r"|[a-z](?:The|It|He|She|They|We|In|On|At|But|This)\s")  # "mentalityThe"
 # Words after which a capitalised word is running text: "told The Times", "said It was".
 _BEFORE_CAPITAL = frozenset("to in on at of by as or and for from with told said than that the "
                             "into like says about via called named".split())
