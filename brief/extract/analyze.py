@@ -187,8 +187,11 @@ def _is_hook(core: str | None) -> bool:
 def _when(core: str | None) -> str | None:
     if not core or not _FUTURE.search(core):
         return None
-    match = _WHEN.search(core)
-    return match.group(0) if match else None
+    for match in _WHEN.finditer(core):  # not the day it was said: "…, police said Monday"
+        if not re.search(r"\b(?:said|says|told|announced|added|reported)\s+(?:on\s+)?$",
+                         core[: match.start()]):
+            return match.group(0)
+    return None
 
 
 # Self-contained text ----------------------------------------------------------------------

@@ -58,7 +58,8 @@ _PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre
                       r"below|shows?)\b|\b(?:looks on|poses for|(?:is|are) seen)\b", re.I)
 # A caption or graphic run into a sentence without a stop: "… in 306million Without a
 # change …", "… the plan Former Deputy Prime Minister …", "… pledge today Scotland's …".
-_GLUED = re.compile(r"(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|It|He|She|They|We|"
+_GLUED = re.compile(r"(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|That|Those|There|It|"
+                    r"He|She|They|We|"
                     r"I|Former|President|Prime|Mr|Mrs|Ms|Pictured|Scroll)\s"
                     r"|\b(?:today|yesterday|tonight|last night)\s+[A-Z]"
                     r"|[a-z](?:The|It|He|She|They|We|In|On|At|But|This)\s")  # "mentalityThe"
@@ -277,7 +278,8 @@ def _summary(features: list[Features], budget: Budget) -> list[tuple[list[Featur
             continue
         if f.text is None:
             last = chosen[-1][0][-1]
-            if _position(last) + 1 != _position(f) or not f.core:
+            if _position(last) + 1 != _position(f) or not f.core \
+                    or not _quotes_balanced(f.core) or _glued(f.core):
                 continue
         text = f.text or f.core or ""
         words = len(text.split())
@@ -450,8 +452,12 @@ def _quotable(f: Features) -> bool:
 
 def _quotes_balanced(text: str) -> bool:
     """Return False for a piece of a quotation the sentence splitter cut off ("… the
-    committee will keep under review," Mr Wright's letter states.)."""
-    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+    committee will keep under review," Mr Wright's letter states.), or one opened and not
+    closed ("He said: 'There is an SNP candidate in this constituency.")."""
+    opened = len(re.findall(r"(?:^|(?<=[\s(:]))['‘](?=\w)", text))
+    closed = len(re.findall(r"(?<=[\w.,!?…])['’](?=[\s.,;:!?)]|$)", text))
+    return (text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+            and opened <= closed)
 
 
 def _speakerless(text: str) -> bool:

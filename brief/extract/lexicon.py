@@ -190,4 +190,6 @@ WHEN = (rf"\b(?:{_MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH}(?: \d{{4}})?
         rf"(?:early |mid-|late |by |in |from |until )?{_MONTH}(?: \d{{4}})?|"
         r"(?:on |by |next |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
         r"next (?:week|month|year)|later this (?:week|month|year)|in the coming (?:days|weeks|"
-        r"months|years)|by (?:the end of )?(?:\d{4}|the year)|in \d{4})\b")
+        r"months|years)|by (?:the end of )?(?:\d{4}|the year)|in \d{4}|"
+        r"in (?:about |around |some )?(?:a|an|one|two|three|four|five|six|\d+) "
+        r"(?:days?|weeks?|months?|years?))\b")
