@@ -52,7 +52,10 @@ def render_text(brief: Brief, analysis=None, colour: bool = False) -> str:
 
 
 def _why(f) -> str:
-    """Return why a sentence scores as it does: salience and the cues found in it."""
+    """Return why a sentence scores as it does — salience and the cues found in it — and
+    what cleaning left out of it or why it is never quoted on its own."""
+    from brief.extract.compile import passed_over
+
     if f is None:
         return ""
     parts = [f"centrality {f.centrality:.2f}", f"keywords {f.keywords:.2f}"]
@@ -63,8 +66,14 @@ def _why(f) -> str:
     if f.figures:
         parts.append("figures: " + ", ".join(fig.value for fig in f.figures))
     if f.core is None:
-        parts.append("page furniture")
-    elif f.text is None:
+        return "; ".join(parts + ["page furniture"])
+    if f.core != f.sentence.text:
+        cut = f.sentence.text[: f.sentence.text.find(f.core)].strip()
+        parts.append(f"left out before it: “{cut}”" if cut else "furniture left out")
+    reason = passed_over(f)
+    if reason:
+        parts.append(f"not quoted: {reason}")
+    if f.text is None:
         parts.append("leans on an earlier sentence")
     elif f.hook:
         parts.append("teaser or question")

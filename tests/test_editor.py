@@ -130,3 +130,23 @@ def it_derives_untitled_brief_from_nothing():
     from brief.extract.analyze import Analysis
 
     assert derive_title(Analysis((), ())) == "Untitled brief"
+
+
+def it_shows_what_cleaning_left_out_and_why_a_sentence_is_passed_over(project):
+    from click.testing import CliRunner
+
+    from brief.cli import main
+
+    (project / "sources" / "lavrov-pakistan-2021.txt").unlink()
+    (project / "sources" / "a.txt").write_text(
+        "LONDON (CNN) -- The government approved a new budget for the ports on Monday. "
+        "Media playback is not supported on this deviceThe ministry signed three contracts "
+        "worth 40 million pounds with builders. The minister, pictured, visited the harbour "
+        "at Dover with officials. The plan will be reviewed by parliament in June, the "
+        "speaker said.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["-C", str(project), "show", "a"])
+    assert result.exit_code == 0, result.output
+    assert "left out before it: “LONDON (CNN) --”" in result.output
+    assert "left out before it: “Media playback is not supported on this device”" in \
+        result.output
+    assert "not quoted: picture reference" in result.output

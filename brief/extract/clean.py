@@ -33,6 +33,13 @@ _SCROLL = re.compile(r"^(?:Scroll down for (?:video|more)\s*|Share this with\w*?
                      r"[a-z](?=(?:The|A|An|It|He|She|They|We|In|On|At|But|This)\s))")
 # A picture caption run into the first sentence: "Rhodri Giggs outside court yesterday The
 # brother of…": a lower-case or closing word, then a capitalised article and a lower-case word.
+# A caption's end at a time word, the sentence starting right after it with a capital.
+_CAPTION_WHEN = re.compile(r"\b(?:today|yesterday|last night|this week|on (?:Monday|Tuesday|"
+                           r"Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?=[A-Z])")
+# Captions speak in the present: "joins", "speaks", "arrives", "poses", "looks on".
+_PRESENT = re.compile(r"\b(?:joins|speaks|arrives|leaves|poses|looks|waves|attends|walks|"
+                      r"stands|sits|visits|meets|greets|holds|celebrates|campaigns|talks|"
+                      r"is pictured|are pictured|pictured)\b")
 _CAPTION_END = re.compile(r"(?<=[a-z0-9)’'\"]) (?=(?:The|A|An) [a-z])")
 
 
@@ -49,6 +56,12 @@ def clean(text: str) -> tuple[int, int] | None:
     if caption and len(text[start:caption.start()].split()) >= 4 and _looks_like_caption(
             text[start:caption.start()]):
         start = caption.end()
+    else:  # "Sturgeon joins activists in Glasgow today Scotland's Deputy First Minister said…"
+        caption = _CAPTION_WHEN.search(text, start)
+        if caption and len(text[start:caption.start()].split()) >= 5 \
+                and "." not in text[start:caption.start()] and _PRESENT.search(
+                    text[start:caption.start()]):
+            start = caption.end()
     rest = text[start:].strip()
     if len(rest.split()) < 3:
         return None if start else (0, len(text))

@@ -324,8 +324,8 @@ def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> 
         if len(chosen) < high and f.topic not in topics and not _redundant(f, chosen + summary):
             chosen.append(f)
             topics.add(f.topic)
-    for f in ranked:
-        if len(chosen) >= low:
+    for f in ranked:  # then the next best developments, to a handful
+        if len(chosen) >= max(low, min(high, 5)):
             break
         if f not in chosen and not _redundant(f, chosen + summary):
             chosen.append(f)
@@ -445,9 +445,21 @@ def _introduced(texts: list[str], actors) -> list[str]:
 def _quotable(f: Features) -> bool:
     """Return True for a sentence fit to quote on its own: self-contained, news rather than
     a teaser or question, and no picture reference ("(pictured)") in it."""
+    return bool(f.text) and not f.hook and passed_over(f) is None
+
+
+def passed_over(f: Features) -> str | None:
+    """Return why a sentence of article text is never quoted on its own, or None."""
     core = f.core or ""
-    return (bool(f.text) and not f.hook and not _PICTURE.search(core) and not _glued(core)
-            and not _speakerless(core) and _quotes_balanced(core))
+    if _PICTURE.search(core):
+        return "picture reference"
+    if _glued(core):
+        return "a caption or graphic runs into it"
+    if _speakerless(core):
+        return "quotation without its speaker"
+    if not _quotes_balanced(core):
+        return "a piece of a quotation"
+    return None
 
 
 def _quotes_balanced(text: str) -> bool:

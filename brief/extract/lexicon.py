@@ -50,7 +50,9 @@ OUTCOME_CUES = (
     "hold", "held", "establish", "complete", "begin", "will ", "would boost", "plan",
     "extended", "restated", "determination", "allocat", "ban", "impos", "lift", "share",
     "position", "convergen", "arrest", "charged", "killed", "died", "won", "elected",
-    "resign", "sued", "suspend", "fired", "released", "found",
+    "resign", "sued", "suspend", "fired", "released", "found", "revealed", "confirmed",
+    "warned", "urged", "called for", "criticis", "admitted", "accused", "denied", "vowed",
+    "promised", "demanded", "jailed", "sentenced", "ordered", "voted", "passed",
 )
 
 # Outcome cues that name the development itself (an agreement, a figure's change) weigh more
@@ -69,13 +71,15 @@ ANALYTIC_CUES = (
     "important", "delicate", "concern", "challeng", "risk", "threat", "opportunit",
     "because", "comes as", "amid", "as a result", "means", "signal", "seeks", "stature",
     "convergen", "geopolitic", "strategic", "priority", "key player", "significant player",
-    "emerg", "first time",
+    "emerg", "first time", "warn", "urge", "call for", "called for", "would", "promise",
+    "vow", "criticis", "fear", "worr", "impact", "implication", "consequence", "pressure",
+    "debate", "backlash", "investigat", "review", "inquiry", "appeal", "oppos", "welcom",
 )
 
 # Words that, opening a sentence, point outside it.
 PRONOUNS = ("he", "she", "they", "it", "this", "these", "that", "those", "his", "her",
             "their", "its", "him", "them", "we", "our", "us", "i", "my", "me", "you", "your",
-            "others")
+            "others", "another", "fellow", "the other", "the same", "both")
 CONNECTIVES = ("but", "however", "and", "also", "moreover", "meanwhile", "so", "yet",
                "still", "therefore", "thus", "furthermore", "besides", "instead", "then",
                "nevertheless", "nonetheless", "in addition", "as a result", "at this",
