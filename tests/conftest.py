@@ -100,3 +100,18 @@ def system_fonts(monkeypatch):
     use()
     yield use
     pdf._fallback_name.clear()  # the next test looks up its own
+
+
+def cli(project: Path, *args: str, env: dict | None = None):
+    """Run `brief ARGS` in this process from inside `project`, as a user would; an exception
+    propagates, so a traceback fails the test instead of passing as an exit status."""
+    from click.testing import CliRunner
+
+    from brief.cli import main
+
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+    finally:
+        os.chdir(cwd)

@@ -4,7 +4,6 @@ stays plain text. Each output is read back for the links it really holds."""
 import email
 import html
 import io
-import os
 import re
 import zipfile
 from email import policy
@@ -12,22 +11,15 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from click.testing import CliRunner
 
-from brief.cli import main
 from brief.render.doctree import Span, safe_href
+
+from conftest import cli
 
 SOURCE = "lavrov-pakistan-2021"
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
 
-def run(project: Path, *args: str):
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
 
 
 def links(project: Path) -> dict[str, list[str]]:
@@ -65,9 +57,9 @@ def build(project: Path, url: str, template: str | None = None) -> dict[str, lis
         (folder / "brief.html.j2").write_text(template, encoding="utf-8")
         settings += "template: house\n"
     (project / "brief.yaml").write_text(settings, encoding="utf-8")
-    result = run(project, "make", "-f", "html", "-f", "md", "-f", "pdf", "-f", "docx")
+    result = cli(project, "make", "-f", "html", "-f", "md", "-f", "pdf", "-f", "docx")
     assert result.exit_code == 0, result.output
-    assert run(project, "mail", SOURCE).exit_code == 0
+    assert cli(project, "mail", SOURCE).exit_code == 0
     return links(project)
 
 

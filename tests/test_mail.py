@@ -7,20 +7,7 @@ import subprocess
 from email import policy
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from brief.cli import main
-
-from conftest import needs
-
-
-def run(project: Path, *args: str, env: dict | None = None):
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
+from conftest import cli, needs
 
 
 def read_eml(path: Path):
@@ -28,7 +15,7 @@ def read_eml(path: Path):
 
 
 def it_writes_a_message_with_both_renderings_and_both_files(project):
-    result = run(project, "mail", "lavrov-pakistan-2021", "--to", "Ana Silva <ana@example.org>",
+    result = cli(project, "mail", "lavrov-pakistan-2021", "--to", "Ana Silva <ana@example.org>",
                  "--cc", "desk@example.org", "--from", "Jürgen Müller <jm@example.org>")
     assert result.exit_code == 0, result.output
     assert result.output.endswith("wrote dist/lavrov-pakistan-2021.eml\n")
@@ -56,7 +43,7 @@ def it_encodes_non_ascii_subjects_and_takes_the_marking(project):
         encoding="utf-8")
     (project / "sources" / "lavrov-pakistan-2021.yaml").write_text(
         "title: Лавров в Исламабаде\n", encoding="utf-8")
-    assert run(project, "mail", "lavrov-pakistan-2021").exit_code == 0
+    assert cli(project, "mail", "lavrov-pakistan-2021").exit_code == 0
     raw = (project / "dist" / "lavrov-pakistan-2021.eml").read_bytes()
     assert raw.isascii()  # headers encoded, body transfer-encoded
     assert read_eml(project / "dist" / "lavrov-pakistan-2021.eml")["Subject"] == (
@@ -64,7 +51,7 @@ def it_encodes_non_ascii_subjects_and_takes_the_marking(project):
 
 
 def it_refuses_an_invalid_address_before_anything_else(project):
-    result = run(project, "mail", "lavrov-pakistan-2021", "--to", "not-an-address",
+    result = cli(project, "mail", "lavrov-pakistan-2021", "--to", "not-an-address",
                  "--from", "desk@example.org")
     assert result.exit_code == 1
     assert "'not-an-address' is not an email address" in result.output
@@ -72,12 +59,12 @@ def it_refuses_an_invalid_address_before_anything_else(project):
 
 
 def it_asks_for_recipients_and_a_sender(project):
-    result = run(project, "mail", "lavrov-pakistan-2021", "--from", "desk@example.org")
+    result = cli(project, "mail", "lavrov-pakistan-2021", "--from", "desk@example.org")
     assert result.exit_code == 1 and "no recipients for the message" in result.output
 
 
 def it_shows_a_dry_run_without_sending(project):
-    result = run(project, "mail", "lavrov-pakistan-2021", "--to", "a@example.org", "--from",
+    result = cli(project, "mail", "lavrov-pakistan-2021", "--to", "a@example.org", "--from",
                  "d@example.org", "--subject", "Today's brief", "--dry-run")
     assert result.exit_code == 0
     assert "subject: Today's brief" in result.output and "nothing sent" in result.output
@@ -87,14 +74,14 @@ def it_shows_a_dry_run_without_sending(project):
 
 def it_warns_when_the_attachments_are_large(project):
     (project / "brief.yaml").write_text("mail: {max_mb: 0.01}\n")
-    result = run(project, "mail", "lavrov-pakistan-2021", "--to", "a@example.org", "--from",
+    result = cli(project, "mail", "lavrov-pakistan-2021", "--to", "a@example.org", "--from",
                  "d@example.org")
     assert result.exit_code == 0 and "over the 0.01 MB limit" in result.output
 
 
 def it_sends_nothing_when_the_brief_fails_to_build(project):
     (project / "sources" / "lavrov-pakistan-2021.yaml").write_text("pin: [s999]\n")
-    result = run(project, "mail", "lavrov-pakistan-2021", "--to", "a@example.org", "--from",
+    result = cli(project, "mail", "lavrov-pakistan-2021", "--to", "a@example.org", "--from",
                  "d@example.org", "--send")
     assert result.exit_code == 1 and "no sentence 's999'" in result.output
     assert "sent" not in result.output.replace("sentence", "")
@@ -102,7 +89,7 @@ def it_sends_nothing_when_the_brief_fails_to_build(project):
 
 def it_rejects_bad_mail_settings_with_their_line(project):
     (project / "brief.yaml").write_text("mail:\n  smtp:\n    security: ssl\n")
-    result = run(project, "mail", "lavrov-pakistan-2021", "--to", "a@example.org")
+    result = cli(project, "mail", "lavrov-pakistan-2021", "--to", "a@example.org")
     assert result.exit_code == 1
     assert "brief.yaml:3: unknown security 'ssl' (use starttls, tls or none)" in result.output
 
@@ -138,7 +125,7 @@ def it_sends_over_plain_smtp(project):
         (project / "brief.yaml").write_text(
             f"mail:\n  from: desk@example.org\n  to: [ana@example.org]\n  cc: [b@example.org]\n"
             f"  smtp: {{host: 127.0.0.1, port: {port}, security: none}}\n")
-        result = run(project, "mail", "lavrov-pakistan-2021", "--send")
+        result = cli(project, "mail", "lavrov-pakistan-2021", "--send")
     finally:
         server.stop()
     assert result.exit_code == 0, result.output
@@ -183,8 +170,8 @@ def it_sends_over_starttls_with_a_login(project, tmp_path):
             f"  smtp: {{host: 127.0.0.1, port: {port}, security: starttls, user: desk, "
             f"timeout: 3}}\n")
         env = {"SSL_CERT_FILE": str(cert), "BRIEF_SMTP_PASSWORD": "s3cret!"}
-        result = run(project, "mail", "lavrov-pakistan-2021", "--send", env=env)
-        wrong = run(project, "mail", "lavrov-pakistan-2021", "--send",
+        result = cli(project, "mail", "lavrov-pakistan-2021", "--send", env=env)
+        wrong = cli(project, "mail", "lavrov-pakistan-2021", "--send",
                     env={**env, "BRIEF_SMTP_PASSWORD": "wrong-one"})
     finally:
         server.stop()
@@ -199,15 +186,15 @@ def it_takes_reply_to_from_settings_and_rebuilds_only_when_stale(project):
     (project / "brief.yaml").write_text(
         "mail:\n  from: Desk <desk@example.org>\n  reply_to: team@example.org\n"
         "  to: [a@example.org]\n  subject: 'Brief {{ date }}: {{ title }}'\n")
-    assert run(project, "mail", "lavrov-pakistan-2021").exit_code == 0
+    assert cli(project, "mail", "lavrov-pakistan-2021").exit_code == 0
     message = read_eml(project / "dist" / "lavrov-pakistan-2021.eml")
     assert str(message["Reply-To"]) == "team@example.org"
     assert message["Subject"].startswith("Brief ") and ": Russian Foreign" in message["Subject"]
     pdf = project / "dist" / "lavrov-pakistan-2021.pdf"
     built = pdf.stat().st_mtime_ns
-    assert run(project, "mail", "lavrov-pakistan-2021").exit_code == 0
+    assert cli(project, "mail", "lavrov-pakistan-2021").exit_code == 0
     assert pdf.stat().st_mtime_ns == built  # up to date: not built again
     source = project / "sources" / "lavrov-pakistan-2021.txt"
     os.utime(source, ns=(built + 10**9, built + 10**9))
-    assert run(project, "mail", "lavrov-pakistan-2021").exit_code == 0
+    assert cli(project, "mail", "lavrov-pakistan-2021").exit_code == 0
     assert pdf.stat().st_mtime_ns != built  # the source changed: built again

@@ -2,7 +2,6 @@
 would fail on in a template, and both say it in one line naming the file."""
 
 import email
-import os
 import shutil
 import subprocess
 import sys
@@ -11,21 +10,13 @@ from email import policy
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from brief.cli import main
+from conftest import cli
 
 BRIEF = Path(sys.executable).parent / "brief"
 TEMPLATE = Path("templates") / "house" / "brief.html.j2"
 
 
-def run(project: Path, *args: str):
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        return CliRunner().invoke(main, list(args))
-    finally:
-        os.chdir(cwd)
 
 
 def house(project: Path, text: str, **more: str) -> Path:
@@ -91,7 +82,7 @@ def it_finds_a_faulty_template_with_check_and_make_fails_each_source_alike(
     house(project, text, **files)
     shutil.copy(project / "sources" / "lavrov-pakistan-2021.txt", project / "sources" / "b.txt")
     started = time.monotonic()
-    checked = run(project, "check")
+    checked = cli(project, "check")
     assert checked.exit_code == 1, checked.output
     errors = [line for line in checked.output.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and errors[0].startswith(f"error: {named}"), checked.output
@@ -112,7 +103,7 @@ def it_finds_a_faulty_template_with_check_and_make_fails_each_source_alike(
 def it_checks_the_built_in_templates_clean(project):
     for name in ("default", "memo"):
         (project / "brief.yaml").write_text(f"template: {name}\n", encoding="utf-8")
-        result = run(project, "check")
+        result = cli(project, "check")
         assert result.exit_code == 0, result.output
         assert result.output.startswith(f"ok: settings, template '{name}'")
 
@@ -121,7 +112,7 @@ def it_keeps_autoescape_on_in_templates(project):
     house(project, "<p>{{ brief.title }}</p>")
     (project / "sources" / "lavrov-pakistan-2021.yaml").write_text(
         "title: '<script>alert(1)</script> & co'\n", encoding="utf-8")
-    result = run(project, "make", "-f", "html")
+    result = cli(project, "make", "-f", "html")
     assert result.exit_code == 0, result.output
     html = (project / "dist" / "lavrov-pakistan-2021.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
@@ -137,7 +128,7 @@ def it_never_runs_code_compiled_outside_the_sandbox(project):
     plain = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder.resolve())),
                                bytecode_cache=jinja2.FileSystemBytecodeCache())
     assert plain.get_template("brief.html.j2").render()  # compiled and cached unsandboxed
-    result = run(project, "make", "-f", "html")
+    result = cli(project, "make", "-f", "html")
     assert result.exit_code == 1 and "may not repeat text" in result.output
 
 
@@ -158,7 +149,7 @@ def mail_settings(project: Path, subject: str) -> None:
 def it_refuses_a_faulty_subject_in_check_and_mail_naming_its_line(project, subject):
     mail_settings(project, subject)
     for args in (("check",), ("mail", "lavrov-pakistan-2021", "--dry-run")):
-        result = run(project, *args)
+        result = cli(project, *args)
         assert result.exit_code == 1, result.output
         errors = [line for line in result.output.splitlines() if line.startswith("error:")]
         assert len(errors) == 1 and errors[0].startswith(
@@ -176,7 +167,7 @@ def it_refuses_a_faulty_subject_in_check_and_mail_naming_its_line(project, subje
 def it_writes_a_subject_on_one_line_with_no_injected_header(project, subject, option):
     mail_settings(project, subject or '"Brief"')
     args = ["mail", "lavrov-pakistan-2021"] + (["--subject", option] if option else [])
-    result = run(project, *args)
+    result = cli(project, *args)
     assert result.exit_code == 0, result.output
     raw = (project / "dist" / "lavrov-pakistan-2021.eml").read_bytes()
     message = email.message_from_bytes(raw, policy=policy.default)

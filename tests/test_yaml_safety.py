@@ -5,7 +5,6 @@ sources still built."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import resource
 import shutil
@@ -14,11 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from brief.cli import main
 from brief.render.template import builtin_root
 from brief.yamlio import MAX_BYTES, parse
+
+from conftest import cli
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sources" / "lavrov-pakistan-2021.txt"
 BRIEF = Path(sys.executable).parent / "brief"
@@ -62,13 +61,6 @@ def put(project: Path, where: str, content: str | bytes) -> int:
     return 0
 
 
-def run(project: Path, *args: str):
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
 
 
 def error_lines(output: str) -> list[str]:
@@ -81,7 +73,7 @@ def assert_one_error(project: Path, where: str, line: int | None, message: str,
     source's own files, the other source is still built."""
     located = FILES[where] + (f":{line}: " if line else ": ")
     for command in (("check",), ("make", "-f", "json" if where != "style.yaml" else "md")):
-        result = run(project, *command, *args)
+        result = cli(project, *command, *args)
         assert result.exit_code == 1, result.output
         errors = error_lines(result.output)
         assert len([e for e in errors if located in e and message in e]) >= 1, result.output
@@ -151,7 +143,7 @@ def it_prints_dates_and_times_in_the_brief_as_written(project):
         "---\npublished: 2021-04-07T10:30:00Z\n---\n" + SAMPLE.read_text())
     (project / "sources" / "bad.yaml").write_text(
         "marking: NO\nwatch:\n  - text: The talks resume.\n    when: 12:30\n")
-    assert run(project, "make", "-f", "json").exit_code == 0
+    assert cli(project, "make", "-f", "json").exit_code == 0
     built = json.loads((project / "dist" / "bad.json").read_text())
     assert built["source"]["published"] == "2021-04-07T10:30:00Z"
     assert built["marking"] == "NO"
@@ -187,7 +179,7 @@ def it_refuses_front_matter_that_is_too_big(project):
 @pytest.mark.parametrize("where", ["overrides", "brief.yaml"])
 def it_reads_utf8_and_utf16_with_a_byte_order_mark(project, where, content):
     put(project, where, content)
-    result = run(project, "make", "-f", "json")
+    result = cli(project, "make", "-f", "json")
     assert result.exit_code == 0, result.output
     assert not error_lines(result.output)
 
@@ -217,11 +209,11 @@ def it_names_a_folder_where_a_yaml_file_should_be(project, where):
 def it_names_an_impossible_date(project, where, text, line, message):
     put(project, where, text)
     if where == "brief.yaml":  # defaults: every source fails; check says so once
-        result = run(project, "check")
+        result = cli(project, "check")
         assert result.exit_code == 1
         (error,) = error_lines(result.output)
         assert f"brief.yaml:{line}: " in error and message in error
-        result = run(project, "make", "-f", "json")
+        result = cli(project, "make", "-f", "json")
         assert result.exit_code == 1 and "2 of 2 sources failed" in result.output
         return
     assert_one_error(project, where, line, message)
@@ -231,7 +223,7 @@ def it_names_an_impossible_date(project, where, text, line, message):
                                   "date: 2024-02-29\n", "date: 2021-4-8\n"])
 def it_takes_a_real_date_or_free_text(project, text):
     put(project, "overrides", text)
-    result = run(project, "make", "-f", "json")
+    result = cli(project, "make", "-f", "json")
     assert result.exit_code == 0, result.output
 
 
@@ -257,7 +249,7 @@ def it_names_a_style_number_out_of_range(project, text, line, message):
 def it_builds_with_style_numbers_in_range(project):
     put(project, "style.yaml", "sizes: {body: 10, title: 24, heading: 12.5}\nmargins_mm: 20\n"
                                "logo: {width_mm: 40}\n")
-    result = run(project, "make", "-f", "md")
+    result = cli(project, "make", "-f", "md")
     assert result.exit_code == 0, result.output
 
 
@@ -289,7 +281,7 @@ def it_names_an_overrides_number_that_is_not_one(project, text, message):
 @pytest.mark.parametrize("written", ['"s1 "', '" s1"', "S1", "s01"])
 def it_reads_a_sentence_id_with_stray_spaces_or_case(project, written):
     put(project, "overrides", f"drop: [{written}]\n")
-    result = run(project, "make", "-f", "json")
+    result = cli(project, "make", "-f", "json")
     assert result.exit_code == 0, result.output
     built = json.loads((project / "dist" / "bad.json").read_text())
     used = {s for section in ("summary", "outcomes", "implications", "watch")
