@@ -150,3 +150,32 @@ def it_shows_what_cleaning_left_out_and_why_a_sentence_is_passed_over(project):
     assert "left out before it: “Media playback is not supported on this device”" in \
         result.output
     assert "not quoted: picture reference" in result.output
+
+
+LEAD = ("The council approved a new budget for the harbour on Monday, officials said. "
+        "The budget sets aside 40 million pounds for new quays and roads at the port. "
+        "Builders from three countries bid for the contracts, which run for five years. "
+        "The mayor opened the new ferry terminal at the harbour in a ceremony on Tuesday.")
+
+
+def it_quotes_a_quotation_of_several_paragraphs_whole_or_not_at_all(brief_of):
+    brief = brief_of(LEAD + "\n\nHarbour master Jane Doyle said the council had agreed "
+                     "the plan: 'We have waited ten years for this decision.\n\n'It will "
+                     "bring 300 jobs to the town and new ferries to the islands.'")
+    by_id = {s.id: s.text for s in brief.sentences}
+    for item in brief.summary + brief.outcomes + brief.implications + brief.watch:
+        assert item.text == " ".join(by_id[i] for i in item.sentences)
+        assert "waited ten years" not in item.text or item.text.endswith("islands.'")
+    quoted = [i for i in brief.summary + brief.outcomes + brief.implications
+              if "waited ten years" in i.text]
+    assert quoted and "300 jobs" in quoted[0].text and len(quoted[0].sentences) == 2
+
+
+def it_files_outlook_under_implications_not_outcomes(brief_of):
+    brief = brief_of(LEAD + "\n\nThe government signed a deal to rebuild 200 schools in the "
+                     "valley. The port will need the government's support for many long "
+                     "months ahead, analysts warn.")
+    outcomes = " ".join(i.text for i in brief.outcomes)
+    implications = " ".join(i.text for i in brief.implications)
+    assert "200 schools" in outcomes
+    assert "support" not in outcomes and "support" in implications

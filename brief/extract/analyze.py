@@ -6,6 +6,7 @@ to the rest of the article, not a sentence graph, so a book-length source stays 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -48,6 +49,9 @@ class Features:
     """True for a teaser or question ("It's amazing what make-up can do."), not news."""
     when: str | None
     """For a statement about the future, the date or time it names ("May 1", "soon")."""
+    continued: tuple[Sentence, ...] = ()
+    """The next sentences, when this one opens a quotation they close ("He said: 'We
+    will fight. We will win.'"): quoted together, the quotation stays whole."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,43 @@ def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
             hook=_is_hook(core),
             when=_when(core),
         ))
-    return Analysis(tuple(features), actors)
+    return Analysis(tuple(_quotations(features)), actors)
+
+
+def quote_balance(text: str) -> int:
+    """Return how many quotations `text` opens and does not close (negative: closes more
+    than it opens — a piece of a quotation begun before it)."""
+    doubles = text.count("“") - text.count("”") + (text.count('"') % 2)
+    opened = len(re.findall(r"(?:^|(?<=[\s(:—–-]))['‘](?=\w)", text))
+    closed = len(re.findall(r"(?<=[\w.,!?…])['’](?=[\s.,;:!?)—–-]|$)", text))
+    return doubles + opened - closed
+
+
+def _quotations(features: list[Features], most: int = 4, words: int = 60) -> list[Features]:
+    """Return `features` with each sentence that opens a quotation the next sentences close
+    (within `most` of them and `words` words) knowing those sentences."""
+    result = list(features)
+    for index, f in enumerate(features):
+        if not f.text or quote_balance(f.core or "") <= 0:
+            continue
+        balance, size = quote_balance(f.core or ""), f.words
+        for end in range(index + 1, min(len(features), index + 1 + most)):
+            following = features[end]
+            if following.core is None or following.core != following.sentence.text:
+                break
+            step = quote_balance(following.core)
+            if re.match(r"['‘“\"]", following.core):
+                step -= 1  # a quotation going on into a new paragraph opens it again
+            balance += step
+            size += following.words
+            if size > words:
+                break
+            if balance <= 0:
+                if balance == 0:
+                    result[index] = dataclasses.replace(
+                        f, continued=tuple(g.sentence for g in features[index + 1: end + 1]))
+                break
+    return result
 
 
 def topic_of(text: str) -> str | None:

@@ -133,13 +133,12 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
         title=article.meta.title or derive_title(analysis, summary[0][0][0] if summary else None,
                                                  budget.title_words),
         source=article.meta,
-        summary=tuple(Item(next(texts), tuple(f.sentence.id for f in features), features[0].topic)
-                      for features, _ in summary),
-        outcomes=tuple(Item(next(texts), (f.sentence.id,), f.topic)
-                       for f in sections["outcomes"]),
-        implications=tuple(Item(next(texts), (f.sentence.id,), f.topic)
+        summary=tuple(Item(next(texts), tuple(i for f in features for i in _ids(f)),
+                           features[0].topic) for features, _ in summary),
+        outcomes=tuple(Item(next(texts), _ids(f), f.topic) for f in sections["outcomes"]),
+        implications=tuple(Item(next(texts), _ids(f), f.topic)
                            for f in sections["implications"]),
-        watch=tuple(Event(next(texts), f.when or "", (f.sentence.id,)) for f in sections["watch"]),
+        watch=tuple(Event(next(texts), f.when or "", _ids(f)) for f in sections["watch"]),
         figures=tuple(_unique_figures(figures))[: budget.figures],
         actors=_actors(_listed(analysis.actors, " ".join(t for _, t in summary)
                                + " ".join(_text(f) for name in ("outcomes", "implications",
@@ -154,11 +153,14 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
             ) -> dict[str, list]:
     """Return the sentences of each section: the summary first, then outcomes, watch and
     implications from what is left, then the analyst's pins where they asked."""
-    by_id = {f.sentence.id: f for f in analysis.features}
+    # A quotation is quoted whole or not at all: dropping any of its sentences drops it.
+    features = [f if not set(_ids(f)[1:]) & choices.drop else replace(f, continued=())
+                for f in analysis.features]
+    by_id = {f.sentence.id: f for f in features}
     pinned = set(choices.pin) | set(choices.summary) | set(choices.order)
-    usable = [f for f in analysis.features
+    usable = [f for f in features
               if f.sentence.id not in choices.drop and (f.text or f.sentence.id in pinned)]
-    candidates = [f for f in usable if _quotable(f) and 6 <= f.words <= budget.sentence_words
+    candidates = [f for f in usable if _quotable(f) and 6 <= _words(f) <= budget.sentence_words
                   and f.sentence.id not in pinned]
 
     # The summary: the analyst's sentences, or the bottom line and what follows it.
@@ -166,10 +168,9 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
         summary = [([by_id[sid]], _text(by_id[sid])) for sid in choices.summary]
     else:
         kept_out = choices.drop | pinned | choices.drop_in.get("summary", frozenset())
-        summary = _summary([f for f in analysis.features if f.sentence.id not in kept_out],
-                           budget)
+        summary = _summary([f for f in features if f.sentence.id not in kept_out], budget)
     in_summary = [f for features, _ in summary for f in features]
-    taken = {f.sentence.id for f in in_summary} | set(choices.order)
+    taken = {i for f in in_summary for i in _ids(f)} | set(choices.order)
 
     def free(section: str) -> Callable[[Features], bool]:
         out = taken | choices.drop_in.get(section, frozenset())
@@ -178,13 +179,13 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
     # What to watch (dated future events) first, then outcomes, the analyst's order first,
     # then implications.
     watch = _watch([f for f in usable if _quotable(f) and free("watch")(f)], budget, published)
-    taken |= {f.sentence.id for f in watch}
+    taken |= {i for f in watch for i in _ids(f)}
     outcomes = [by_id[sid] for sid in choices.order] + _outcomes(
         list(filter(free("outcomes"), candidates)), in_summary, budget)
     del outcomes[budget.outcomes[1]:]
-    taken |= {f.sentence.id for f in outcomes}
+    taken |= {i for f in outcomes for i in _ids(f)}
     implications = _implications(list(filter(free("implications"), candidates)), budget)
-    taken |= {f.sentence.id for f in implications}
+    taken |= {i for f in implications for i in _ids(f)}
 
     # Pins not placed yet go where the analyst said, or where they fit best.
     sections = {"summary": summary, "outcomes": outcomes, "implications": implications,
@@ -256,24 +257,24 @@ def _summary(features: list[Features], budget: Budget) -> list[tuple[list[Featur
     week's…") gives way to the article's most central sentence. A sentence that leans on
     the one before it ("But he…") joins that one's item when it directly follows it.
     """
-    candidates = [f for f in features if _quotable(f) and 6 <= f.words <= 90]
+    candidates = [f for f in features if _quotable(f) and 6 <= _words(f) <= 90]
     if not candidates:
         return []
     bottom = candidates[0]
     if _ANAPHORIC.match(bottom.text or ""):
         bottom = max(candidates[:40], key=lambda f: f.centrality + f.keywords)
-    if len((bottom.text or "").split()) > budget.summary_words:  # whole, so another one
+    if _words(bottom) > budget.summary_words:  # whole, so another one
         fitting = [f for f in candidates[:6]
-                   if len((f.text or "").split()) <= budget.summary_words
+                   if _words(f) <= budget.summary_words
                    and not _ANAPHORIC.match(f.text or "")]
         bottom = max(fitting, key=lambda f: f.centrality + f.keywords, default=bottom)
-    chosen = [([bottom], bottom.text or "")]
+    chosen = [([bottom], _text(bottom))]
     used = len(chosen[0][1].split())
     start = features.index(bottom)
     for f in features[start + 1: start + 12]:
         if len(chosen) >= budget.summary_sentences and f.text:
             break
-        if f.text and not _quotable(f) or f.hook or not (6 <= f.words <= 90) \
+        if f.text and not _quotable(f) or f.hook or not (6 <= _words(f) <= 90) \
                 or _redundant(f, [c for features, _ in chosen for c in features]):
             continue
         if f.text is None:
@@ -281,7 +282,7 @@ def _summary(features: list[Features], budget: Budget) -> list[tuple[list[Featur
             if _position(last) + 1 != _position(f) or not f.core \
                     or not _quotes_balanced(f.core) or _glued(f.core):
                 continue
-        text = f.text or f.core or ""
+        text = _text(f) if f.text else f.core or ""
         words = len(text.split())
         if used + words > budget.summary_words:
             break  # the next sentences follow on from this one: no skipping ahead
@@ -316,7 +317,7 @@ def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> 
     section is never padded with background to reach `low`."""
     low, high = budget.outcomes
     ranked = sorted((f for f in pool if (f.outcome_cues or f.figures)
-                     and not _QUOTE_ONLY.match(f.text or "")),
+                     and not _QUOTE_ONLY.match(f.text or "") and not _outlook(f)),
                     key=_outcome_score, reverse=True)
     chosen: list[Features] = []
     topics: set[str | None] = set()
@@ -324,12 +325,20 @@ def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> 
         if len(chosen) < high and f.topic not in topics and not _redundant(f, chosen + summary):
             chosen.append(f)
             topics.add(f.topic)
-    for f in ranked:  # then the next best developments, to a handful
-        if len(chosen) >= max(low, min(high, 5)):
+    for f in ranked:  # then the next best developments, to a handful; outlook and
+        if len(chosen) >= max(low, min(high, 5)):  # comment are left for the implications
             break
         if f not in chosen and not _redundant(f, chosen + summary):
             chosen.append(f)
     return sorted(chosen, key=_outcome_score, reverse=True)
+
+
+def _outlook(f: Features) -> bool:
+    """Return True for outlook or comment ("Nepal will need India's friendship…"): analytic
+    cues without a figure or a cue that names a development. It belongs to the
+    implications."""
+    return bool(f.analytic_cues) and not (
+        f.figures or set(f.outcome_cues) & lexicon.STRONG_OUTCOME_CUES)
 
 
 def _watch(pool: list[Features], budget: Budget, published: str | None = None
@@ -450,14 +459,14 @@ def _quotable(f: Features) -> bool:
 
 def passed_over(f: Features) -> str | None:
     """Return why a sentence of article text is never quoted on its own, or None."""
-    core = f.core or ""
+    core = " ".join([f.core or ""] + [s.text for s in f.continued])
     if _PICTURE.search(core):
         return "picture reference"
     if _glued(core):
         return "a caption or graphic runs into it"
     if _speakerless(core):
         return "quotation without its speaker"
-    if not _quotes_balanced(core):
+    if not f.continued and not _quotes_balanced(core):  # a group closes what it opens
         return "a piece of a quotation"
     return None
 
@@ -492,8 +501,18 @@ def _glued(text: str) -> bool:
 
 
 def _text(f: Features) -> str:
-    """Return what a sentence is quoted as: self-contained, else its core (pinned by hand)."""
-    return f.text or f.core or f.sentence.text
+    """Return what a sentence is quoted as: self-contained, else its core (pinned by hand),
+    with the sentences that close a quotation it opens."""
+    return " ".join([f.text or f.core or f.sentence.text] + [s.text for s in f.continued])
+
+
+def _ids(f: Features) -> tuple[str, ...]:
+    """Return the ids of the sentences `_text(f)` quotes."""
+    return (f.sentence.id,) + tuple(s.id for s in f.continued)
+
+
+def _words(f: Features) -> int:
+    return f.words + sum(len(s.text.split()) for s in f.continued)
 
 
 def _actors(actors, people: int):

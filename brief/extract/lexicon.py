@@ -51,8 +51,8 @@ OUTCOME_CUES = (
     "extended", "restated", "determination", "allocat", "ban", "impos", "lift", "share",
     "position", "convergen", "arrest", "charged", "killed", "died", "won", "elected",
     "resign", "sued", "suspend", "fired", "released", "found", "revealed", "confirmed",
-    "warned", "urged", "called for", "criticis", "admitted", "accused", "denied", "vowed",
-    "promised", "demanded", "jailed", "sentenced", "ordered", "voted", "passed",
+    "warned", "urged", "called for", "criticis", "criticiz", "admitted", "accused", "denied",
+    "vowed", "promised", "demanded", "jailed", "sentenced", "ordered", "voted", "passed",
 )
 
 # Outcome cues that name the development itself (an agreement, a figure's change) weigh more
@@ -72,8 +72,9 @@ ANALYTIC_CUES = (
     "because", "comes as", "amid", "as a result", "means", "signal", "seeks", "stature",
     "convergen", "geopolitic", "strategic", "priority", "key player", "significant player",
     "emerg", "first time", "warn", "urge", "call for", "called for", "would", "promise",
-    "vow", "criticis", "fear", "worr", "impact", "implication", "consequence", "pressure",
-    "debate", "backlash", "investigat", "review", "inquiry", "appeal", "oppos", "welcom",
+    "vow", "criticis", "criticiz", "fear", "worr", "impact", "implication", "consequence",
+    "pressure", "debate", "backlash", "investigat", "review", "inquiry", "appeal", "oppos",
+    "welcom",
 )
 
 # Words that, opening a sentence, point outside it.
