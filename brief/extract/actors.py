@@ -193,12 +193,13 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
                     or sentence.text[match.end():].startswith((" Street", " of ", " Co"))):
                 continue
             found.setdefault(words[-1], (name, ""))
-    text = "\n".join(s.text for s in sentences)
+    # "Hillary Clinton Twitter" once, "Hillary Clinton" alone elsewhere: two words. One pass
+    # over the text finds every pair of names standing alone.
+    pairs = {m.group(0) for sentence in sentences
+             for m in re.finditer(rf"(?<![\w’'-]){_NAME}\s{_NAME}(?!\s{_NAME})", sentence.text)}
     for surname, (name, role) in list(found.items()):
         words = name.split()
-        # "Hillary Clinton Twitter" once, "Hillary Clinton" elsewhere: the name has two words.
-        if len(words) == 3 and len(re.findall(rf"\b{re.escape(' '.join(words[:2]))}\b", text)) \
-                > len(re.findall(rf"\b{re.escape(name)}\b", text)):
+        if len(words) == 3 and " ".join(words[:2]) in pairs:
             del found[surname]
             found.setdefault(words[1], (" ".join(words[:2]), role))
     pattern, names = _mention_pattern(found)

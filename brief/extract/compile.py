@@ -8,6 +8,7 @@ fewer or shorter sentences instead. Only the title is shortened, by deleting wor
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -459,14 +460,19 @@ def _quotable(f: Features) -> bool:
 
 def passed_over(f: Features) -> str | None:
     """Return why a sentence of article text is never quoted on its own, or None."""
-    core = " ".join([f.core or ""] + [s.text for s in f.continued])
+    return _unquotable(" ".join([f.core or ""] + [s.text for s in f.continued]),
+                       bool(f.continued))
+
+
+@functools.lru_cache(maxsize=8192)  # asked of each sentence once per section
+def _unquotable(core: str, grouped: bool) -> str | None:
     if _PICTURE.search(core):
         return "picture reference"
     if _glued(core):
         return "a caption or graphic runs into it"
     if _speakerless(core):
         return "quotation without its speaker"
-    if not f.continued and not _quotes_balanced(core):  # a group closes what it opens
+    if not grouped and not _quotes_balanced(core):  # a group closes what it opens
         return "a piece of a quotation"
     return None
 
