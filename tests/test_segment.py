@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,3 +38,20 @@ def it_never_loses_or_alters_text(paragraphs):
         assert "\n" not in s.text
     covered = "".join(s.text for s in sentences)
     assert covered.replace(" ", "") == "".join(paragraphs).replace(" ", "")
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("The number of fighters soared by 71 per cent after IS gained territory The overall "
+     "number has risen sharply, the panel said.",
+     ["The number of fighters soared by 71 per cent after IS gained territory",
+      "The overall number has risen sharply, the panel said."]),
+    ("Listen to the show on loyalty and mentalityThe slump started in 2013 for the team.",
+     ["Listen to the show on loyalty and mentality", "The slump started in 2013 for the team."]),
+    # Running text, not a missing stop: kept whole.
+    ("The minister told The Times that the talks had gone well.", None),
+    ("She was reading The Guardian on the train to work.", None),
+    ("Lavrov met President Vladimir Putin in Moscow on Monday.", None),
+])
+def it_splits_a_sentence_run_into_the_next_without_its_full_stop(text, parts):
+    article = Article(SourceInfo(file="a.txt"), (text,))
+    assert [s.text for s in segment(article)] == (parts or [text])

@@ -63,6 +63,8 @@ def clean(text: str) -> tuple[int, int] | None:
                     text[start:caption.start()]):
             start = caption.end()
     rest = text[start:].strip()
+    if not re.search(r"[.!?…'\"”’)]\s*$", rest) and _PRESENT.search(rest):
+        return None  # a picture caption, its own line once unglued from the next sentence
     if len(rest.split()) < 3:
         return None if start else (0, len(text))
     return start, len(text)

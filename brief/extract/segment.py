@@ -8,6 +8,7 @@ for a 100,000-word source.
 from __future__ import annotations
 
 import bisect
+import re
 
 from brief.model import Article, Sentence
 
@@ -25,11 +26,40 @@ def segment(article: Article) -> tuple[Sentence, ...]:
     pieces = [p for piece in split(language, body) for p in piece.split("\n\n")]
     starts = _paragraph_starts(article.paragraphs)
     sentences: list[Sentence] = []
-    for start, end in _spans(body, pieces):
+    for start, end in (part for span in _spans(body, pieces) for part in _unglued(body, span)):
         paragraph = bisect.bisect_right(starts, start) - 1
         sentences.append(Sentence(f"s{len(sentences) + 1}", body[start:end], paragraph,
                                   start, end))
     return tuple(sentences)
+
+
+# A sentence run into the next without its full stop, as scraped pages have them ("… after IS
+# gained significant territory The overall number…", "… loyalty & mentalityThe slump…"):
+# a lower-case word or figure, then a word that only starts a sentence.
+_MISSING_STOP = re.compile(r"(?<=[a-z0-9%)’'”\"])\s+(?=(?:The|An|It|He|She|They|We|This|These|"
+                           r"Those|There|Without|But|However|Meanwhile)\s)"
+                           r"|(?<=[a-z]{3})(?=(?:The|It|He|She|They|We|This|But)\s)")
+# Words after which such a word is running text: "told The Times", "said It was".
+_BEFORE_CAPITAL = frozenset("to in on at of by as or and for from with told said than that the "
+                            "into like says about via called named reading read watch watched "
+                            "see saw star starred film show called titled".split())
+
+
+def _unglued(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Return `span` split where a sentence runs into the next without a full stop; each
+    part keeps at least four words."""
+    start, end = span
+    parts, cursor = [], start
+    for match in _MISSING_STOP.finditer(text, start, end):
+        before = text[cursor:match.start()].split()
+        after = text[match.end():end].split()
+        if len(before) < 4 or len(after) < 4 or before[-1].lower() in _BEFORE_CAPITAL \
+                or not before[-1][:1].islower() and not before[-1][:1].isdigit():
+            continue
+        parts.append((cursor, match.start()))
+        cursor = match.end()
+    parts.append((cursor, end))
+    return parts
 
 
 def _paragraph_starts(paragraphs: tuple[str, ...]) -> list[int]:
