@@ -292,9 +292,12 @@ def _usable(core: str) -> str | None:
 
 
 def _leans_on_context(text: str) -> bool:
-    """Return True for a sentence whose first words hold a pronoun and which names no one to
-    anchor it ("As soon as it is signed, the work will begin.")."""
-    named = re.search(r"(?<!^)(?<![.!?“\"] )\b[A-Z]", text)
-    opening = " ".join(text.split()[:5])
-    return not named and bool(re.search(r"\b(?:it|they|them|this|these|he|she)\b", opening,
-                                         re.I))
+    """Return True for a sentence whose first words hold a pronoun with no name before it to
+    anchor it ("Last month it hosted talks…", "As soon as it is signed, the work will
+    begin.")."""
+    # The first word is starts_dangling's ("It is hoped…" is no reference).
+    opening = re.match(r"(?:\S+\s+){1,4}?(?:it|they|them|this|these|he|she)\b", text, re.I)
+    if not opening:
+        return False
+    before = text[: opening.end()].split()[1:-1]
+    return not any(word[:1].isupper() for word in before)

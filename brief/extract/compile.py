@@ -356,9 +356,16 @@ def _watch(pool: list[Features], budget: Budget, published: str | None = None
 
 
 def _implications(pool: list[Features], budget: Budget) -> list[Features]:
-    ranked = sorted((f for f in pool if f.analytic_cues),
-                    key=lambda f: min(len(f.analytic_cues), 4) * 0.4 + f.centrality,
-                    reverse=True)
+    """Return what the source says the news means: risk, cause, consequence, reaction and
+    outlook, the strongest cues first — never how a survey was done."""
+    def score(f: Features) -> float:
+        strong = sum(c in lexicon.STRONG_ANALYTIC_CUES for c in f.analytic_cues)
+        return min(strong, 3) * 0.6 + min(len(f.analytic_cues) - strong, 2) * 0.15 \
+            + f.centrality
+
+    ranked = sorted((f for f in pool if set(f.analytic_cues) & lexicon.STRONG_ANALYTIC_CUES
+                     and not any(m in (f.core or "").lower() for m in lexicon.METHOD)),
+                    key=score, reverse=True)
     chosen: list[Features] = []
     for f in ranked:
         if len(chosen) < budget.implications and not _redundant(f, chosen):

@@ -77,6 +77,22 @@ ANALYTIC_CUES = (
     "welcom",
 )
 
+# Analytic cues that carry meaning on their own — risk, cause, consequence, reaction,
+# likelihood — weigh more than bare modality ("will", "would", "should", "important").
+STRONG_ANALYTIC_CUES = frozenset((
+    "could", "may", "might", "likely", "expect", "need", "critical", "significant", "delicate",
+    "concern", "challeng", "risk", "threat", "opportunit", "because", "comes as", "amid",
+    "as a result", "means", "signal", "seeks", "stature", "geopolitic", "strategic",
+    "key player", "significant player", "warn", "urge", "call for", "called for", "criticis",
+    "criticiz", "fear", "worr", "impact", "implication", "consequence", "pressure", "debate",
+    "backlash", "investigat", "inquiry", "appeal", "oppos", "welcom",
+))
+
+# How a survey or study was done: method, not meaning.
+METHOD = ("were questioned", "were asked", "was asked", "were surveyed", "respondents",
+          "margin of error", "score of", "sample of", "polled", "was taken to mean",
+          "methodology")
+
 # Words that, opening a sentence, point outside it.
 PRONOUNS = ("he", "she", "they", "it", "this", "these", "that", "those", "his", "her",
             "their", "its", "him", "them", "we", "our", "us", "i", "my", "me", "you", "your",
