@@ -38,6 +38,16 @@ def items(brief):
      "a year to do volunteer work.",
      "David Cameron announced plans to give millions of workers three days paid leave a year "
      "to do volunteer work"),
+    ("A jilted lover who sent explicit images of his former partner to her daughter and set "
+     "up 67 profiles to bombard her with abuse has been jailed for two years.",
+     "Jilted lover has been jailed for two years"),
+    ("In September, the family was told that all special schools in the area were full to "
+     "capacity and no time frame could be given.",
+     "Family was told that all special schools in area were full to capacity and no time "
+     "frame could be given"),
+    ("A section of Arsenal and Liverpool fans left their seats empty at the Emirates Stadium "
+     "for the first 10 minutes of their lunchtime Barclays Premier League clash.",
+     "Section of Arsenal and Liverpool fans left their seats empty at Emirates Stadium"),
 ])
 def it_titles_a_brief_with_a_headline_made_by_deleting_words(brief_of, lead, title):
     brief = brief_of(lead + " The ministry confirmed the details of the plan on Thursday.")

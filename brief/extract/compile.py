@@ -26,6 +26,28 @@ _TITLE_CUT = re.compile(r",\s|;\s|:\s|\s(?:--|–|—|-)\s|\s(?:after|before|bec
                         # "visited Pakistan and held talks": a second verb phrase
                         r"|\sand\s(?=(?:\w+ed|held|met|said|made|took|gave|told|won|lost|left|"
                         r"began|became|sent|spent|brought|kept|urged|signed|agreed)\s)")
+# Where a headline may end as a last resort: before a phrase of place, time or purpose.
+_PHRASE_CUT = re.compile(r"\s(?=(?:at|for|in|on|over|from|into|during|by|with)\s)")
+_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|"
+                   r"should|did|does|says|said|told|left|made|took|gave|won|lost|met|sent|"
+                   r"held|went|came|found|\w{3,}ed)\b")
+_AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|"
+                        r"must|should|did|does|says|said|told)\b")
+_PARTICIPLE = re.compile(r"\b(?:\w+ed|\w+ing|bound|due|set|able|ready|about|likely|than)$")
+
+
+def _complete(head: str) -> bool:
+    """Return True if `head` reads as a statement: 8 words or more, a verb, one after any
+    "that", and not ending on a participle or a little word."""
+    clause = head.rsplit(" that ", 1)[-1]
+    return (len(head.split()) >= 8 and bool(_VERB.search(head)) and bool(_VERB.search(clause))
+            and not _OPEN_END.search(head) and not _PARTICIPLE.search(head))
+
+
+# "Jilted lover who sent … to her daughter has been jailed": the clause between the subject
+# and its verb, which a headline drops ("Jilted lover has been jailed").
+_RELATIVE = re.compile(r"^((?:\S+\s){1,4}?\S+)\s(?:who|which|that)\s[^,;:\"]{5,200}?\s"
+                       r"(?=(?:has|have|had|is|are|was|were|will|would|could|can)\s)")
 # A headline never ends on one of these: "Brown warned that", "the first of".
 _OPEN_END = re.compile(r"\b(?:that|the|a|an|of|to|and|or|but|his|her|its|their|is|are|was|were|"
                        r"has|have|had|be|been|will|would|could|should|may|might|not|no|very|"
@@ -212,11 +234,19 @@ def derive_title(analysis: Analysis, lead: Features | None = None, most: int = 1
     if lead is None or not (lead.text or lead.core):
         return "Untitled brief"
     text = _headline_words(lead.text or lead.core or "")
+    if len(text.split()) > most:  # a relative clause between subject and verb can go
+        clause = _RELATIVE.match(text)
+        if clause and not _AUXILIARY.search(clause.group(1)):  # "Family was told that …"
+            shorter = clause.group(1) + " " + text[clause.end():]
+            text = shorter if len(shorter.split()) >= 5 else text
     if len(text.split()) > most:
         heads = [text[: m.start()].rstrip(" ,;:") for m in _TITLE_CUT.finditer(text)]
         heads = [h for h in heads if len(h.split()) >= 6 and not _OPEN_END.search(h)
                  and h.count("(") == h.count(")") and h.count('"') % 2 == 0
                  and len(re.findall(r"(?<!\w)['‘]|['’](?!\w)", h)) % 2 == 0]
+        if not any(len(h.split()) <= most + 3 for h in heads):  # before a phrase, then
+            heads += [text[: m.start()] for m in _PHRASE_CUT.finditer(text)
+                      if _complete(text[: m.start()])]
         fitting = [h for h in heads if len(h.split()) <= most + 3]
         text = max(fitting, key=len) if fitting else min(heads, key=len, default=text)
     return text[:1].upper() + text[1:]
@@ -234,7 +264,8 @@ def _headline_words(text: str) -> str:
     text = re.sub(r"\s(?:today|yesterday|tonight|last night|this week|this morning|"
                   r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", "", text)
     opening = re.match(r"(?:As|While|When|After|Before|Although|Though|Since|Despite|Amid|"
-                       r"Following|With)\b[^,]{3,80}, (?=[a-z]+ |[A-Z])", text)
+                       r"Following|With|In|On|Last|This|Earlier|Later)\b[^,]{3,80}, "
+                       r"(?=[a-z]+ |[A-Z])", text)
     if opening and len(text[opening.end():].split()) >= 6:  # the main clause comes after it
         text = text[opening.end():]
     text = re.sub(r"^(?:The|A|An)\s+", "", text)
