@@ -191,7 +191,10 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
         summary = [([by_id[sid]], _text(by_id[sid])) for sid in choices.summary]
     else:
         kept_out = choices.drop | pinned | choices.drop_in.get("summary", frozenset())
-        summary = _summary([f for f in features if f.sentence.id not in kept_out], budget)
+        known = frozenset(a.name.split()[-1] for a in analysis.actors
+                          if a.kind == "person" and len(a.name.split()) > 1)
+        summary = _summary([f for f in features if f.sentence.id not in kept_out], budget,
+                           known)
     in_summary = [f for features, _ in summary for f in features]
     taken = {i for f in in_summary for i in _ids(f)} | set(choices.order)
 
@@ -281,7 +284,15 @@ def _headline_words(text: str) -> str:
 # The summary ------------------------------------------------------------------------------
 
 
-def _summary(features: list[Features], budget: Budget) -> list[tuple[list[Features], str]]:
+def _introducible(f: Features, known: frozenset[str]) -> bool:
+    """Return True for a lead that opens on "Mr Schmidt" when the article gives his full
+    name: the brief introduces him ("Mr [Eric] Schmidt…"), so the lead can stay."""
+    match = re.match(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w'’-]+)", f.text or "")
+    return bool(match) and match.group(1) in known
+
+
+def _summary(features: list[Features], budget: Budget, known: frozenset[str] = frozenset()
+             ) -> list[tuple[list[Features], str]]:
     """Return the summary items: the bottom line first, then the article's next whole
     sentences in order that fit the word budget (a longer one is passed over, never cut).
 
@@ -293,7 +304,7 @@ def _summary(features: list[Features], budget: Budget) -> list[tuple[list[Featur
     if not candidates:
         return []
     bottom = candidates[0]
-    if _ANAPHORIC.match(bottom.text or ""):
+    if _ANAPHORIC.match(bottom.text or "") and not _introducible(bottom, known):
         bottom = max(candidates[:40], key=lambda f: f.centrality + f.keywords)
     if _words(bottom) > budget.summary_words:  # whole, so another one
         fitting = [f for f in candidates[:6]
@@ -451,10 +462,10 @@ _RANKS = "|".join(re.escape(t) for t in lexicon.TITLES if t not in ("Dr", "Dr.")
 
 
 def _listed(actors, text: str) -> tuple:
-    """Return the actors worth a line: people with a role, named more than once, or named in
-    the brief itself; a name in passing ("…, said Suzanne Presto") is not an actor."""
+    """Return the actors worth a line: people with a role, or named more than once and in the
+    brief itself; a name in passing ("…, said Suzanne Presto") is not an actor."""
     return tuple(a for a in actors if a.kind != "person" or a.role or len(a.sentences) > 1
-                 or a.name.split()[-1] in text)
+                 and a.name.split()[-1] in text)
 
 
 def _introduced(texts: list[str], actors) -> list[str]:
