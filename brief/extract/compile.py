@@ -33,7 +33,23 @@ _VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|
                    r"held|went|came|found|\w{3,}ed)\b")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|"
                         r"must|should|did|does|says|said|told)\b")
-_PARTICIPLE = re.compile(r"\b(?:\w+ed|\w+ing|bound|due|set|able|ready|about|likely|than)$")
+_AUXILIARIES = frozenset("was were been be is are has have had being".split())
+_MODALS = frozenset("will would could can may might must should shall to not".split())
+
+
+def _dangles(head: str) -> bool:
+    """Return True if `head` stops where what follows is wanted: on a participle with no
+    auxiliary ("originally bound", "trying"), or a verb after a modal ("will call", "to
+    comply"). "was arrested" is a whole statement."""
+    words = head.split()
+    last, before = words[-1].lower(), words[-2].lower() if len(words) > 1 else ""
+    if last in ("bound", "due", "set", "able", "ready", "about", "likely", "than", "yet",
+                "twice", "more", "less", "so", "too", "as", "much", "many",
+                "enough", "forced", "going", "trying", "used", "want", "wants", "plan", "plans"):
+        return True
+    if re.fullmatch(r"\w+(?:ed|ing)", last) and before not in _AUXILIARIES:
+        return True
+    return before in _MODALS
 
 
 def _complete(head: str) -> bool:
@@ -41,7 +57,7 @@ def _complete(head: str) -> bool:
     "that", and not ending on a participle or a little word."""
     clause = head.rsplit(" that ", 1)[-1]
     return (len(head.split()) >= 8 and bool(_VERB.search(head)) and bool(_VERB.search(clause))
-            and not _OPEN_END.search(head) and not _PARTICIPLE.search(head))
+            and not _OPEN_END.search(head) and not _dangles(head))
 
 
 # "Jilted lover who sent … to her daughter has been jailed": the clause between the subject
@@ -236,6 +252,20 @@ def derive_title(analysis: Analysis, lead: Features | None = None, most: int = 1
         lead = next((f for f in analysis.features if _quotable(f)), None)
     if lead is None or not (lead.text or lead.core):
         return "Untitled brief"
+    title = _shortened(lead, most)
+    if len(title.split()) > most + 6:  # too long to read as a headline: the next sentence
+        start = analysis.features.index(lead) if lead in analysis.features else 0
+        subject = {w.lower().strip(".,'’s") for w in title.split()[:4] if len(w) > 3}
+        for f in analysis.features[start + 1: start + 3]:  # may state the news shortly,
+            other = _shortened(f, most) if _quotable(f) else ""  # about the same subject
+            words = {w.lower().strip(".,'’s") for w in other.split()}
+            if 6 <= len(other.split()) <= most + 6 and subject & words:
+                return other
+    return title
+
+
+def _shortened(lead: Features, most: int) -> str:
+    """Return the headline made from one sentence by deleting words."""
     text = _headline_words(lead.text or lead.core or "")
     if len(text.split()) > most:  # a relative clause between subject and verb can go
         clause = _RELATIVE.match(text)
@@ -245,6 +275,7 @@ def derive_title(analysis: Analysis, lead: Features | None = None, most: int = 1
     if len(text.split()) > most:
         heads = [text[: m.start()].rstrip(" ,;:") for m in _TITLE_CUT.finditer(text)]
         heads = [h for h in heads if len(h.split()) >= 6 and not _OPEN_END.search(h)
+                 and not _dangles(h) and not h.startswith("With ")
                  and h.count("(") == h.count(")") and h.count('"') % 2 == 0
                  and len(re.findall(r"(?<!\w)['‘]|['’](?!\w)", h)) % 2 == 0]
         if not any(len(h.split()) <= most + 3 for h in heads):  # before a phrase, then
@@ -267,10 +298,13 @@ def _headline_words(text: str) -> str:
     text = re.sub(r"\s(?:today|yesterday|tonight|last night|this week|this morning|"
                   r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", "", text)
     opening = re.match(r"(?:As|While|When|After|Before|Although|Though|Since|Despite|Amid|"
-                       r"Following|With|In|On|Last|This|Earlier|Later)\b[^,]{3,80}, "
+                       r"Following|In|On|Last|This|Earlier|Later)\b[^,]{3,80}, "
                        r"(?=[a-z]+ |[A-Z])", text)
     if opening and len(text[opening.end():].split()) >= 6:  # the main clause comes after it
         text = text[opening.end():]
+    scene = re.match(r"(?:With|Amid|After|As)\b[^–—]{3,160}?\s(?:-|–|—)\s(?=\w)", text)
+    if scene and len(text[scene.end():].split()) >= 5:  # "With his lively eyebrows … - this
+        text = text[scene.end():]  # robotic head is menacingly lifelike"
     text = re.sub(r"^(?:The|A|An)\s+", "", text)
     # Headline style: no articles, no filler adverbs (outside quotations).
     parts = re.split(r"((?<!\w)['‘\"“][^'’\"”]*['’\"”](?!\w))", text)

@@ -96,7 +96,7 @@ METHOD = ("were questioned", "were asked", "was asked", "were surveyed", "respon
 # Words that, opening a sentence, point outside it.
 PRONOUNS = ("he", "she", "they", "it", "this", "these", "that", "those", "his", "her",
             "their", "its", "him", "them", "we", "our", "us", "i", "my", "me", "you", "your",
-            "others", "another", "fellow", "the other", "the same", "both")
+            "others", "another", "fellow", "the other", "the same")
 CONNECTIVES = ("but", "however", "and", "also", "moreover", "meanwhile", "so", "yet",
                "still", "therefore", "thus", "furthermore", "besides", "instead", "then",
                "nevertheless", "nonetheless", "in addition", "as a result", "at this",

@@ -37,7 +37,7 @@ def segment(article: Article) -> tuple[Sentence, ...]:
 # gained significant territory The overall number…", "… loyalty & mentalityThe slump…"):
 # a lower-case word or figure, then a word that only starts a sentence.
 _MISSING_STOP = re.compile(r"(?<=[a-z0-9%)’'”\"])\s+(?=(?:The|An|It|He|She|They|We|This|These|"
-                           r"Those|There|Without|But|However|Meanwhile)\s)"
+                           r"Those|There|Without|But|However|Meanwhile|Former)\s)"
                            r"|(?<=[a-z]{3})(?=(?:The|It|He|She|They|We|This|But)\s)")
 # Words after which such a word is running text: "told The Times", "said It was".
 _BEFORE_CAPITAL = frozenset("to in on at of by as or and for from with told said than that the "
