@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from brief.extract import lexicon
 from brief.extract.actors import is_given_name
 from brief.extract.analyze import Analysis, Features
+from brief.extract.segment import RUNNING_ON
 from brief.model import Article, Brief, Event, Item
 
 # Where a headline may end: before a clause that adds circumstance to the news.
@@ -102,10 +103,6 @@ _GLUED = re.compile(r"(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|That|
                     r"I|Former|President|Prime|Mr|Mrs|Ms|Pictured|Scroll)\s"
                     r"|\b(?:today|yesterday|tonight|last night)\s+[A-Z]"
                     r"|[a-z](?:The|It|He|She|They|We|In|On|At|But|This)\s")  # "mentalityThe"
-# Words after which a capitalised word is running text: "told The Times", "said It was".
-_BEFORE_CAPITAL = frozenset("to in on at of by as or and for from with told said than that the "
-                            "into like says about via called named".split())
-
 
 @dataclass(frozen=True)
 class Budget:
@@ -584,7 +581,7 @@ def _glued(text: str) -> bool:
     for match in _GLUED.finditer(text):
         before = match.group(1)
         if before is None or (before[-1:].isalnum() or before[-1:] in "%)’'") and (
-                before.lower() not in _BEFORE_CAPITAL and match.start() > 0):
+                before.lower() not in RUNNING_ON and match.start() > 0):
             return True
     return False
 

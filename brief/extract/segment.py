@@ -40,7 +40,7 @@ _MISSING_STOP = re.compile(r"(?<=[a-z0-9%)’'”\"])\s+(?=(?:The|An|It|He|She|T
                            r"Those|There|Without|But|However|Meanwhile|Former)\s)"
                            r"|(?<=[a-z]{3})(?=(?:The|It|He|She|They|We|This|But)\s)")
 # Words after which such a word is running text: "told The Times", "said It was".
-_BEFORE_CAPITAL = frozenset("to in on at of by as or and for from with told said than that the "
+RUNNING_ON = frozenset("to in on at of by as or and for from with told said than that the "
                             "into like says about via called named reading read watch watched "
                             "see saw star starred film show called titled".split())
 
@@ -53,7 +53,7 @@ def _unglued(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     for match in _MISSING_STOP.finditer(text, start, end):
         before = text[cursor:match.start()].split()
         after = text[match.end():end].split()
-        if len(before) < 4 or len(after) < 4 or before[-1].lower() in _BEFORE_CAPITAL \
+        if len(before) < 4 or len(after) < 4 or before[-1].lower() in RUNNING_ON \
                 or not before[-1][:1].islower() and not before[-1][:1].isdigit():
             continue
         parts.append((cursor, match.start()))
