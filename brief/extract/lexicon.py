@@ -53,6 +53,7 @@ OUTCOME_CUES = (
     "resign", "sued", "suspend", "fired", "released", "found", "revealed", "confirmed",
     "warned", "urged", "called for", "criticis", "criticiz", "admitted", "accused", "denied",
     "vowed", "promised", "demanded", "jailed", "sentenced", "ordered", "voted", "passed",
+    "ranked", "popular", "score", "poll", "survey", "showed", "shows",
 )
 
 # Outcome cues that name the development itself (an agreement, a figure's change) weigh more
@@ -74,7 +75,7 @@ ANALYTIC_CUES = (
     "emerg", "first time", "warn", "urge", "call for", "called for", "would", "promise",
     "vow", "criticis", "criticiz", "fear", "worr", "impact", "implication", "consequence",
     "pressure", "debate", "backlash", "investigat", "review", "inquiry", "appeal", "oppos",
-    "welcom",
+    "welcom", "suggest", "indicat", "admit", "conced", "acknowledg", "insist",
 )
 
 # Analytic cues that carry meaning on their own — risk, cause, consequence, reaction,
@@ -85,7 +86,8 @@ STRONG_ANALYTIC_CUES = frozenset((
     "as a result", "means", "signal", "seeks", "stature", "geopolitic", "strategic",
     "key player", "significant player", "warn", "urge", "call for", "called for", "criticis",
     "criticiz", "fear", "worr", "impact", "implication", "consequence", "pressure", "debate",
-    "backlash", "investigat", "inquiry", "appeal", "oppos", "welcom",
+    "backlash", "investigat", "inquiry", "appeal", "oppos", "welcom", "suggest", "indicat",
+    "admit", "conced", "acknowledg", "insist",
 ))
 
 # How a survey or study was done: method, not meaning.
