@@ -125,6 +125,9 @@ class Event:
     """Ids of the sentences it comes from; empty for the analyst's own entries."""
     origin: Origin = "source"
     """`source` for extracted text, `analyst` for the analyst's own words."""
+    on: str | None = None
+    """The date `when` names as an ISO date ("2021-06-04"), where the text and the article's
+    date settle it; None otherwise. "What to watch" is in this order, undated entries last."""
 
 
 @dataclass(frozen=True)

@@ -192,3 +192,27 @@ def it_files_outlook_under_implications_not_outcomes(brief_of):
     implications = " ".join(i.text for i in brief.implications)
     assert "200 schools" in outcomes
     assert "support" not in outcomes and "support" in implications
+
+
+@pytest.mark.parametrize("when, on", [
+    ("June 4", "2021-06-04"), ("on 4 June 2022", "2022-06-04"), ("January 5", "2022-01-05"),
+    ("next Monday", "2021-04-12"), ("in about a week", "2021-04-14"),
+    ("between May 5 and May 7", "2021-05-05"), ("later this year", None), ("by 2030", None),
+    ("February 30", None),
+])
+def it_settles_the_date_a_watch_entry_names(when, on):
+    from brief.extract.dates import resolve
+
+    assert resolve(when, "2021-04-07") == on
+    assert resolve("next Monday", None) is None  # no article date, no weekday to count from
+
+
+def it_lists_what_to_watch_in_date_order_with_iso_dates(brief_of):
+    brief = brief_of(
+        LEAD + "\n\nThe parliament will vote on the budget on June 4, the speaker said. "
+        "The minister will open the new quay next Monday, officials said. "
+        "The census will be repeated on March 3, the statistics office said.",
+        front="published: 2021-04-07\n")
+    assert [(e.when, e.on) for e in brief.watch] == [
+        ("next Monday", "2021-04-12"), ("June 4", "2021-06-04"),
+        ("March 3", "2022-03-03")]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from brief.extract import lexicon
 from brief.extract.actors import is_given_name
 from brief.extract.analyze import Analysis, Features
+from brief.extract.dates import in_date_order, resolve
 from brief.extract.segment import RUNNING_ON
 from brief.model import Article, Brief, Event, Item
 
@@ -174,7 +175,9 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
         outcomes=tuple(Item(next(texts), _ids(f), f.topic) for f in sections["outcomes"]),
         implications=tuple(Item(next(texts), _ids(f), f.topic)
                            for f in sections["implications"]),
-        watch=tuple(Event(next(texts), f.when or "", _ids(f)) for f in sections["watch"]),
+        watch=in_date_order(tuple(Event(next(texts), f.when or "", _ids(f),
+                                 on=resolve(f.when or "", article.meta.published))
+                           for f in sections["watch"])),
         figures=tuple(_unique_figures(figures))[: budget.figures],
         actors=_actors(_listed(analysis.actors, " ".join(t for _, t in summary)
                                + " ".join(_text(f) for name in ("outcomes", "implications",
@@ -425,7 +428,11 @@ def _watch(pool: list[Features], budget: Budget, published: str | None = None
         named = re.search(r"\b(\d{4})\b", when)
         return year is None or named is None or int(named.group(1)) >= year
 
-    return [f for f in pool if f.when and ahead(f.when)][: budget.watch]
+    def later(when: str) -> bool:  # a date the article's own date has passed is history
+        on = resolve(when, published)
+        return on is None or not published or on >= published[:10]
+
+    return [f for f in pool if f.when and ahead(f.when) and later(f.when)][: budget.watch]
 
 
 def _implications(pool: list[Features], budget: Budget) -> list[Features]:

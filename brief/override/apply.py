@@ -15,6 +15,7 @@ from typing import Any
 
 from brief.errors import BriefError
 from brief.extract.compile import SECTIONS, Choices
+from brief.extract.dates import in_date_order, resolve
 from brief.model import MARKING_CHARS, Brief, Event, Item, Sentence
 from brief.read.source import clean_text
 from brief.yamlio import (
@@ -137,7 +138,9 @@ def apply(brief: Brief, overrides: Overrides) -> Brief:
         summary=summary,
         outcomes=_renamed(tuple(outcomes) + overrides.outcomes, overrides.rename),
         implications=_renamed(brief.implications + overrides.implications, overrides.rename),
-        watch=brief.watch + overrides.watch,
+        watch=in_date_order(brief.watch + tuple(
+            dataclasses.replace(e, on=resolve(e.when, overrides.date or brief.date))
+            for e in overrides.watch)),
         actors=tuple(actors),
     )
 
