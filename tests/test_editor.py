@@ -216,3 +216,21 @@ def it_lists_what_to_watch_in_date_order_with_iso_dates(brief_of):
     assert [(e.when, e.on) for e in brief.watch] == [
         ("next Monday", "2021-04-12"), ("June 4", "2021-06-04"),
         ("March 3", "2022-03-03")]
+
+
+@pytest.mark.parametrize("text, countries", [
+    ("Scotland Yard opened an inquiry into the deal.", []),
+    ("Michael Jordan retired from basketball in 2003.", []),
+    ("Anatole France wrote a book about the war.", []),
+    ("Jordan said he would play on Sunday.", []),
+    ("Talks in Jordan began on Monday.", ["Jordan"]),
+    ("Troops were sent to Chad and Niger this week.", ["Chad", "Niger"]),
+    ("The UK and France agreed a deal with Russia.", ["United Kingdom", "France", "Russia"]),
+    ("The US Senate voted on the bill.", ["United States"]),
+])
+def it_recognises_countries_by_name_not_by_surname(text, countries):
+    from brief.extract.actors import find_actors
+    from brief.model import Sentence
+
+    actors, _ = find_actors((Sentence("s1", text, 0, 0, len(text)),))
+    assert sorted(a.name for a in actors if a.kind == "country") == sorted(countries)

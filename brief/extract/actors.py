@@ -304,10 +304,37 @@ def _countries(sentences: tuple[Sentence, ...], most: int = 8) -> tuple[Actor, .
     found: dict[str, list[str]] = {}
     for sentence in sentences:
         for match in _COUNTRY.finditer(sentence.text):
+            if not _is_country(sentence.text, match):
+                continue
             name = lexicon.COUNTRY_ALIASES.get(match.group(1), match.group(1))
             if sentence.id not in found.get(name, []):
                 found.setdefault(name, []).append(sentence.id)
     return _ranked(found, "country", most)
+
+
+# Countries whose names are also given names or words: they need a preposition before them.
+_AMBIGUOUS = frozenset(("Jordan", "Georgia", "Chad", "Turkey", "Niger", "Israel", "Kenya",
+                        "Jamaica", "India", "China", "Guinea", "Malta", "Cuba", "Oman"))
+_PLACE_BEFORE = frozenset("in to from of with and visit visited visiting across into via "
+                          "between against by for on at".split())
+
+
+def _is_country(text: str, match: re.Match) -> bool:
+    """Return True if the country name in `match` means the country: not part of a name
+    ("Scotland Yard", "Michael Jordan", "Anatole France") and, for a name that is also a
+    given name ("Jordan", "Chad"), after a word that introduces a place."""
+    before = text[: match.start()].split()
+    after = text[match.end():].split(maxsplit=1)
+    following = after[0] if after else ""
+    previous = before[-1] if before else ""
+    if following[:1].isupper() and not match.group(1).replace(".", "").isupper():
+        return False  # "Scotland Yard", "Georgia Tech", "Jordan Henderson" (not "US Senate")
+    if previous[:1].isupper() and previous not in lexicon.NOT_NAMES \
+            and is_given_name(previous.strip("[")):
+        return False  # "Michael Jordan"
+    if match.group(1) in _AMBIGUOUS and match.group(1) not in ("India", "China"):
+        return previous.lower() in _PLACE_BEFORE
+    return True
 
 
 def _ranked(found: dict[str, list[str]], kind: str, most: int) -> tuple[Actor, ...]:
