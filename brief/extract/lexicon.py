@@ -75,7 +75,8 @@ ANALYTIC_CUES = (
     "emerg", "first time", "warn", "urge", "call for", "called for", "would", "promise",
     "vow", "criticis", "criticiz", "fear", "worr", "impact", "implication", "consequence",
     "pressure", "debate", "backlash", "investigat", "review", "inquiry", "appeal", "oppos",
-    "welcom", "suggest", "indicat", "admit", "conced", "acknowledg", "insist",
+    "welcom", "suggest", "indicat", "admit", "conced", "acknowledg", "insist", "appear to",
+    "prepared to", "set to", "poised", "court", "legal challenge", "battle",
 )
 
 # Analytic cues that carry meaning on their own — risk, cause, consequence, reaction,
@@ -87,7 +88,8 @@ STRONG_ANALYTIC_CUES = frozenset((
     "key player", "significant player", "warn", "urge", "call for", "called for", "criticis",
     "criticiz", "fear", "worr", "impact", "implication", "consequence", "pressure", "debate",
     "backlash", "investigat", "inquiry", "appeal", "oppos", "welcom", "suggest", "indicat",
-    "admit", "conced", "acknowledg", "insist",
+    "admit", "conced", "acknowledg", "insist", "appear to", "prepared to", "set to", "poised",
+    "court", "legal challenge", "battle",
 ))
 
 # How a survey or study was done: method, not meaning.
