@@ -45,3 +45,9 @@ def it_finds_organisations_and_countries():
 def it_does_not_take_a_quoted_label_for_a_person():
     actors, _ = actors_of("India acted as a “Major Defense Partner” of the United States.")
     assert not [a for a in actors if a.kind == "person"]
+
+
+def it_ends_a_name_at_a_dangling_hyphen():
+    actors, _ = actors_of("Queen Elizabeth II- Britain's longest reigning monarch turned 90.")
+    assert [a.name for a in actors if a.kind == "person"] in ([], ["Elizabeth II"])
+    assert not any(a.name.endswith("-") for a in actors)

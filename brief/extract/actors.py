@@ -231,6 +231,9 @@ def _trim_name(name: str) -> str:
         if re.search(r"\w[’']s$", word):
             words = words[:index] + [word[:-2]]
             break
+        if word.endswith(("-", "–")):  # "Queen Elizabeth II- Britain's longest reigning…"
+            words = words[:index] + [word.rstrip("-–")]
+            break
     while len(words) > 1 and (words[-1].isupper() or not words[-1].rstrip(".")[-1:].isalpha()):
         words.pop()  # "Anas Sarwar MP", "Jane Doe QC", "Wendy Davis WHERE'S SCOOBY?"
     if len(words) == 3 and is_given_name(words[0]) and not (
