@@ -234,3 +234,13 @@ def it_recognises_countries_by_name_not_by_surname(text, countries):
 
     actors, _ = find_actors((Sentence("s1", text, 0, 0, len(text)),))
     assert sorted(a.name for a in actors if a.kind == "country") == sorted(countries)
+
+
+def it_reads_a_quotation_closed_after_a_quotation_inside_it():
+    from brief.extract.analyze import quote_balance
+
+    text = ("A former staffer said the guards 'frequently referred to asylum seekers in their "
+            "care as \"the enemy\"', The Guardian Australia reported.")
+    assert quote_balance(text) == 0
+    assert quote_balance("He said: 'We will win.") == 1
+    assert quote_balance("The voters' views were clear.") <= 0  # a plural's apostrophe

@@ -116,12 +116,22 @@ def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
     return Analysis(tuple(_quotations(features)), actors)
 
 
+# A single quotation mark that opens (after a space, bracket, colon or dash, before a word)
+# and one that closes (after a word, stop or closing double mark, before a space or stop).
+_OPENS = re.compile(r"(?:^|(?<=[\s(:—–-]))['‘](?=\w)")
+_CLOSES = re.compile(r"(?<=[\w.,!?…\"”])['’](?=[\s.,;:!?)—–-]|$)")
+
+
+def single_quotes(text: str) -> tuple[int, int]:
+    """Return how many single quotation marks `text` opens and closes (apostrophes aside)."""
+    return len(_OPENS.findall(text)), len(_CLOSES.findall(text))
+
+
 def quote_balance(text: str) -> int:
     """Return how many quotations `text` opens and does not close (negative: closes more
     than it opens — a piece of a quotation begun before it)."""
     doubles = text.count("“") - text.count("”") + (text.count('"') % 2)
-    opened = len(re.findall(r"(?:^|(?<=[\s(:—–-]))['‘](?=\w)", text))
-    closed = len(re.findall(r"(?<=[\w.,!?…])['’](?=[\s.,;:!?)—–-]|$)", text))
+    opened, closed = single_quotes(text)
     return doubles + opened - closed
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from brief.extract import lexicon
 from brief.extract.actors import is_given_name
-from brief.extract.analyze import Analysis, Features
+from brief.extract.analyze import Analysis, Features, single_quotes
 from brief.extract.dates import in_date_order, resolve
 from brief.extract.segment import RUNNING_ON
 from brief.model import Article, Brief, Event, Item
@@ -568,8 +568,7 @@ def _quotes_balanced(text: str) -> bool:
     """Return False for a piece of a quotation the sentence splitter cut off ("… the
     committee will keep under review," Mr Wright's letter states.), or one opened and not
     closed ("He said: 'There is an SNP candidate in this constituency.")."""
-    opened = len(re.findall(r"(?:^|(?<=[\s(:]))['‘](?=\w)", text))
-    closed = len(re.findall(r"(?<=[\w.,!?…])['’](?=[\s.,;:!?)]|$)", text))
+    opened, closed = single_quotes(text)
     return (text.count('"') % 2 == 0 and text.count("“") == text.count("”")
             and opened <= closed)
 

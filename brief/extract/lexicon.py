@@ -53,7 +53,8 @@ OUTCOME_CUES = (
     "resign", "sued", "suspend", "fired", "released", "found", "revealed", "confirmed",
     "warned", "urged", "called for", "criticis", "criticiz", "admitted", "accused", "denied",
     "vowed", "promised", "demanded", "jailed", "sentenced", "ordered", "voted", "passed",
-    "ranked", "popular", "score", "poll", "survey", "showed", "shows",
+    "ranked", "popular", "score", "poll", "survey", "showed", "shows", "alleg", "referred to",
+    "condemn", "reveal",
 )
 
 # Outcome cues that name the development itself (an agreement, a figure's change) weigh more
