@@ -244,3 +244,11 @@ def it_reads_a_quotation_closed_after_a_quotation_inside_it():
     assert quote_balance(text) == 0
     assert quote_balance("He said: 'We will win.") == 1
     assert quote_balance("The voters' views were clear.") <= 0  # a plural's apostrophe
+
+
+def it_never_quotes_a_piece_that_runs_into_the_next_sentence_without_a_stop(brief_of):
+    brief = brief_of(LEAD + "\n\nNet immigration will steadily increase over the next 45 years, "
+                     "totaling at 64million In 2010 the population was 306million Without a "
+                     "change to policy, the council said, the harbour will need new quays.")
+    for item in brief.summary + brief.outcomes + brief.implications + brief.watch:
+        assert "64million" not in item.text and "306million" not in item.text, item.text

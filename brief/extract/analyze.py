@@ -49,6 +49,9 @@ class Features:
     """True for a teaser or question ("It's amazing what make-up can do."), not news."""
     when: str | None
     """For a statement about the future, the date or time it names ("May 1", "soon")."""
+    unfinished: bool = False
+    """True for a sentence that stops without a full stop in mid-paragraph, where the page
+    ran it into the next: a caption, a graphic, or a sentence missing its end."""
     continued: tuple[Sentence, ...] = ()
     """The next sentences, when this one opens a quotation they close ("He said: 'We
     will fight. We will win.'"): quoted together, the quotation stays whole."""
@@ -79,6 +82,7 @@ _DANGLING = re.compile("(?:" + "|".join(map(re.escape, lexicon.PRONOUNS + lexico
 _EXPLETIVE = re.compile(lexicon.EXPLETIVE_IT)
 _FUTURE = re.compile(lexicon.FUTURE)  # case matters: "Will Smith" is not the future
 _WHEN = re.compile(lexicon.WHEN)
+_FINISHED = re.compile(r"[.!?…'\"”’)]\s*$")
 _DEFINITE_PERSON = re.compile(rf"The\s+(?:[\w-]+\s+){{0,3}}{lexicon.PERSON_NOUNS}\b")
 _SOMEONE_NEW = re.compile(rf"\b(?:a|an|another|one|two|three|several|some|many)\s+"
                           rf"(?:[\w-]+\s+){{0,2}}{lexicon.PERSON_NOUNS}\b|\b(?:he|she|they)\b",
@@ -112,6 +116,9 @@ def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
             text=text,
             hook=_is_hook(core),
             when=_when(core),
+            unfinished=bool(core) and index + 1 < len(sentences)
+            and sentences[index + 1].paragraph == sentence.paragraph
+            and not _FINISHED.search(core),
         ))
     return Analysis(tuple(_quotations(features)), actors)
 

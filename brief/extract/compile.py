@@ -547,6 +547,8 @@ def _quotable(f: Features) -> bool:
 
 def passed_over(f: Features) -> str | None:
     """Return why a sentence of article text is never quoted on its own, or None."""
+    if f.unfinished:
+        return "no full stop before the next sentence: a caption or graphic run into the text"
     return _unquotable(" ".join([f.core or ""] + [s.text for s in f.continued]),
                        bool(f.continued))
 
