@@ -480,7 +480,7 @@ def _budget(budget: Budget, choices: Choices) -> Budget:
 
 def _redundant(f: Features, chosen: list[Features]) -> bool:
     words = _bag(f)
-    return any(len(words & _bag(c)) / max(1, min(len(words), len(_bag(c)))) > 0.6
+    return any(len(words & _bag(c)) / max(1, min(len(words), len(_bag(c)))) > 0.5
                for c in chosen)
 
 
