@@ -54,7 +54,7 @@ def render_text(brief: Brief, analysis=None, colour: bool = False) -> str:
 def _why(f) -> str:
     """Return why a sentence scores as it does — salience and the cues found in it — and
     what cleaning left out of it or why it is never quoted on its own."""
-    from brief.extract.compile import passed_over
+    from brief.extract.quotable import passed_over
 
     if f is None:
         return ""

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 
 from brief.extract.analyze import analyze, starts_dangling
-from brief.extract.compile import Choices, compile_brief, derive_title
+from brief.extract.compile import Choices, compile_brief
 from brief.extract.segment import segment
+from brief.extract.title import derive_title
 from brief.read.source import read
 from brief.render.writers.json import dumps
 

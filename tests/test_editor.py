@@ -6,8 +6,9 @@ import re
 import pytest
 
 from brief.extract.analyze import analyze, topic_of
-from brief.extract.compile import compile_brief, derive_title
+from brief.extract.compile import compile_brief
 from brief.extract.segment import segment
+from brief.extract.title import derive_title
 from brief.read.source import read
 
 
@@ -56,7 +57,7 @@ def it_titles_a_brief_with_a_headline_made_by_deleting_words(brief_of, lead, tit
 
 
 def it_never_ends_a_title_on_a_dangling_word():
-    from brief.extract.compile import _OPEN_END
+    from brief.extract.title import _OPEN_END
 
     for ending in ("warned that", "the first of", "no other choice than", "said the"):
         assert _OPEN_END.search(ending)

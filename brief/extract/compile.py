@@ -8,107 +8,23 @@ fewer or shorter sentences instead. Only the title is shortened, by deleting wor
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from brief.extract import lexicon
 from brief.extract.actors import is_given_name
-from brief.extract.analyze import Analysis, Features, single_quotes
+from brief.extract.analyze import Analysis, Features
 from brief.extract.dates import in_date_order, resolve
-from brief.extract.segment import RUNNING_ON
+from brief.extract.quotable import QUOTE_ONLY, glued, quotable, quotes_balanced
+from brief.extract.title import derive_title
 from brief.model import Article, Brief, Event, Item
 
-# Where a headline may end: before a clause that adds circumstance to the news.
-_TITLE_CUT = re.compile(r",\s|;\s|:\s|\s(?:--|–|—|-)\s|\s(?:after|before|because|while|as|when|"
-                        r"amid|despite|following|in order to|in a bid to|so that|which|who|"
-                        r"but|until|unless|although|though|since|if|whereas|in what|"
-                        r"in protest|in a bid|in an attempt|in order|under|during)\s"
-                        # "visited Pakistan and held talks": a second verb phrase
-                        r"|\sand\s(?=(?:\w+ed|held|met|said|made|took|gave|told|won|lost|left|"
-                        r"began|became|sent|spent|brought|kept|urged|signed|agreed)\s)")
-# Where a headline may end as a last resort: before a phrase of place, time or purpose.
-_PHRASE_CUT = re.compile(r"\s(?=(?:at|for|in|on|over|from|into|during|by|with)\s)")
-_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|"
-                   r"should|did|does|says|said|told|left|made|took|gave|won|lost|met|sent|"
-                   r"held|went|came|found|\w{3,}ed)\b")
-_AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|"
-                        r"must|should|did|does|says|said|told)\b")
-_AUXILIARIES = frozenset("was were been be is are has have had being".split())
-_MODALS = frozenset("will would could can may might must should shall to not".split())
-
-
-def _dangles(head: str) -> bool:
-    """Return True if `head` stops where what follows is wanted: on a participle with no
-    auxiliary ("originally bound", "trying"), or a verb after a modal ("will call", "to
-    comply"). "was arrested" is a whole statement."""
-    words = head.split()
-    last, before = words[-1].lower(), words[-2].lower() if len(words) > 1 else ""
-    if last in ("bound", "due", "set", "able", "ready", "about", "likely", "than", "yet",
-                "twice", "more", "less", "so", "too", "as", "much", "many",
-                "enough", "forced", "going", "trying", "used", "want", "wants", "plan", "plans"):
-        return True
-    if re.fullmatch(r"\w+(?:ed|ing)", last) and before not in _AUXILIARIES:
-        return True
-    return before in _MODALS
-
-
-def _complete(head: str) -> bool:
-    """Return True if `head` reads as a statement: 8 words or more, a verb, one after any
-    "that", and not ending on a participle or a little word."""
-    clause = head.rsplit(" that ", 1)[-1]
-    return (len(head.split()) >= 8 and bool(_VERB.search(head)) and bool(_VERB.search(clause))
-            and not _OPEN_END.search(head) and not _dangles(head))
-
-
-# "Jilted lover who sent … to her daughter has been jailed": the clause between the subject
-# and its verb, which a headline drops ("Jilted lover has been jailed").
-_RELATIVE = re.compile(r"^((?:\S+\s){1,4}?\S+)\s(?:who|which|that)\s[^,;:\"]{5,200}?\s"
-                       r"(?=(?:has|have|had|is|are|was|were|will|would|could|can)\s)")
-# A headline never ends on one of these: "Brown warned that", "the first of".
-_OPEN_END = re.compile(r"\b(?:that|the|a|an|of|to|and|or|but|his|her|its|their|is|are|was|were|"
-                       r"has|have|had|be|been|will|would|could|should|may|might|not|no|very|"
-                       r"more|most|than|as|in|on|at|by|for|with|from|into|who|which|whose)$",
-                       re.I)
-# A closing attribution: ", police said.", ", according to a study.", ", it emerged today."
-_ATTRIBUTION = re.compile(
-    r",?\s+(?:according to\s[^,;]+|(?:(?:the|a|an)\s)?[\w.'’ -]{1,40}?\s(?:said|says|"
-    r"told\s[\w .'’-]{1,40}?|reported|added|claimed|confirmed|revealed|explained|insisted|"
-    r"warned|admitted)(?:\s(?:on|last|this)\s\w+|\stoday|\syesterday|\s[A-Z][a-z]+day)?|it\s(?:has\s)?(?:emerged|"
-    r"was\sclaimed|was\sreported|is\sunderstood|has\sbeen\sclaimed|was\srevealed)"
-    r"(?:\stoday|\syesterday|\slast\snight)?)(?=[.!]?$)")
 # A lead that leans on an earlier sentence: "This week's…", "Mr Brown said…". "The
 # population will double…" stands on its own and stays.
 _ANAPHORIC = re.compile(r"(?:(?:This|These|That|Those|Its|His|Her|Their)\s+[a-z]|"
                         r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]|"
                         rf"The\s+(?:[\w-]+\s+){{0,2}}{lexicon.PERSON_NOUNS}\b)")
-# A sentence that is only someone's words: an opinion, not a development.
-_QUOTE_ONLY = re.compile(r"^[\"“‘']")
-_SAYS = re.compile(r"\b(?:said|says|told|added|asked|warned|claimed|insisted|explained|wrote|"
-                   r"tweeted|according to|statement|announced|declared|stressed)\b")
-# Someone reported as saying something: a sentence of the story, even where the page lost
-# its full stop to a caption run in after it.
-_REPORTED = re.compile(r"\b(?:said|says|suggested|told|added|warned|claimed|insisted|announced|"
-                       r"revealed|admitted|confirmed|denied)\b")
-# Picture references left in running text: "(pictured)", "(left)", ", pictured,", "From
-# left, …", "(picture posed by model)", "(file photo)".
-_PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre|center|above|"
-                      r"below|inset|top|bottom)(?:[^)]{0,40})\)|,\s*pictured\b|"
-                      r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!been )(?<!being )\bpictured\s+"
-                      r"(?:left|right|above|below|with|here|at|in|on|during|outside|inside|"
-                      r"leaving|arriving|campaigning|speaking|yesterday|today|last)\b|"
-                      r"^(?:From|Left to right|L-R)\s*(?:left|right)?,|\bpictured\)|"
-                      r"\b(?:graph|plot|chart|map|picture|image|photo|video|graphic)s? (?:above|"
-                      r"below|shows?)\b|\b(?:looks on|poses for|(?:is|are) seen)\b", re.I)
-# A caption or graphic run into a sentence without a stop: "… in 306million Without a
-# change …", "… the plan Former Deputy Prime Minister …", "… pledge today Scotland's …".
-_GLUED = re.compile(r"(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|That|Those|There|It|"
-                    r"He|She|They|We|"
-                    r"I|Former|President|Prime|Mr|Mrs|Ms|Pictured|Scroll)\s"
-                    r"|\b(?:today|yesterday|tonight|last night)\s+[A-Z]"
-                    r"|[a-z](?:The|It|He|She|They|We|In|On|At|But|This)\s")  # "mentalityThe"
-
 @dataclass(frozen=True)
 class Budget:
     """How much of each section a brief may hold."""
@@ -203,7 +119,7 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
     pinned = set(choices.pin) | set(choices.summary) | set(choices.order)
     usable = [f for f in features
               if f.sentence.id not in choices.drop and (f.text or f.sentence.id in pinned)]
-    candidates = [f for f in usable if _quotable(f) and 6 <= _words(f) <= budget.sentence_words
+    candidates = [f for f in usable if quotable(f) and 6 <= _words(f) <= budget.sentence_words
                   and f.sentence.id not in pinned]
 
     # The summary: the analyst's sentences, or the bottom line and what follows it.
@@ -224,7 +140,7 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
 
     # What to watch (dated future events) first, then outcomes, the analyst's order first,
     # then implications.
-    watch = _watch([f for f in usable if _quotable(f) and free("watch")(f)], budget, published)
+    watch = _watch([f for f in usable if quotable(f) and free("watch")(f)], budget, published)
     taken |= {i for f in watch for i in _ids(f)}
     outcomes = [by_id[sid] for sid in choices.order] + _outcomes(
         list(filter(free("outcomes"), candidates)), in_summary, budget)
@@ -241,82 +157,6 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
         if sid not in taken:
             pinned_outcomes += _place(by_id[sid], section, sections, pinned_outcomes)
     return sections
-
-
-def derive_title(analysis: Analysis, lead: Features | None = None, most: int = 14) -> str:
-    """Return a headline made by deleting words from the bottom-line sentence (never the
-    file name, never a fragment ending in …).
-
-    The closing attribution, bracketed asides and a leading article go; a sentence still
-    longer than `most` words ends before a clause that only adds circumstance, at the last
-    place where what is left is a complete statement. An article with no usable sentence
-    gets "Untitled brief".
-    """
-    if lead is None:
-        lead = next((f for f in analysis.features if _quotable(f)), None)
-    if lead is None or not (lead.text or lead.core):
-        return "Untitled brief"
-    title = _shortened(lead, most)
-    if len(title.split()) > most + 6:  # too long to read as a headline: the next sentence
-        start = analysis.features.index(lead) if lead in analysis.features else 0
-        subject = {w.lower().strip(".,'’s") for w in title.split()[:4] if len(w) > 3}
-        for f in analysis.features[start + 1: start + 3]:  # may state the news shortly,
-            other = _shortened(f, most) if _quotable(f) else ""  # about the same subject
-            words = {w.lower().strip(".,'’s") for w in other.split()}
-            if 6 <= len(other.split()) <= most + 6 and subject & words:
-                return other
-    return title
-
-
-def _shortened(lead: Features, most: int) -> str:
-    """Return the headline made from one sentence by deleting words."""
-    text = _headline_words(lead.text or lead.core or "")
-    if len(text.split()) > most:  # a relative clause between subject and verb can go
-        clause = _RELATIVE.match(text)
-        if clause and not _AUXILIARY.search(clause.group(1)):  # "Family was told that …"
-            shorter = clause.group(1) + " " + text[clause.end():]
-            text = shorter if len(shorter.split()) >= 5 else text
-    if len(text.split()) > most:
-        heads = [text[: m.start()].rstrip(" ,;:") for m in _TITLE_CUT.finditer(text)]
-        heads = [h for h in heads if len(h.split()) >= 6 and not _OPEN_END.search(h)
-                 and not _dangles(h) and not h.startswith("With ")
-                 and h.count("(") == h.count(")") and h.count('"') % 2 == 0
-                 and len(re.findall(r"(?<!\w)['‘]|['’](?!\w)", h)) % 2 == 0]
-        if not any(len(h.split()) <= most + 3 for h in heads):  # before a phrase, then
-            heads += [text[: m.start()] for m in _PHRASE_CUT.finditer(text)
-                      if _complete(text[: m.start()])]
-        fitting = [h for h in heads if len(h.split()) <= most + 3]
-        text = max(fitting, key=len) if fitting else min(heads, key=len, default=text)
-    return text[:1].upper() + text[1:]
-
-
-def _headline_words(text: str) -> str:
-    """Return `text` with what a headline leaves out deleted: the attribution at its end,
-    asides in brackets or between dashes, a leading article, the full stop."""
-    text = text.strip()
-    match = _ATTRIBUTION.search(text.rstrip(" .!"))
-    if match and len(text[: match.start()].split()) >= 5 and '"' not in text[match.start():]:
-        text = text[: match.start()]
-    text = re.sub(r"\s*\([^()]{0,60}\)", "", text)
-    text = re.sub(r"\s+(?:--|–|—)\s[^–—]{0,80}?\s(?:--|–|—|-)\s", " ", text)
-    text = re.sub(r"\s(?:today|yesterday|tonight|last night|this week|this morning|"
-                  r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", "", text)
-    opening = re.match(r"(?:As|While|When|After|Before|Although|Though|Since|Despite|Amid|"
-                       r"Following|In|On|Last|This|Earlier|Later)\b[^,]{3,80}, "
-                       r"(?=[a-z]+ |[A-Z])", text)
-    if opening and len(text[opening.end():].split()) >= 6:  # the main clause comes after it
-        text = text[opening.end():]
-    scene = re.match(r"(?:With|Amid|After|As)\b[^–—]{3,160}?\s(?:-|–|—)\s(?=\w)", text)
-    if scene and len(text[scene.end():].split()) >= 5:  # "With his lively eyebrows … - this
-        text = text[scene.end():]  # robotic head is menacingly lifelike"
-    text = re.sub(r"^(?:The|A|An)\s+", "", text)
-    # Headline style: no articles, no filler adverbs (outside quotations).
-    parts = re.split(r"((?<!\w)['‘\"“][^'’\"”]*['’\"”](?!\w))", text)
-    for index in range(0, len(parts), 2):
-        parts[index] = re.sub(r"\b(?:the|an?(?! (?:year|month|week|day|head)\b)|originally|just|"
-                              r"also|currently|now|already|vehemently|reportedly|actually|"
-                              r"really)\s+", "", parts[index])
-    return "".join(parts).rstrip(" .!,;:")
 
 
 # The summary ------------------------------------------------------------------------------
@@ -338,7 +178,7 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
     week's…") gives way to the article's most central sentence. A sentence that leans on
     the one before it ("But he…") joins that one's item when it directly follows it.
     """
-    candidates = [f for f in features if _quotable(f) and 6 <= _words(f) <= 90]
+    candidates = [f for f in features if quotable(f) and 6 <= _words(f) <= 90]
     if not candidates:
         return []
     bottom = candidates[0]
@@ -355,13 +195,13 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
     for f in features[start + 1: start + 12]:
         if len(chosen) >= budget.summary_sentences and f.text:
             break
-        if f.text and not _quotable(f) or f.hook or not (6 <= _words(f) <= 90) \
+        if f.text and not quotable(f) or f.hook or not (6 <= _words(f) <= 90) \
                 or _redundant(f, [c for features, _ in chosen for c in features]):
             continue
         if f.text is None:
             last = chosen[-1][0][-1]
             if _position(last) + 1 != _position(f) or not f.core \
-                    or not _quotes_balanced(f.core) or _glued(f.core):
+                    or not quotes_balanced(f.core) or glued(f.core):
                 continue
         text = _text(f) if f.text else f.core or ""
         words = len(text.split())
@@ -398,7 +238,7 @@ def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> 
     section is never padded with background to reach `low`."""
     low, high = budget.outcomes
     ranked = sorted((f for f in pool if (f.outcome_cues or f.figures)
-                     and not _QUOTE_ONLY.match(f.text or "") and not _outlook(f)),
+                     and not QUOTE_ONLY.match(f.text or "") and not _outlook(f)),
                     key=_outcome_score, reverse=True)
     chosen: list[Features] = []
     topics: set[str | None] = set()
@@ -541,61 +381,6 @@ def _introduced(texts: list[str], actors) -> list[str]:
                 break
         result.append(text)
     return result
-
-
-def _quotable(f: Features) -> bool:
-    """Return True for a sentence fit to quote on its own: self-contained, news rather than
-    a teaser or question, and no picture reference ("(pictured)") in it."""
-    return bool(f.text) and not f.hook and passed_over(f) is None
-
-
-def passed_over(f: Features) -> str | None:
-    """Return why a sentence of article text is never quoted on its own, or None."""
-    if f.unfinished and not _REPORTED.search(f.core or ""):  # reported speech is no caption
-        return "no full stop before the next sentence: a caption or graphic run into the text"
-    return _unquotable(" ".join([f.core or ""] + [s.text for s in f.continued]),
-                       bool(f.continued))
-
-
-@functools.lru_cache(maxsize=8192)  # asked of each sentence once per section
-def _unquotable(core: str, grouped: bool) -> str | None:
-    if _PICTURE.search(core):
-        return "picture reference"
-    if _glued(core):
-        return "a caption or graphic runs into it"
-    if _speakerless(core):
-        return "quotation without its speaker"
-    if not grouped and not _quotes_balanced(core):  # a group closes what it opens
-        return "a piece of a quotation"
-    return None
-
-
-def _quotes_balanced(text: str) -> bool:
-    """Return False for a piece of a quotation the sentence splitter cut off ("… the
-    committee will keep under review," Mr Wright's letter states.), or one opened and not
-    closed ("He said: 'There is an SNP candidate in this constituency.")."""
-    opened, closed = single_quotes(text)
-    return (text.count('"') % 2 == 0 and text.count("“") == text.count("”")
-            and opened <= closed)
-
-
-def _speakerless(text: str) -> bool:
-    """Return True for a quotation whose speaker the sentence does not name ("“We share
-    positions on several issues,”"): a quote must keep its speaker."""
-    if not _QUOTE_ONLY.match(text):
-        return False
-    outside = re.sub(r"[\"“‘'][^\"”’]*[\"”’](?!\w)", " ", text)
-    return not _SAYS.search(outside)
-
-
-def _glued(text: str) -> bool:
-    """Return True if a caption or graphic runs into `text` without a full stop."""
-    for match in _GLUED.finditer(text):
-        before = match.group(1)
-        if before is None or (before[-1:].isalnum() or before[-1:] in "%)’'") and (
-                before.lower() not in RUNNING_ON and match.start() > 0):
-            return True
-    return False
 
 
 def _text(f: Features) -> str:

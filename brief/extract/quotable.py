@@ -1,0 +1,92 @@
+"""Which sentences may be quoted on their own in a brief, and why the others are passed
+over: picture references, captions run into the text, quotations without their speaker or
+cut off by the sentence splitter."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from brief.extract.analyze import Features, single_quotes
+from brief.extract.segment import RUNNING_ON
+
+# A sentence that is only someone's words: an opinion, not a development.
+QUOTE_ONLY = re.compile(r"^[\"“‘']")
+_SAYS = re.compile(r"\b(?:said|says|told|added|asked|warned|claimed|insisted|explained|wrote|"
+                   r"tweeted|according to|statement|announced|declared|stressed)\b")
+# Someone reported as saying something: a sentence of the story, even where the page lost
+# its full stop to a caption run in after it.
+_REPORTED = re.compile(r"\b(?:said|says|suggested|told|added|warned|claimed|insisted|announced|"
+                       r"revealed|admitted|confirmed|denied)\b")
+# Picture references left in running text: "(pictured)", "(left)", ", pictured,", "From
+# left, …", "(picture posed by model)", "(file photo)".
+_PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre|center|above|"
+                      r"below|inset|top|bottom)(?:[^)]{0,40})\)|,\s*pictured\b|"
+                      r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!been )(?<!being )\bpictured\s+"
+                      r"(?:left|right|above|below|with|here|at|in|on|during|outside|inside|"
+                      r"leaving|arriving|campaigning|speaking|yesterday|today|last)\b|"
+                      r"^(?:From|Left to right|L-R)\s*(?:left|right)?,|\bpictured\)|"
+                      r"\b(?:graph|plot|chart|map|picture|image|photo|video|graphic)s? (?:above|"
+                      r"below|shows?)\b|\b(?:looks on|poses for|(?:is|are) seen)\b", re.I)
+# A caption or graphic run into a sentence without a stop: "… in 306million Without a
+# change …", "… the plan Former Deputy Prime Minister …", "… pledge today Scotland's …".
+_GLUED = re.compile(r"(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|That|Those|There|It|"
+                    r"He|She|They|We|"
+                    r"I|Former|President|Prime|Mr|Mrs|Ms|Pictured|Scroll)\s"
+                    r"|\b(?:today|yesterday|tonight|last night)\s+[A-Z]"
+                    r"|[a-z](?:The|It|He|She|They|We|In|On|At|But|This)\s")  # "mentalityThe"
+
+
+def quotable(f: Features) -> bool:
+    """Return True for a sentence fit to quote on its own: self-contained, news rather than
+    a teaser or question, and no picture reference ("(pictured)") in it."""
+    return bool(f.text) and not f.hook and passed_over(f) is None
+
+
+def passed_over(f: Features) -> str | None:
+    """Return why a sentence of article text is never quoted on its own, or None."""
+    if f.unfinished and not _REPORTED.search(f.core or ""):  # reported speech is no caption
+        return "no full stop before the next sentence: a caption or graphic run into the text"
+    return _unquotable(" ".join([f.core or ""] + [s.text for s in f.continued]),
+                       bool(f.continued))
+
+
+@functools.lru_cache(maxsize=8192)  # asked of each sentence once per section
+def _unquotable(core: str, grouped: bool) -> str | None:
+    if _PICTURE.search(core):
+        return "picture reference"
+    if glued(core):
+        return "a caption or graphic runs into it"
+    if _speakerless(core):
+        return "quotation without its speaker"
+    if not grouped and not quotes_balanced(core):  # a group closes what it opens
+        return "a piece of a quotation"
+    return None
+
+
+def quotes_balanced(text: str) -> bool:
+    """Return False for a piece of a quotation the sentence splitter cut off ("… the
+    committee will keep under review," Mr Wright's letter states.), or one opened and not
+    closed ("He said: 'There is an SNP candidate in this constituency.")."""
+    opened, closed = single_quotes(text)
+    return (text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+            and opened <= closed)
+
+
+def _speakerless(text: str) -> bool:
+    """Return True for a quotation whose speaker the sentence does not name ("“We share
+    positions on several issues,”"): a quote must keep its speaker."""
+    if not QUOTE_ONLY.match(text):
+        return False
+    outside = re.sub(r"[\"“‘'][^\"”’]*[\"”’](?!\w)", " ", text)
+    return not _SAYS.search(outside)
+
+
+def glued(text: str) -> bool:
+    """Return True if a caption or graphic runs into `text` without a full stop."""
+    for match in _GLUED.finditer(text):
+        before = match.group(1)
+        if before is None or (before[-1:].isalnum() or before[-1:] in "%)’'") and (
+                before.lower() not in RUNNING_ON and match.start() > 0):
+            return True
+    return False

@@ -1,0 +1,144 @@
+"""The title of a brief with no headline of its own: made by deleting words from the
+bottom-line sentence, never cut into a fragment and never ending in "…"."""
+
+from __future__ import annotations
+
+import re
+
+from brief.extract.analyze import Analysis, Features
+from brief.extract.quotable import quotable
+
+# Where a headline may end: before a clause that adds circumstance to the news.
+_TITLE_CUT = re.compile(r",\s|;\s|:\s|\s(?:--|–|—|-)\s|\s(?:after|before|because|while|as|when|"
+                        r"amid|despite|following|in order to|in a bid to|so that|which|who|"
+                        r"but|until|unless|although|though|since|if|whereas|in what|"
+                        r"in protest|in a bid|in an attempt|in order|under|during)\s"
+                        # "visited Pakistan and held talks": a second verb phrase
+                        r"|\sand\s(?=(?:\w+ed|held|met|said|made|took|gave|told|won|lost|left|"
+                        r"began|became|sent|spent|brought|kept|urged|signed|agreed)\s)")
+# Where a headline may end as a last resort: before a phrase of place, time or purpose.
+_PHRASE_CUT = re.compile(r"\s(?=(?:at|for|in|on|over|from|into|during|by|with)\s)")
+_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|"
+                   r"should|did|does|says|said|told|left|made|took|gave|won|lost|met|sent|"
+                   r"held|went|came|found|\w{3,}ed)\b")
+_AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|"
+                        r"must|should|did|does|says|said|told)\b")
+_AUXILIARIES = frozenset("was were been be is are has have had being".split())
+_MODALS = frozenset("will would could can may might must should shall to not".split())
+
+
+def _dangles(head: str) -> bool:
+    """Return True if `head` stops where what follows is wanted: on a participle with no
+    auxiliary ("originally bound", "trying"), or a verb after a modal ("will call", "to
+    comply"). "was arrested" is a whole statement."""
+    words = head.split()
+    last, before = words[-1].lower(), words[-2].lower() if len(words) > 1 else ""
+    if last in ("bound", "due", "set", "able", "ready", "about", "likely", "than", "yet",
+                "twice", "more", "less", "so", "too", "as", "much", "many",
+                "enough", "forced", "going", "trying", "used", "want", "wants", "plan", "plans"):
+        return True
+    if re.fullmatch(r"\w+(?:ed|ing)", last) and before not in _AUXILIARIES:
+        return True
+    return before in _MODALS
+
+
+def _complete(head: str) -> bool:
+    """Return True if `head` reads as a statement: 8 words or more, a verb, one after any
+    "that", and not ending on a participle or a little word."""
+    clause = head.rsplit(" that ", 1)[-1]
+    return (len(head.split()) >= 8 and bool(_VERB.search(head)) and bool(_VERB.search(clause))
+            and not _OPEN_END.search(head) and not _dangles(head))
+
+
+# "Jilted lover who sent … to her daughter has been jailed": the clause between the subject
+# and its verb, which a headline drops ("Jilted lover has been jailed").
+_RELATIVE = re.compile(r"^((?:\S+\s){1,4}?\S+)\s(?:who|which|that)\s[^,;:\"]{5,200}?\s"
+                       r"(?=(?:has|have|had|is|are|was|were|will|would|could|can)\s)")
+# A headline never ends on one of these: "Brown warned that", "the first of".
+_OPEN_END = re.compile(r"\b(?:that|the|a|an|of|to|and|or|but|his|her|its|their|is|are|was|were|"
+                       r"has|have|had|be|been|will|would|could|should|may|might|not|no|very|"
+                       r"more|most|than|as|in|on|at|by|for|with|from|into|who|which|whose)$",
+                       re.I)
+# A closing attribution: ", police said.", ", according to a study.", ", it emerged today."
+_ATTRIBUTION = re.compile(
+    r",?\s+(?:according to\s[^,;]+|(?:(?:the|a|an)\s)?[\w.'’ -]{1,40}?\s(?:said|says|"
+    r"told\s[\w .'’-]{1,40}?|reported|added|claimed|confirmed|revealed|explained|insisted|"
+    r"warned|admitted)(?:\s(?:on|last|this)\s\w+|\stoday|\syesterday|\s[A-Z][a-z]+day)?|it\s(?:has\s)?(?:emerged|"
+    r"was\sclaimed|was\sreported|is\sunderstood|has\sbeen\sclaimed|was\srevealed)"
+    r"(?:\stoday|\syesterday|\slast\snight)?)(?=[.!]?$)")
+
+
+def derive_title(analysis: Analysis, lead: Features | None = None, most: int = 14) -> str:
+    """Return a headline made by deleting words from the bottom-line sentence (never the
+    file name, never a fragment ending in …).
+
+    The closing attribution, bracketed asides and a leading article go; a sentence still
+    longer than `most` words ends before a clause that only adds circumstance, at the last
+    place where what is left is a complete statement. An article with no usable sentence
+    gets "Untitled brief".
+    """
+    if lead is None:
+        lead = next((f for f in analysis.features if quotable(f)), None)
+    if lead is None or not (lead.text or lead.core):
+        return "Untitled brief"
+    title = _shortened(lead, most)
+    if len(title.split()) > most + 6:  # too long to read as a headline: the next sentence
+        start = analysis.features.index(lead) if lead in analysis.features else 0
+        subject = {w.lower().strip(".,'’s") for w in title.split()[:4] if len(w) > 3}
+        for f in analysis.features[start + 1: start + 3]:  # may state the news shortly,
+            other = _shortened(f, most) if quotable(f) else ""  # about the same subject
+            words = {w.lower().strip(".,'’s") for w in other.split()}
+            if 6 <= len(other.split()) <= most + 6 and subject & words:
+                return other
+    return title
+
+
+def _shortened(lead: Features, most: int) -> str:
+    """Return the headline made from one sentence by deleting words."""
+    text = _headline_words(lead.text or lead.core or "")
+    if len(text.split()) > most:  # a relative clause between subject and verb can go
+        clause = _RELATIVE.match(text)
+        if clause and not _AUXILIARY.search(clause.group(1)):  # "Family was told that …"
+            shorter = clause.group(1) + " " + text[clause.end():]
+            text = shorter if len(shorter.split()) >= 5 else text
+    if len(text.split()) > most:
+        heads = [text[: m.start()].rstrip(" ,;:") for m in _TITLE_CUT.finditer(text)]
+        heads = [h for h in heads if len(h.split()) >= 6 and not _OPEN_END.search(h)
+                 and not _dangles(h) and not h.startswith("With ")
+                 and h.count("(") == h.count(")") and h.count('"') % 2 == 0
+                 and len(re.findall(r"(?<!\w)['‘]|['’](?!\w)", h)) % 2 == 0]
+        if not any(len(h.split()) <= most + 3 for h in heads):  # before a phrase, then
+            heads += [text[: m.start()] for m in _PHRASE_CUT.finditer(text)
+                      if _complete(text[: m.start()])]
+        fitting = [h for h in heads if len(h.split()) <= most + 3]
+        text = max(fitting, key=len) if fitting else min(heads, key=len, default=text)
+    return text[:1].upper() + text[1:]
+
+
+def _headline_words(text: str) -> str:
+    """Return `text` with what a headline leaves out deleted: the attribution at its end,
+    asides in brackets or between dashes, a leading article, the full stop."""
+    text = text.strip()
+    match = _ATTRIBUTION.search(text.rstrip(" .!"))
+    if match and len(text[: match.start()].split()) >= 5 and '"' not in text[match.start():]:
+        text = text[: match.start()]
+    text = re.sub(r"\s*\([^()]{0,60}\)", "", text)
+    text = re.sub(r"\s+(?:--|–|—)\s[^–—]{0,80}?\s(?:--|–|—|-)\s", " ", text)
+    text = re.sub(r"\s(?:today|yesterday|tonight|last night|this week|this morning|"
+                  r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", "", text)
+    opening = re.match(r"(?:As|While|When|After|Before|Although|Though|Since|Despite|Amid|"
+                       r"Following|In|On|Last|This|Earlier|Later)\b[^,]{3,80}, "
+                       r"(?=[a-z]+ |[A-Z])", text)
+    if opening and len(text[opening.end():].split()) >= 6:  # the main clause comes after it
+        text = text[opening.end():]
+    scene = re.match(r"(?:With|Amid|After|As)\b[^–—]{3,160}?\s(?:-|–|—)\s(?=\w)", text)
+    if scene and len(text[scene.end():].split()) >= 5:  # "With his lively eyebrows … - this
+        text = text[scene.end():]  # robotic head is menacingly lifelike"
+    text = re.sub(r"^(?:The|A|An)\s+", "", text)
+    # Headline style: no articles, no filler adverbs (outside quotations).
+    parts = re.split(r"((?<!\w)['‘\"“][^'’\"”]*['’\"”](?!\w))", text)
+    for index in range(0, len(parts), 2):
+        parts[index] = re.sub(r"\b(?:the|an?(?! (?:year|month|week|day|head)\b)|originally|just|"
+                              r"also|currently|now|already|vehemently|reportedly|actually|"
+                              r"really)\s+", "", parts[index])
+    return "".join(parts).rstrip(" .!,;:")
