@@ -31,8 +31,6 @@ _SCROLL = re.compile(r"^(?:Scroll down for (?:video|more)\s*|Share this with\w*?
                      r"Media playback is (?:not |un)?supported on (?:this|your) device\s*|"
                      r"(?:Listen|Watch|Video|Audio|Read more|Related|See also):[^.!?]*?"
                      r"[a-z](?=(?:The|A|An|It|He|She|They|We|In|On|At|But|This)\s))")
-# A picture caption run into the first sentence: "Rhodri Giggs outside court yesterday The
-# brother of…": a lower-case or closing word, then a capitalised article and a lower-case word.
 # A caption's end at a time word, the sentence starting right after it with a capital.
 _CAPTION_WHEN = re.compile(r"\b(?:today|yesterday|last night|this week|on (?:Monday|Tuesday|"
                            r"Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?=[A-Z])")
@@ -40,6 +38,8 @@ _CAPTION_WHEN = re.compile(r"\b(?:today|yesterday|last night|this week|on (?:Mon
 _PRESENT = re.compile(r"\b(?:joins|speaks|arrives|leaves|poses|looks|waves|attends|walks|"
                       r"stands|sits|visits|meets|greets|holds|celebrates|campaigns|talks|"
                       r"is pictured|are pictured|pictured)\b")
+# A picture caption run into the first sentence: "Rhodri Giggs outside court yesterday The
+# brother of…": a lower-case or closing word, then a capitalised article and a lower-case word.
 _CAPTION_END = re.compile(r"(?<=[a-z0-9)’'\"]) (?=(?:The|A|An) [a-z])")
 
 

@@ -12,12 +12,11 @@ from brief.extract.segment import RUNNING_ON
 
 # A sentence that is only someone's words: an opinion, not a development.
 QUOTE_ONLY = re.compile(r"^[\"“‘']")
+# Someone reported as saying something: names a quotation's speaker, and marks a sentence of
+# the story even where the page lost its full stop to a caption run in after it.
 _SAYS = re.compile(r"\b(?:said|says|told|added|asked|warned|claimed|insisted|explained|wrote|"
-                   r"tweeted|according to|statement|announced|declared|stressed)\b")
-# Someone reported as saying something: a sentence of the story, even where the page lost
-# its full stop to a caption run in after it.
-_REPORTED = re.compile(r"\b(?:said|says|suggested|told|added|warned|claimed|insisted|announced|"
-                       r"revealed|admitted|confirmed|denied)\b")
+                   r"tweeted|according to|statement|announced|declared|stressed|suggested|"
+                   r"revealed|admitted|confirmed|denied)\b")
 # Picture references left in running text: "(pictured)", "(left)", ", pictured,", "From
 # left, …", "(picture posed by model)", "(file photo)".
 _PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre|center|above|"
@@ -45,7 +44,7 @@ def quotable(f: Features) -> bool:
 
 def passed_over(f: Features) -> str | None:
     """Return why a sentence of article text is never quoted on its own, or None."""
-    if f.unfinished and not _REPORTED.search(f.core or ""):  # reported speech is no caption
+    if f.unfinished and not _SAYS.search(f.core or ""):  # reported speech is no caption
         return "no full stop before the next sentence: a caption or graphic run into the text"
     return _unquotable(" ".join([f.core or ""] + [s.text for s in f.continued]),
                        bool(f.continued))
