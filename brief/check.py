@@ -59,12 +59,12 @@ def _render_template(project, folder: Path) -> list[BriefError]:
     `make` would: syntax, undefined names, missing includes, disallowed tags, loops and
     recursion past the sandbox's bounds."""
     from brief.assets import DATA
-    from brief.pipeline import compile_source, display_date
-    from brief.render.layout import layout
+    from brief.pipeline import compile_source
+    from brief.render.layout import brief_date, layout
 
     try:
         brief = compile_source(DATA / SAMPLE, project.settings)
-        layout(brief, project.settings, folder, display_date(brief.date))
+        layout(brief, project.settings, folder, brief_date(brief))
     except BriefError as exc:
         return [exc]
     return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import shutil
@@ -65,9 +66,13 @@ def init(directory: Path) -> None:
                    "(default, memo). Default: `template` in brief.yaml, else default.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Processes to render with (default: one per CPU core).")
+@click.option("--copy", type=click.Choice(["reader", "review"]), default=None,
+              help="reader: the copy sent out, no sentence ids or file names; review: every "
+                   "statement tagged with its sentence ids, written as NAME.review.pdf… "
+                   "Default: `copy` in brief.yaml, else reader.")
 @click.pass_obj
 def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
-         template: str | None, jobs: int | None) -> None:
+         template: str | None, jobs: int | None, copy: str | None) -> None:
     """Build briefs into dist/: every article in sources/, or only the SOURCES named.
 
     Prints a line per brief with the files written and a line per source that failed; the
@@ -78,6 +83,9 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
 
     with _user_errors():
         project = pipeline.open_project(project_dir, template)
+        if copy:
+            project = dataclasses.replace(
+                project, settings=dataclasses.replace(project.settings, copy=copy))
         chosen = parse_formats(formats) if formats else project.settings.formats
         paths = pipeline.find_sources(project, sources)
         pipeline.check_output(project)

@@ -7,6 +7,7 @@ system keyring (if the `keyring` package is installed), and it is never printed.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import unicodedata
@@ -163,6 +164,9 @@ def message_for(project, path, envelope: Envelope) -> tuple[EmailMessage, list[s
     from brief.render.writers.html import to_html
     from brief.render.writers.md import to_markdown
 
+    # What goes out is the reader's copy, body and attachments, whatever the house's `copy`.
+    project = dataclasses.replace(
+        project, settings=dataclasses.replace(project.settings, copy="reader"))
     settings = project.settings.mail or MailSettings()
     sender_text = envelope.sender or settings.sender
     sender = address(sender_text) if sender_text else _missing("sender", "mail: {from: …}")

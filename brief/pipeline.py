@@ -9,7 +9,6 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 from brief import faults
@@ -203,7 +202,8 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
                 continue
             stem, style, relayout = context
             try:
-                written, more = _write_all(project.dist / stem, work, path, style, relayout)
+                written, more = _write_all(project.dist / stem, work, path, style, relayout,
+                                           project.settings.copy)
             except Exception as exc:
                 yield path, _failed(project, path, exc), warnings
                 continue
@@ -218,6 +218,14 @@ def _failed(project: Project, path: Path, exc: Exception) -> BriefError:
             exc.path = path
         return exc
     return faults.report(exc, path, project.dist)
+
+
+def output_file(stem: Path, fmt: str, copy: str = "reader") -> Path:
+    """Return where format `fmt` of the brief `stem` (dist/NAME) goes: the review copy beside
+    the reader's as NAME.review.pdf, so the copy with sentence ids is never the one mailed
+    by mistake. The JSON is one for both."""
+    suffix = ".review" if copy == "review" and fmt != "json" else ""
+    return stem.with_name(f"{stem.name}{suffix}.{fmt}")
 
 
 def check_output(project: Project) -> None:
@@ -240,14 +248,14 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None):
                            path.with_suffix(".yaml"), compiled.referenced, compiled.sentences)
     if not any(needs_layout(f) for f in formats):
         return brief, None, None, warnings, None
-    from brief.render.layout import Relayout
+    from brief.render.layout import Relayout, brief_date
 
     folder = template.find(project.root, project.settings.template)
-    relayout = Relayout(project.settings, folder, display_date(brief.date))
+    relayout = Relayout(project.settings, folder, brief_date(brief))
     return brief, relayout(brief), style or template.load_style(folder), warnings, relayout
 
 
-def _write_all(stem: Path, futures: dict, source: Path, style, relayout
+def _write_all(stem: Path, futures: dict, source: Path, style, relayout, copy: str = "reader"
                ) -> tuple[list[Path], list[str]]:
     """Write every output once all have rendered, all or none; return the files and the
     writers' warnings, each said once. Raises what rendering or writing raised.
@@ -264,27 +272,7 @@ def _write_all(stem: Path, futures: dict, source: Path, style, relayout
         for fmt, (_, _, was_reduced) in list(outputs.items()):
             if was_reduced is None:
                 outputs[fmt] = render(fmt, reduced, document, style, str(source))
-    files = {stem.with_name(f"{stem.name}.{fmt}"): data for fmt, (data, _, _) in outputs.items()}
+    files = {output_file(stem, fmt, copy): data for fmt, (data, _, _) in outputs.items()}
     commit(files)
     warnings = [w for _, found, _ in outputs.values() for w in found]
     return list(files), list(dict.fromkeys(warnings))
-
-
-def display_date(value: str | None) -> str:
-    """Return the date to print: `value` (ISO dates as "7 April 2021"), else today's.
-
-    Today is SOURCE_DATE_EPOCH's day when that is set, so builds are reproducible.
-    """
-    if value:
-        try:
-            return _long_date(date.fromisoformat(value[:10]))
-        except ValueError:
-            return value
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    today = (datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch
-             else date.today())
-    return _long_date(today)
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"

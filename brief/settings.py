@@ -11,7 +11,9 @@ from brief.yamlio import YamlDoc, check_list, check_mapping, check_number, check
 
 FILENAME = "brief.yaml"
 PAPERS = ("a4", "letter")
-KEYS = ["organisation", "author", "template", "formats", "paper", "marking", "defaults", "mail"]
+KEYS = ["organisation", "author", "template", "formats", "paper", "marking", "copy", "defaults",
+        "mail"]
+COPIES = ("reader", "review")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,9 @@ class Settings:
     """`a4` or `letter`; when unset, the template's style.yaml decides (A4 if it does not)."""
     marking: str | None = None
     """Default classification marking for every brief."""
+    copy: str = "reader"
+    """`reader`: the copy sent out, without sentence ids or file names; `review`: the
+    analyst's copy, every statement tagged with the ids of its source sentences."""
     defaults: YamlDoc | None = None
     """`brief.yaml` itself when it has `defaults:`, overrides every source starts from."""
     mail: object | None = None
@@ -58,6 +63,12 @@ def load(root: Path) -> Settings:
         if paper not in PAPERS:
             raise doc.error(("paper",), f"unknown paper size '{paper}'", "use a4 or letter")
         values["paper"] = paper
+    if "copy" in data:
+        copy = check_str(doc, ("copy",), data["copy"]).strip().lower()
+        if copy not in COPIES:
+            raise doc.error(("copy",), f"unknown copy '{copy}'",
+                            "use reader (the copy sent out) or review (with sentence ids)")
+        values["copy"] = copy
     if "defaults" in data:
         check_mapping(doc, ("defaults",), data["defaults"], override_keys())
         values["defaults"] = doc

@@ -96,18 +96,18 @@ def sources(tmp_path: Path) -> Path:
 
 def it_builds_an_18k_word_article_with_many_people_in_bounded_tables(sources):
     (sources / "long.txt").write_text(article(18_000), encoding="utf-8")
-    result = make(sources.parent)
+    result = make(sources.parent, "--copy", "review")  # the copy with the mentions column
     assert result.exit_code == 0, result.output
     dist = sources.parent / "dist"
     brief = json.loads((dist / "long.json").read_text(encoding="utf-8"))
     people = [a for a in brief["actors"] if a["kind"] == "person"]
     assert len(people) == 12 and len(brief["figures"]) <= 12
     assert all(len(a["sentences"]) > 6 for a in people)  # the JSON keeps every mention
-    pdf = pdf_text((dist / "long.pdf").read_bytes())
-    word = docx_text((dist / "long.docx").read_bytes())
+    pdf = pdf_text((dist / "long.review.pdf").read_bytes())
+    word = docx_text((dist / "long.review.docx").read_bytes())
     for text in (pdf, word):
         assert "more)" in text and "Mentioned in" in text
-    assert len(PdfReader(dist / "long.pdf").pages) <= 4
+    assert len(PdfReader(dist / "long.review.pdf").pages) <= 4
 
 
 @pytest.mark.parametrize(("cell", "expected"), [

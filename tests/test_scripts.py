@@ -95,8 +95,9 @@ def it_wraps_a_long_arabic_quotation_in_reading_order(sample, tmp_path):
 
 def it_sets_an_urdu_paragraph_right_to_left_and_right_aligned(sample, tmp_path):
     brief = with_texts(sample, "Plain.", URDU)
+    review = Settings(copy="review")  # with its sentence ids, to see where they go
     lines = lines_on_pages(writer("pdf").render(
-        brief, layout(brief, Settings(), FOLDER, "today"), Style()), tmp_path)[0]
+        brief, layout(brief, review, FOLDER, "today"), Style()), tmp_path)[0]
     expected = unicodedata.normalize("NFKC", URDU).split()
     start = next(i for i, line in enumerate(lines) if expected[0] in read_right_to_left(line))
     first, second = lines[start], lines[start + 1]

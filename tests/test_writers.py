@@ -5,6 +5,8 @@ import zipfile
 
 import docx
 import pytest
+from docx.oxml.ns import qn
+from docx.shared import Mm
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -68,7 +70,7 @@ class DescribePdf:
         reader = PdfReader(io.BytesIO(render("pdf", sample, Settings(author="Desk A"))))
         meta = reader.metadata
         assert meta.title == sample.title and meta.author == "Desk A"
-        assert meta.subject.startswith("Policy brief") and "Energy" in meta["/Keywords"]
+        assert meta.subject == sample.title and "Energy" in meta["/Keywords"]
         titles = [o.title for o in _flatten(reader.outline)]
         assert {"Summary", "Key outcomes", "Implications"} <= set(titles)
 
@@ -102,12 +104,20 @@ class DescribeDocx:
         styles = {p.style.name for p in document.paragraphs}
         assert {"Title", "Heading 1", "List Bullet"} <= styles
         assert document.paragraphs[1].text == sample.title
-        assert document.tables and document.tables[0].style.name == "Light List Accent 1"
+        table = document.tables[0]  # the house table, not an Office preset
+        header, first = table.rows[0], table.rows[1]
+        assert header._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on each page
+        assert all(run.bold for cell in header.cells for run in cell.paragraphs[0].runs)
+        assert not any(run.bold for run in first.cells[0].paragraphs[0].runs)  # no bold column
+        widths = [cell.width for cell in first.cells]
+        text_width = (document.sections[0].page_width - document.sections[0].left_margin
+                      - document.sections[0].right_margin)
+        assert abs(sum(widths) - text_width) < Mm(1) and widths[0] < widths[1]  # from content
         assert document.styles["Normal"].font.name == "Calibri"
 
     def it_sets_core_properties(self, sample):
         props = docx.Document(io.BytesIO(render("docx", sample))).core_properties
-        assert props.title == sample.title and props.subject.startswith("Policy brief")
+        assert props.title == sample.title and props.subject == sample.title
         assert "Energy" in props.keywords and props.language == "en"
 
     def it_links_the_source_url_and_marks_every_page(self, sample):
@@ -187,7 +197,7 @@ def it_numbers_pages_of_the_whole(sample):
 
 
 def it_takes_styles_header_and_page_from_a_reference_docx(sample, tmp_path):
-    from docx.shared import Mm, RGBColor
+    from docx.shared import RGBColor
 
     reference = docx.Document()
     heading = reference.styles["Heading 1"]
@@ -204,7 +214,7 @@ def it_takes_styles_header_and_page_from_a_reference_docx(sample, tmp_path):
     assert word.styles["Heading 1"].font.name == "Georgia"
     assert word.sections[0].page_width == Mm(215.9)
     header = [p.text for p in word.sections[0].header.paragraphs]
-    assert header[0] == "Ministry of Examples" and "OFFICIAL" in header
+    assert header[0] == "Ministry of Examples" and "\tOFFICIAL\t" in header
     assert "Placeholder" not in docx_text(data)
     assert {"Title", "Heading 1", "List Bullet"} <= {p.style.name for p in word.paragraphs}
     assert "Brief Summary" in {p.style.name for p in word.paragraphs}
@@ -227,7 +237,7 @@ def it_fills_header_and_footer_lines_from_the_style(sample, tmp_path):
                       if n.startswith("word/footer"))
     assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
     header = docx.Document(io.BytesIO(data)).sections[0].header.paragraphs[-1].text
-    assert header == "Policy Unit  ·  SECRET"
+    assert header == "Policy Unit\tSECRET\t"  # left, centre, right on tab stops
 
 
 def it_prints_no_line_whose_placeholder_is_empty(sample):
@@ -320,7 +330,9 @@ class DescribeHtmlAndMarkdown:
     def it_writes_markdown_with_the_same_structure(self, sample):
         text = render("md", sample).decode()
         assert text.count("\n## ") >= 3 and "\n- **Trade & economy** " in text
-        assert "| Figure | What it measures | Source |" in text
+        assert "| Figure | What it measures |\n" in text
+        review = render("md", sample, Settings(copy="review")).decode()
+        assert "| Figure | What it measures | Source |" in review
 
 
 @settings(max_examples=40, deadline=None,

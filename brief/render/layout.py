@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from datetime import date as date_type
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -36,7 +39,8 @@ def printable(text: str) -> str:
 
 
 def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> str:
-    """Return the template in `folder` rendered for `brief` (autoescaped HTML).
+    """Return the template in `folder` rendered for `brief` (autoescaped HTML): the reader's
+    copy, or the review copy if `settings.copy` says so.
 
     Raises BriefError naming the template file and line for a template error.
     """
@@ -54,7 +58,9 @@ def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> st
 
     try:
         template = _environment(resolved).get_template(TEMPLATE_FILE)
-        return sandbox.render(template, brief=brief, settings=settings, date=date)
+        published = printed_date(brief.source.published) if brief.source.published else None
+        return sandbox.render(template, brief=brief, settings=settings, date=date,
+                              published=published, review=settings.copy == "review")
     except jinja2.TemplateSyntaxError as exc:
         raise BriefError(f"template error: {exc.message}", named(exc.filename),
                          exc.lineno) from None
@@ -85,8 +91,36 @@ def environment(folder: Path):
                               bytecode_cache=_bytecode_cache())
     env.filters["emphasize"] = jinja2.pass_context(
         lambda context, text: emphasize(text, context["brief"].emphasis))
-    env.filters["refs"] = refs
+    env.filters["refs"] = jinja2.pass_context(
+        lambda context, item: refs(item) if context.get("review") else "")
     return env
+
+
+def printed_date(value: str | None) -> str:
+    """Return the date to print: `value` (ISO dates as "7 April 2021"), else today's.
+
+    Today is SOURCE_DATE_EPOCH's day when that is set, so builds are reproducible.
+    """
+    if value:
+        try:
+            return _long_date(date_type.fromisoformat(value[:10]))
+        except ValueError:
+            return value
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    today = (datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch
+             else date_type.today())
+    return _long_date(today)
+
+
+def _long_date(day: date_type) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def brief_date(brief: Brief) -> str:
+    """Return the brief's own date as printed: the analyst's `date`, else today's. The
+    article's date is the article's (the template cites it with the source), not the
+    brief's."""
+    return printed_date(brief.date if brief.date != brief.source.published else None)
 
 
 def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Document:
@@ -96,7 +130,7 @@ def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Documen
     meta = Meta(
         title=printable(brief.title),
         author=printable(brief.author or settings.author or settings.organisation or "brief"),
-        subject=printable("Policy brief: " + (brief.source.title or brief.source.file)),
+        subject=printable(brief.title),
         keywords=tuple(dict.fromkeys(printable(i.topic) for i in brief.outcomes if i.topic)),
         language=brief.source.language,
         marking=printable(marking) if marking else marking,

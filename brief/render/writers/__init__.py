@@ -39,6 +39,22 @@ def shorten(text: str, limit: int) -> str:
     return (text[:cut] if cut > limit // 2 else text[:limit - 1]).rstrip(" ,;:.-–—") + "…"
 
 
+def column_shares(rows: tuple[tuple[tuple, ...], ...]) -> list[float]:
+    """Return each column's share of a table's width, from what its cells hold: room for
+    its longest word at least, and for its typical cell (long ones capped, so one long
+    cell does not starve the others). PDF and DOCX both use it, so their tables match."""
+    columns = max((len(row) for row in rows), default=0)
+    weights = []
+    for index in range(columns):
+        cells = ["".join(span.text for span in row[index]) for row in rows if index < len(row)]
+        longest_word = max((len(w) for cell in cells for w in cell.split()), default=1)
+        lengths = sorted(min(len(cell), 60) for cell in cells)
+        typical = lengths[(len(lengths) * 3) // 4] if lengths else 1  # the 75th percentile
+        weights.append(max(longest_word * 1.2, typical, 4))
+    total = sum(weights) or 1
+    return [w / total for w in weights]
+
+
 WRITERS: dict[str, str] = {
     "pdf": "brief.render.writers.pdf",
     "docx": "brief.render.writers.docx",

@@ -19,13 +19,13 @@ from lxml import etree
 from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
-from brief.render.writers import RTL_RUN, shorten, starts_right_to_left
+from brief.render.writers import RTL_RUN, column_shares, shorten, starts_right_to_left
 
 PAPERS = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
 PROPERTY_CHARS = 255  # a core property holds no more (python-docx raises past it)
 RUNNING_CHARS = {"title": 90, "marking": 120, "organisation": 90}  # in header and footer
-TABLE_STYLE = "Light List Accent 1"
+BRIEF_STYLES = ("Brief Meta", "Brief Kicker", "Brief Note", "Brief Summary")
 _RTL_PIECES = re.compile(f"({RTL_RUN.pattern})")  # split() keeps the runs themselves
 
 
@@ -58,30 +58,105 @@ def render(brief, document: Document, style: Style) -> bytes:
 # Set-up -----------------------------------------------------------------------------------
 
 
+TEXT_COLOUR = "14202B"  # title and subsection headings, as in the PDF
+ANALYST_TINT = "FFF6E0"  # the analyst's own items, as in the PDF
+
+
 def _set_up_styles(word, style: Style, language: str) -> None:
+    """Give the Word styles the house style the PDF has: the same sizes, weights, colours
+    and spacing, from the same style.yaml. Calibri sets smaller than Noto Sans at a size, so
+    body text is one point larger to look the same."""
+    from docx.enum.text import WD_LINE_SPACING
+
     accent = RGBColor.from_string(style.accent[1:])
+    size = style.body_size
     normal = word.styles["Normal"]
     normal.font.name = style.docx_font
-    normal.font.size = Pt(style.body_size + 1)
+    normal.font.size = Pt(size + 1)
     _set_fonts(normal.element, style.docx_font, language)
-    normal.paragraph_format.space_after = Pt(4)
-    for name in ("Title", "Heading 1", "Heading 2"):
+    normal.paragraph_format.space_after = Pt(size * 0.5)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+    normal.paragraph_format.line_spacing = Pt(size * 1.38)
+    levels = {"Title": (style.title_size + 1, RGBColor.from_string(TEXT_COLOUR), 0, 6),
+              "Heading 1": (style.heading_size + 1, accent, style.heading_size * 0.9, 4),
+              "Heading 2": (size * 1.05 + 1, RGBColor.from_string(TEXT_COLOUR), 6, 2)}
+    for name, (points, colour, before, after) in levels.items():
         heading = word.styles[name]
         heading.font.name = style.docx_heading_font
         _set_fonts(heading.element, style.docx_heading_font, language)
-        heading.font.color.rgb = accent
-    word.styles["Title"].font.size = Pt(style.title_size + 3)
-    word.styles["Heading 1"].font.size = Pt(style.heading_size + 2)
-    word.styles["Heading 1"].paragraph_format.space_before = Pt(12)
+        heading.font.size = Pt(points)
+        heading.font.bold = True
+        heading.font.italic = False
+        heading.font.color.rgb = colour
+        heading.paragraph_format.space_before = Pt(before)
+        heading.paragraph_format.space_after = Pt(after)
+        heading.paragraph_format.keep_with_next = True
+        _no_border(heading.element)
+    word.styles["Title"].font.all_caps = False
+    _plain_spacing(word.styles["Title"].element)
     meta = word.styles.add_style("Brief Meta", WD_STYLE_TYPE.PARAGRAPH)
     meta.base_style = normal
-    meta.font.size = Pt(style.body_size)
+    meta.font.size = Pt(size * 0.88 + 1)
     meta.font.color.rgb = RGBColor.from_string(style.muted[1:])
     meta.paragraph_format.space_after = Pt(1)
+    kicker = word.styles.add_style("Brief Kicker", WD_STYLE_TYPE.PARAGRAPH)
+    kicker.base_style = normal
+    kicker.font.size = Pt(size * 0.8 + 1)
+    kicker.font.bold = True
+    kicker.font.color.rgb = accent
+    kicker.paragraph_format.space_after = Pt(4)
+    note = word.styles.add_style("Brief Note", WD_STYLE_TYPE.PARAGRAPH)
+    note.base_style = normal
+    note.font.size = Pt(size * 0.78 + 1)
+    note.font.color.rgb = RGBColor.from_string(style.muted[1:])
+    note.paragraph_format.space_before = Pt(10)
     summary = word.styles.add_style("Brief Summary", WD_STYLE_TYPE.PARAGRAPH)
     summary.base_style = normal
     summary.paragraph_format.space_after = Pt(6)
     _shade(summary.element.get_or_add_pPr(), style.panel[1:], style.accent[1:])
+    for name in ("List Bullet", "List Number"):
+        item = word.styles[name].paragraph_format
+        item.left_indent, item.first_line_indent = Pt(12), Pt(-11)
+        item.space_after = Pt(size * 0.45)
+        ppr = word.styles[name].element.pPr  # Word's list styles ignore that spacing
+        for tight in ppr.findall(qn("w:contextualSpacing")):  # between their own items
+            ppr.remove(tight)
+    _colour_bullets(word, style.accent[1:])
+
+
+def _no_border(style_element) -> None:
+    """Drop the rule Word's default Title style draws under itself: the PDF has none."""
+    ppr = style_element.pPr
+    if ppr is not None:
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+
+
+def _plain_spacing(style_element) -> None:
+    """Drop the Title style's letter spacing and contextual spacing, which the PDF has not."""
+    rpr = style_element.rPr
+    if rpr is not None:
+        for tag in ("w:spacing", "w:kern"):
+            for child in rpr.findall(qn(tag)):
+                rpr.remove(child)
+
+
+def _colour_bullets(word, colour: str) -> None:
+    """Colour the bullets of every bulleted level the accent, as the PDF's are."""
+    numbering = word.part.numbering_part.element
+    for level in numbering.iter(qn("w:lvl")):
+        fmt = level.find(qn("w:numFmt"))
+        if fmt is None or fmt.get(qn("w:val")) != "bullet":
+            continue
+        rpr = level.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            level.append(rpr)
+        for old in rpr.findall(qn("w:color")):
+            rpr.remove(old)
+        element = OxmlElement("w:color")
+        element.set(qn("w:val"), colour)
+        rpr.append(element)
 
 
 def _set_fonts(style_element, font: str, language: str) -> None:
@@ -104,11 +179,15 @@ def _set_fonts(style_element, font: str, language: str) -> None:
 def _shade(ppr, fill: str, border: str) -> None:
     """Give a paragraph style a tinted background and an accent rule on its left."""
     borders = OxmlElement("w:pBdr")
-    left = OxmlElement("w:left")
-    for key, value in (("w:val", "single"), ("w:sz", "18"), ("w:space", "8"),
-                       ("w:color", border)):
-        left.set(qn(key), value)
-    borders.append(left)
+    # The accent rule on the left; rules in the panel's own colour elsewhere pad the text
+    # as the PDF's panel does (a paragraph has no padding of its own).
+    for side, size, space, colour in (("top", "4", "5", fill), ("left", "18", "8", border),
+                                      ("bottom", "4", "3", fill), ("right", "4", "8", fill)):
+        edge = OxmlElement(f"w:{side}")
+        for key, value in (("w:val", "single"), ("w:sz", size), ("w:space", space),
+                           ("w:color", colour)):
+            edge.set(qn(key), value)
+        borders.append(edge)
     shading = OxmlElement("w:shd")
     for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
         shading.set(qn(key), value)
@@ -172,10 +251,10 @@ def _from_reference(path) -> docx.document.Document:
 def _add_missing_styles(word, style: Style, language: str) -> None:
     """Add, from brief's own defaults, the styles a reference document does not define."""
     names = {s.name for s in word.styles}
-    if not {"Brief Meta", "Brief Summary"} <= names:
+    if not set(BRIEF_STYLES) <= names:
         scratch = docx.Document()
         _set_up_styles(scratch, style, language)
-        for name in ("Brief Meta", "Brief Summary"):
+        for name in BRIEF_STYLES:
             if name not in names:
                 word.styles.element.append(scratch.styles[name].element)
 
@@ -205,26 +284,70 @@ def _set_up_page(word, document: Document | None, style: Style) -> None:
     section.top_margin = section.bottom_margin = margin
 
 
+RUNNING_SIZE, MARKING_SIZE = 7.5, 8.5  # points, as the PDF's running lines
+EM_SHARE = 0.5  # a character's average width in ems, to shorten a line that would wrap
+
+
 def _set_up_running_lines(word, document: Document, style: Style) -> None:
-    """Add the style's header and footer lines (marking, page X of Y…), centred, after what a
-    reference document's own header and footer hold."""
+    """Add the style's header and footer lines as the PDF draws them: small and grey, left,
+    centre and right on tab stops, the marking bold; never wrapping — a long title is
+    shortened to its room — after what a reference document's own header and footer
+    hold."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
     meta = document.meta
     values = {"marking": meta.marking or "", "organisation": meta.organisation,
               "title": meta.title, "date": meta.date, "page": "\0page", "pages": "\0pages"}
     values.update({key: shorten(values[key], limit) for key, limit in RUNNING_CHARS.items()})
     section = word.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    # The PDF's baselines sit at 0.55 and 0.5 of the margin from the page's edge.
+    section.header_distance = int(section.top_margin * 0.55 - Pt(RUNNING_SIZE))
+    section.footer_distance = int(section.bottom_margin * 0.5 - Pt(2))
     for row, part in (("header", section.header), ("footer", section.footer)):
-        slots = [(slot, style.running(slot, values))
-                 for slot in (f"{row}_left", f"{row}_center", f"{row}_right")]
-        slots = [(slot, text) for slot, text in slots if text]
-        if not slots:
+        texts = {place: style.running(f"{row}_{place}", values)
+                 for place in ("left", "center", "right")}
+        if not any(texts.values()):
             continue
+        texts = _fitted_running(texts, {p: "{marking}" in getattr(style, f"{row}_{p}")
+                                        for p in texts}, width / 12700)
         paragraph = _last_paragraph(part)
-        paragraph.alignment = 1  # centred: one line reads the same in every page width
-        for index, (slot, text) in enumerate(slots):
+        paragraph.style = word.styles["Normal"]
+        paragraph.paragraph_format.space_after = Pt(0)
+        stops = paragraph.paragraph_format.tab_stops
+        stops.add_tab_stop(int(width / 2), WD_TAB_ALIGNMENT.CENTER)
+        stops.add_tab_stop(int(width), WD_TAB_ALIGNMENT.RIGHT)
+        for index, place in enumerate(("left", "center", "right")):
             if index:
-                paragraph.add_run("  ·  ")
-            _running_text(paragraph, text, "{marking}" in getattr(style, slot))
+                paragraph.add_run("\t")
+            _running_text(paragraph, texts[place], "{marking}" in getattr(style, f"{row}_{place}"),
+                          style.muted[1:])
+
+
+def _fitted_running(texts: dict[str, str], marking: dict[str, bool], width: float
+                    ) -> dict[str, str]:
+    """Return the left, centre and right texts shortened so that none runs into another:
+    the centre (the marking) whole, the right (page numbers) next, the left (the title)
+    gets what room is left."""
+    def chars(place: str, room: float) -> int:
+        size = MARKING_SIZE if marking[place] else RUNNING_SIZE
+        return max(int(room / (size * EM_SHARE)), 0)
+
+    def wide(place: str, text: str) -> float:
+        size = MARKING_SIZE if marking[place] else RUNNING_SIZE
+        return len(text.replace("\0pages", "99").replace("\0page", "99")) * size * EM_SHARE
+
+    gap = 12
+    center = texts["center"]
+    if wide("center", center) > width:
+        center = shorten(center, chars("center", width))
+    side = (width - wide("center", center)) / 2 - gap if center else width
+    right = texts["right"]
+    left_room = side if center else width - wide("right", right) - gap
+    left = texts["left"]
+    if wide("left", left) > left_room:
+        left = shorten(left, chars("left", left_room)) if chars("left", left_room) > 3 else ""
+    return {"left": left, "center": center, "right": right}
 
 
 def _last_paragraph(part):
@@ -233,28 +356,28 @@ def _last_paragraph(part):
     return last if last is not None and not last.text.strip() else part.add_paragraph()
 
 
-def _running_text(paragraph, text: str, marking: bool) -> None:
+def _running_text(paragraph, text: str, marking: bool, muted: str) -> None:
     """Add `text` to a header or footer, its page placeholders as live Word fields."""
     for piece in re.split("(\0pages|\0page)", text):  # longer first
-        if piece == "\0page":
-            _field(paragraph, "PAGE")
-        elif piece == "\0pages":
-            _field(paragraph, "NUMPAGES")
+        if piece in ("\0page", "\0pages"):
+            _field(paragraph, "PAGE" if piece == "\0page" else "NUMPAGES", muted)
         elif piece:
             run = paragraph.add_run(piece)
+            run.font.size = Pt(MARKING_SIZE if marking else RUNNING_SIZE)
             if marking:
                 run.bold = True
                 run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+            else:
+                run.font.color.rgb = RGBColor.from_string(muted)
 
 
-def _field(paragraph, instruction: str) -> None:
+def _field(paragraph, instruction: str, muted: str) -> None:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), instruction)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
+    run = paragraph.add_run("1")
+    run.font.size = Pt(RUNNING_SIZE)
+    run.font.color.rgb = RGBColor.from_string(muted)
+    field.append(run._r)
     paragraph._p.append(field)
 
 
@@ -300,25 +423,47 @@ def _paragraph(word, block: Paragraph, style: Style) -> None:
     name = "Normal"
     if "subtitle" in classes:
         name = "Subtitle"
-    elif classes & {"kicker", "meta", "source", "provenance"}:
+    elif "kicker" in classes:
+        name = "Brief Kicker"
+    elif "provenance" in classes:
+        name = "Brief Note"
+    elif classes & {"meta", "source"}:
         name = "Brief Meta"
     elif "summary" in classes:
         name = "Brief Summary"
     paragraph = _add_paragraph(word, name)
-    if "kicker" in classes:
-        paragraph.paragraph_format.space_after = Pt(0)
-    _add_spans(paragraph, block.spans, style, bold="kicker" in classes)
+    _add_spans(paragraph, block.spans, style)
 
 
 def _list(word, block: ListBlock, style: Style) -> None:
     number = _restarted_numbering(word) if block.ordered else None
-    for spans in block.items:
+    for index, spans in enumerate(block.items):
         paragraph = _add_paragraph(word, "List Number" if block.ordered else "List Bullet")
         if number is not None:
             num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
             num_pr.get_or_add_ilvl().val = 0
             num_pr.get_or_add_numId().val = number
+        classes = block.item_classes[index] if index < len(block.item_classes) else ()
+        if "analyst" in classes:  # the analyst's own words, tinted as in the PDF
+            ppr = paragraph._p.get_or_add_pPr()
+            ppr.insert_element_before(_shading(ANALYST_TINT), *_AFTER_SHD)
         _add_spans(paragraph, spans, style)
+
+
+def _shading(fill: str):
+    shading = OxmlElement("w:shd")
+    for key, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)):
+        shading.set(qn(key), value)
+    return shading
+
+
+# What follows w:shd in w:pPr, in the schema's order.
+_AFTER_SHD = ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+              "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _restarted_numbering(word) -> int | None:
@@ -336,22 +481,82 @@ def _restarted_numbering(word) -> int | None:
 
 
 def _table(word, block: Table, style: Style) -> None:
+    """Add a table drawn as the PDF draws it: header row in the accent, bold, over an accent
+    rule; a thin rule under every row (so a row that ends a page closes the table there);
+    no vertical lines; columns as wide as their content needs; the header repeated on each
+    page and no row split across pages."""
     columns = max(len(row) for row in block.rows)
     table = word.add_table(rows=0, cols=columns)
-    table.style = word.styles[TABLE_STYLE]
+    table.autofit = False
+    section = word.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    widths = [int(width * share) for share in column_shares(block.rows)]
+    _table_properties(table, width)
+    header_size, cell_size = Pt(style.body_size * 0.85 + 1), Pt(style.body_size * 0.9 + 1)
     for index, row in enumerate(block.rows):
-        cells = table.add_row().cells
-        for cell, spans in zip(cells, row):
-            _add_spans(cell.paragraphs[0], spans, style, bold=index < block.header_rows)
-        if index < block.header_rows:
-            _repeat_header(table.rows[index])
-    word.add_paragraph()
+        header = index < block.header_rows
+        added = table.add_row()
+        _row_properties(added, header)
+        for column, (cell, spans) in enumerate(zip(added.cells, row)):
+            cell.width = widths[column]
+            _cell_rule(cell, style.accent[1:] if header else style.rule[1:], 6 if header else 3)
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(0)
+            _add_spans(paragraph, spans, style, bold=header)
+            for run in paragraph.runs:
+                run.font.size = header_size if header else cell_size
+                if header:
+                    run.font.color.rgb = RGBColor.from_string(style.accent[1:])
+    for column, grid in enumerate(table._tbl.tblGrid.findall(qn("w:gridCol"))):
+        grid.set(qn("w:w"), str(int(widths[column] / 635)))  # EMU to twentieths of a point
+    spacer = word.add_paragraph()
+    spacer.paragraph_format.space_after = Pt(0)
+    run = spacer.add_run()
+    run.font.size = Pt(4)
 
 
-def _repeat_header(row) -> None:
+def _table_properties(table, width) -> None:
+    """Fix the table's width to the text column, with the PDF's cell padding."""
+    tblpr = table._tbl.tblPr
+    for tag in ("w:tblStyle", "w:tblW", "w:tblLayout", "w:tblCellMar", "w:tblLook"):
+        for old in tblpr.findall(qn(tag)):
+            tblpr.remove(old)
+    size = OxmlElement("w:tblW")
+    size.set(qn("w:w"), str(int(width / 635)))
+    size.set(qn("w:type"), "dxa")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    margins = OxmlElement("w:tblCellMar")
+    for side, points in (("top", 2.5), ("left", 3), ("bottom", 3), ("right", 6)):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(int(points * 20)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    for element in (size, layout, margins):  # schema order: tblW, …, tblLayout, tblCellMar
+        tblpr.append(element)
+
+
+def _row_properties(row, header: bool) -> None:
     trpr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    trpr.append(header)
+    trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _cell_rule(cell, colour: str, eighths: int) -> None:
+    """Rule the cell's bottom edge: `eighths` of a point wide."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        if side == "bottom":
+            for key, value in (("w:val", "single"), ("w:sz", str(eighths)), ("w:space", "0"),
+                               ("w:color", colour)):
+                edge.set(qn(key), value)
+        else:
+            edge.set(qn("w:val"), "nil")
+        borders.append(edge)
+    tcpr.append(borders)
 
 
 _BLOCKS = {Heading: _heading, Paragraph: _paragraph, ListBlock: _list, Table: _table}

@@ -33,7 +33,7 @@ from brief.assets import FONTS
 from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
-from brief.render.writers import RTL_RUN, pdf_rtl, shorten
+from brief.render.writers import RTL_RUN, column_shares, pdf_rtl, shorten
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FAMILY = "BriefSans"
@@ -98,7 +98,9 @@ def _build(document: Document, style: Style) -> tuple[bytes, int]:
                     invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
                     leftMargin=style.margin_mm * mm, rightMargin=style.margin_mm * mm,
                     topMargin=style.margin_mm * mm, bottomMargin=style.margin_mm * mm)
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    # No padding: text, tables, header and footer share one left and one right edge.
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("page", [frame])])
     doc.build(_flowables(document, style, doc.width), canvasmaker=_canvas_maker(meta, style))
     return buffer.getvalue(), doc.page
@@ -339,8 +341,7 @@ def _list_item(spans, index: int, block: ListBlock, styles, style: Style):
 
 
 def _table(block: Table, styles, style: Style, width: float):
-    columns = max(len(row) for row in block.rows)
-    shares = [0.24, 0.62, 0.14] if columns == 3 else [1 / columns] * columns
+    shares = column_shares(block.rows)
     data = [[_para(cell, style, styles["head" if r < block.header_rows else "cell"])
              for cell in row] for r, row in enumerate(block.rows)]
     # splitInRow: a row taller than a page goes on over the next, not a LayoutError
@@ -352,6 +353,8 @@ def _table(block: Table, styles, style: Style, width: float):
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, block.header_rows - 1), 0.8, colors.HexColor(style.accent)),
         ("LINEBELOW", (0, block.header_rows), (-1, -1), 0.4, rule),
+        # Split over a page, the part left behind is closed by a rule; the header repeats.
+        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.4, rule),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
