@@ -129,7 +129,9 @@ def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Documen
     marking = brief.marking or settings.marking
     meta = Meta(
         title=printable(brief.title),
-        author=printable(brief.author or settings.author or settings.organisation or "brief"),
+        # The brief's author as brief.yaml or the overrides name them; none is better
+        # than a made-up one ("brief" is the program, named as the creator).
+        author=printable(brief.author or settings.author or ""),
         subject=printable(brief.title),
         keywords=tuple(dict.fromkeys(printable(i.topic) for i in brief.outcomes if i.topic)),
         language=brief.source.language,

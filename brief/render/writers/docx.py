@@ -19,7 +19,13 @@ from lxml import etree
 from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
-from brief.render.writers import RTL_RUN, column_shares, shorten, starts_right_to_left
+from brief.render.writers import (
+    RANGE_HYPHEN,
+    RTL_RUN,
+    column_shares,
+    shorten,
+    starts_right_to_left,
+)
 
 PAPERS = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
@@ -50,6 +56,7 @@ def render(brief, document: Document, style: Style) -> bytes:
     _set_properties(word, document)
     for block in document.blocks:
         _BLOCKS[type(block)](word, block, style)
+    _honest_package(word, document)
     buffer = io.BytesIO()
     word.save(buffer)
     return _normalise_zip(buffer.getvalue())
@@ -389,11 +396,49 @@ def _set_properties(word, document: Document) -> None:
     props.subject = shorten(meta.subject, PROPERTY_CHARS)
     props.keywords = shorten(", ".join(meta.keywords), PROPERTY_CHARS)
     props.language = shorten(meta.language, PROPERTY_CHARS)
-    props.comments = "Compiled by brief"
+    props.comments = ""
     props.revision = 1
     moment = _moment()
     props.created = props.modified = moment.replace(tzinfo=None)
     props.last_printed = moment.replace(tzinfo=None)
+
+
+def _honest_package(word, document: Document) -> None:
+    """Drop the blank thumbnail python-docx's template carries (file previews would show an
+    empty page) and replace its app.xml, which claims to be Microsoft Word with one page and
+    no words, by one naming brief with the brief's true counts. Pages are left out: only
+    the application that lays the document out knows them."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    from brief import __version__
+
+    package = word.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+            package.rels.pop(rid)
+    text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
+        cell.text for table in word.tables for row in table.rows for cell in row.cells)
+    words = len(text.split())
+    major, minor = (__version__.split(".") + ["0", "0"])[:2]
+    counts = {"Words": words, "Characters": len("".join(text.split())),
+              "CharactersWithSpaces": len(text), "Paragraphs": len(word.paragraphs),
+              "DocSecurity": 0}
+    root = etree.Element(f"{{{_EXTENDED}}}Properties", nsmap={None: _EXTENDED})
+    etree.SubElement(root, f"{{{_EXTENDED}}}Application").text = "brief"
+    for name, value in counts.items():
+        etree.SubElement(root, f"{{{_EXTENDED}}}{name}").text = str(value)
+    if document.meta.organisation:
+        etree.SubElement(root, f"{{{_EXTENDED}}}Company").text = document.meta.organisation
+    etree.SubElement(root, f"{{{_EXTENDED}}}AppVersion").text = f"{int(major):02d}.{int(minor):04d}"
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(PackURI("/docProps/app.xml"), _EXTENDED_TYPE, blob, package)
+    package.relate_to(part, RT.EXTENDED_PROPERTIES)
+
+
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_EXTENDED_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 
 
 # Blocks -----------------------------------------------------------------------------------
@@ -575,7 +620,8 @@ def _add_spans(paragraph, spans: tuple[Span, ...], style: Style, bold: bool = Fa
                 paragraph.add_run().add_break()
             for piece in _RTL_PIECES.split(line):  # right-to-left runs marked as such
                 if piece:
-                    run = paragraph.add_run(piece)
+                    run = paragraph.add_run()
+                    _set_text(run, piece)
                     _format(run, span, style, bold)
                     if RTL_RUN.fullmatch(piece):
                         run._r.get_or_add_rPr().insert_element_before(
@@ -583,6 +629,16 @@ def _add_spans(paragraph, spans: tuple[Span, ...], style: Style, bold: bool = Fa
                             "w:specVanish", "w:oMath")
     if starts_right_to_left("".join(span.text for span in spans)):
         paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+
+
+def _set_text(run, text: str) -> None:
+    """Set the run's text, the hyphens of ranges ("6-7 April") as Word's non-breaking
+    hyphen, so a line never ends inside a range."""
+    for index, part in enumerate(RANGE_HYPHEN.split(text)):
+        if index:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if part:
+            run._r.add_t(part)
 
 
 # What follows w:bidi in w:pPr: Word wants the schema's order.

@@ -29,11 +29,12 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
+from brief import __version__
 from brief.assets import FONTS
 from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
-from brief.render.writers import RTL_RUN, column_shares, pdf_rtl, shorten
+from brief.render.writers import RANGE_HYPHEN, RTL_RUN, column_shares, pdf_rtl, shorten
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FAMILY = "BriefSans"
@@ -93,7 +94,8 @@ def _build(document: Document, style: Style) -> tuple[bytes, int]:
     doc = _BriefDoc(buffer, pagesize=PAPERS[meta.paper or style.paper],
                     title=shorten(meta.title, META_CHARS), author=shorten(meta.author, META_CHARS),
                     subject=shorten(meta.subject, META_CHARS),
-                    keywords=[shorten(k, META_CHARS) for k in meta.keywords], creator="brief",
+                    keywords=[shorten(k, META_CHARS) for k in meta.keywords],
+                    creator=f"brief {__version__}",
                     lang=meta.language, initialFontName=FAMILY,
                     invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
                     leftMargin=style.margin_mm * mm, rightMargin=style.margin_mm * mm,
@@ -379,8 +381,14 @@ def _markup(spans: tuple[Span, ...], style: Style) -> str:
     return "".join(_span_markup(span, style) for span in spans)
 
 
+NO_BREAK_HYPHEN = "\u2011"
+
+
 def _span_markup(span: Span, style: Style) -> str:
-    text = "<br/>".join(_with_fallback(part) for part in span.text.split("\n"))
+    text = span.text
+    if ord(NO_BREAK_HYPHEN) in pdfmetrics.getFont(FAMILY).face.charToGlyph:
+        text = RANGE_HYPHEN.sub(NO_BREAK_HYPHEN, text)  # "6-7 April" never breaks at the hyphen
+    text = "<br/>".join(_with_fallback(part) for part in text.split("\n"))
     if span.bold:
         text = f"<b>{text}</b>"
     if span.italic:
