@@ -81,6 +81,10 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
         chosen = parse_formats(formats) if formats else project.settings.formats
         paths = pipeline.find_sources(project, sources)
         pipeline.check_output(project)
+    if not sources:  # building them all: say which files in sources/ will never build
+        for unread in pipeline.unread_files(project):
+            click.secho(f"warning: {pipeline.unread_warning(Path(_show(unread)))}",
+                        fg="yellow", err=True)
     if not paths:
         _fail(f"no articles in {_show(project.sources)} (add a .txt or .md file)")
     failures = 0
@@ -183,7 +187,7 @@ def add(project_dir: Path, target: str, name: str | None, timeout: float) -> Non
     from brief.read.add import add as add_article
 
     with _user_errors():
-        project = pipeline.open_project(project_dir)
+        project = pipeline.open_project(project_dir, create=True)
         saved = add_article(project.sources, target, name, timeout)
     click.echo(f"added {_show(saved)}; check its front matter, then run brief make")
 
@@ -195,7 +199,10 @@ def check(project_dir: Path) -> None:
     overrides. Lists every problem found and exits with status 1 if there is any."""
     from brief.check import check_project
 
-    found, checked = check_project(project_dir)
+    warnings: list[str] = []
+    found, checked = check_project(project_dir, warnings)
+    for warning in warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
     for problem in found:
         click.secho(f"error: {problem}", fg="red", err=True)
     if found:

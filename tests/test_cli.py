@@ -162,7 +162,7 @@ def it_says_where_to_start_outside_a_project(tmp_path):
     runner = CliRunner()
     result = runner.invoke(main, ["-C", str(tmp_path), "make"])
     assert result.exit_code == 1
-    assert "no sources/ folder here (run `brief init`" in result.output
+    assert "not in a brief project" in result.output and "(run `brief init" in result.output
 
 
 def it_writes_an_overrides_skeleton_and_never_clobbers(run, project):

@@ -109,3 +109,130 @@ def it_reads_an_id_in_capitals_or_with_zeros_as_the_id(project, written):
     assert result.exit_code == 0, result.output
     built = json.loads((project / "dist" / "lavrov-pakistan-2021.json").read_text())
     assert ["s7"] in [item["sentences"] for item in built["implications"]]
+
+
+# Sources named, sources skipped ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "hint"), [
+    ("lavrov", "(did you mean lavrov-pakistan-2021?)"),
+    ("lavrov-pakistan-2012", "(did you mean lavrov-pakistan-2021?)"),
+    ("Lavrov-Pakistan", "(did you mean lavrov-pakistan-2021?)"),
+    ("zzz", "(the sources are: lavrov-pakistan-2021, notes)"),
+])
+@pytest.mark.parametrize("command", ["show", "make", "overrides", "mail"])
+def it_lists_the_sources_a_mistyped_name_may_mean(project, name, hint, command):
+    (project / "sources" / "notes.md").write_text("A second article. It is short.\n")
+    result = cli(project, command, name)
+    assert result.exit_code == 1
+    assert result.output == f"error: {name}: no such source {hint}\n"
+
+
+def it_says_there_are_no_sources_when_a_name_is_given_to_an_empty_project(tmp_path):
+    (tmp_path / "sources").mkdir()
+    result = cli(tmp_path, "show", "lavrov")
+    assert result.exit_code == 1
+    assert "no such source (there are no articles in sources; add a .txt or .md file)" \
+        in result.output
+
+
+@pytest.mark.parametrize("command", [("check",), ("make", "-f", "json")])
+def it_warns_of_files_in_sources_no_reader_takes(project, command):
+    sources = project / "sources"
+    for name in ("notes.rtf", "README", "old.yml", "lavrov-pakistan-2021.yaml", ".DS_Store",
+                 "lavrov-pakistan-2021.txt~"):
+        (sources / name).write_text("pin: [s7]\n" if name.endswith(".yaml") else "x\n")
+    (sources / "drafts").mkdir()
+    result = cli(project, *command)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert warnings == [
+        "warning: sources/README: skipped: brief reads no files without an extension "
+        "(save the article as .docx, .htm, .html, .markdown, .md, .pdf, .txt to build it)",
+        "warning: sources/notes.rtf: skipped: brief reads no .rtf files "
+        "(save the article as .docx, .htm, .html, .markdown, .md, .pdf, .txt to build it)",
+        "warning: sources/old.yml: skipped: brief reads no .yml files "
+        "(an overrides file ends in .yaml)",
+    ]
+
+
+def it_does_not_warn_of_other_files_when_building_named_sources(project):
+    (project / "sources" / "notes.rtf").write_text("x\n")
+    result = cli(project, "make", "-f", "json", "lavrov-pakistan-2021")
+    assert result.exit_code == 0 and "warning" not in result.output
+
+
+def it_reports_drift_in_check_as_make_does_and_records_nothing(project):
+    source = project / "sources" / "lavrov-pakistan-2021.txt"
+    (project / OVERRIDES).write_text("pin: [s9]\n", encoding="utf-8")
+    assert "warning" not in cli(project, "check").output
+    assert not (project / "dist" / ".brief").exists()  # check records nothing
+    assert cli(project, "make", "-f", "json").exit_code == 0
+    record = project / "dist" / ".brief" / "lavrov-pakistan-2021.json"
+    recorded = record.read_bytes()
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Pakistan-Russia mutual relations", "Trade relations"), encoding="utf-8")
+    made = cli(project, "make", "-f", "json")
+    checked = cli(project, "check")
+    assert checked.exit_code == 0  # a warning, as in make, not a problem
+    warned = [line for line in checked.output.splitlines() if line.startswith("warning:")]
+    assert len(warned) == 1 and "s9 now reads “Trade relations" in warned[0]
+    assert warned[0] in made.output
+    assert record.read_bytes() == recorded
+
+
+# Where you stand ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("inside", ["sources", "dist", "templates/house"])
+def it_finds_the_project_from_a_folder_inside_it(project, inside):
+    (project / inside).mkdir(parents=True, exist_ok=True)
+    made = cli(project / inside, "make", "-f", "json")
+    assert made.exit_code == 0, made.output
+    assert (project / "dist" / "lavrov-pakistan-2021.json").exists()
+    assert not (project / inside / "dist").exists()
+    assert "ok:" in cli(project / inside, "check").output
+    shown = cli(project / inside, "show", "lavrov-pakistan-2021")
+    assert shown.exit_code == 0 and "Key outcomes" in shown.output
+
+
+def it_names_paths_from_where_you_stand(project):
+    made = cli(project / "sources", "make", "-f", "json")
+    assert made.output == ("built lavrov-pakistan-2021.txt -> "
+                           "../dist/lavrov-pakistan-2021.json\n")
+    shown = cli(project / "sources", "show", "lavrov-pakistan-2021.txt")  # tab-completed
+    assert shown.exit_code == 0
+
+
+def it_finds_a_project_of_brief_yaml_alone(tmp_path):
+    (tmp_path / "brief.yaml").write_text("organisation: Desk\n")
+    (tmp_path / "notes").mkdir()
+    result = cli(tmp_path / "notes", "make")
+    assert result.exit_code == 1
+    assert result.output.startswith("error: ..: no sources/ folder here")
+
+
+@pytest.mark.parametrize("command", [("show", "x"), ("make",), ("check",), ("overrides", "x"),
+                                     ("mail", "x")])
+def it_says_so_outside_any_project(tmp_path, command):
+    result = cli(tmp_path, *command)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "error: not in a brief project: no brief.yaml or sources/ folder here or in any "
+        "folder above (run `brief init DIR` to create one, or cd into a project, "
+        "or give its folder with -C DIR)")
+
+
+def it_names_the_folder_given_with_c_that_is_in_no_project(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    result = cli(tmp_path, "-C", "elsewhere", "show", "x")
+    assert result.output.startswith("error: elsewhere: not in a brief project")
+
+
+def it_adds_an_article_to_a_new_project_outside_any(tmp_path):
+    article = tmp_path / "in.txt"
+    article.write_text("Talks resumed in Islamabad on Monday. Both sides met for hours.\n")
+    (tmp_path / "new").mkdir()
+    result = cli(tmp_path / "new", "add", str(article), "--name", "talks")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "new" / "sources" / "talks.md").exists()
