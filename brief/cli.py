@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -52,7 +53,9 @@ def init(directory: Path) -> None:
         click.echo(f"wrote {target}")
     with _os_errors(f"cannot create the project in {directory}"):
         (directory / "dist").mkdir(exist_ok=True)
-    click.echo(f"Next: cd {directory} && brief make")
+    # quoted: the line is for pasting, and "My Briefs" is two words to a shell
+    go = "" if directory == Path(".") else f"cd {shlex.quote(str(directory))} && "
+    click.echo(f"Next: {go}brief make")
 
 
 @main.command()
@@ -152,12 +155,11 @@ def overrides(project_dir: Path, source: str, output: str | None) -> None:
     if target.exists() or target.is_symlink():
         _fail(f"{_show(target)} already exists; it is yours, so brief leaves it alone "
               "(use -o - to print the skeleton)")
-    if not target.parent.is_dir():
-        _fail(f"cannot write {_show(target)}: there is no folder {_show(target.parent)} "
-              "(create it first, or choose another path)")
     # "x": never replace a file, even one that appeared since the check above
-    with _os_errors(f"cannot write {_show(target)}"), open(target, "x", encoding="utf-8") as out:
-        out.write(text)
+    with _os_errors(f"cannot write {_show(target)}"):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as out:
+            out.write(text)
     click.echo(f"wrote {_show(target)}")
 
 

@@ -236,3 +236,84 @@ def it_adds_an_article_to_a_new_project_outside_any(tmp_path):
     result = cli(tmp_path / "new", "add", str(article), "--name", "talks")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "new" / "sources" / "talks.md").exists()
+
+
+# Messages that help ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["audience", "emphasis", "summary_words"])
+def it_says_an_overrides_key_at_the_top_of_brief_yaml_belongs_under_defaults(project, key):
+    with (project / "brief.yaml").open("a", encoding="utf-8") as settings:
+        settings.write(f"{key}: x\n")
+    line = len((project / "brief.yaml").read_text().splitlines())
+    result = cli(project, "check")
+    assert result.exit_code == 1
+    assert f"error: brief.yaml:{line}: '{key}' belongs under 'defaults:' in brief.yaml (indent " \
+        "it under a line `defaults:`" in result.output
+
+
+@pytest.mark.parametrize("key", ["pin", "drop", "order"])
+def it_says_a_key_naming_sentences_belongs_in_a_source_s_overrides(project, key):
+    (project / "brief.yaml").write_text(f"{key}: [s7]\n")
+    result = cli(project, "check")
+    assert result.exit_code == 1
+    assert (f"error: brief.yaml:1: '{key}' names sentences, so it belongs in a source's "
+            "overrides file, not brief.yaml (put it in sources/NAME.yaml") in result.output
+
+
+def it_still_calls_an_unknown_top_level_key_unknown(project):
+    (project / "brief.yaml").write_text("organisation: Desk\norganization: Desk\n")
+    result = cli(project, "check")
+    assert "brief.yaml:2: unknown key 'organization' (did you mean 'organisation'?)" \
+        in result.output
+
+
+@pytest.mark.parametrize(("given", "missing", "hint"), [
+    (("--to", "a@example.org"), "sender", "give --from ADDR, or set mail: {from: …} in brief.yaml"),
+    (("--from", "a@example.org"), "recipients",
+     "give --to ADDR, or set mail: {to: […]} in brief.yaml"),
+])
+def it_names_the_option_a_message_without_sender_or_recipients_needs(project, given, missing,
+                                                                     hint):
+    result = cli(project, "mail", "lavrov-pakistan-2021", *given)
+    assert result.exit_code == 1
+    assert result.output == f"error: brief.yaml: no {missing} for the message ({hint})\n"
+
+
+@pytest.mark.parametrize(("directory", "hint"), [
+    ("My Briefs", "Next: cd 'My Briefs' && brief make"),
+    ("it's", "Next: cd 'it'\"'\"'s' && brief make"),
+    ("plain", "Next: cd plain && brief make"),
+    (".", "Next: brief make"),
+])
+def it_prints_a_cd_hint_that_works_when_pasted(tmp_path, directory, hint):
+    import shlex
+    import subprocess
+
+    (tmp_path / "here").mkdir()
+    result = cli(tmp_path / "here", "init", directory)
+    assert result.exit_code == 0
+    last = result.output.splitlines()[-1]
+    assert last == hint
+    command = last.removeprefix("Next: ").replace("brief make", "pwd")
+    shown = subprocess.run(["sh", "-c", command], cwd=tmp_path / "here", capture_output=True,
+                           text=True, check=True).stdout.strip()
+    assert shown == str((tmp_path / "here" / directory).resolve())
+    assert shlex.split(last)  # one well-formed line
+
+
+@pytest.mark.parametrize("args", [("overrides", "lavrov-pakistan-2021", "-o", "a/b/c.yaml"),
+                                  ("mail", "lavrov-pakistan-2021", "--to", "x@example.org",
+                                   "--from", "y@example.org", "--out", "a/b/c.eml")])
+def it_creates_the_missing_folders_of_an_output_path(project, args):
+    result = cli(project, *args)
+    assert result.exit_code == 0, result.output
+    assert (project / args[-1]).stat().st_size > 0
+
+
+def it_says_why_an_output_folder_cannot_be_made(project):
+    (project / "a").write_text("a file, not a folder\n")
+    result = cli(project, "overrides", "lavrov-pakistan-2021", "-o", "a/b/c.yaml")
+    assert result.exit_code == 1
+    assert result.output.startswith("error: cannot write a/b/c.yaml: a part of the path is a "
+                                    "file, not a folder")
