@@ -317,3 +317,94 @@ def it_says_why_an_output_folder_cannot_be_made(project):
     assert result.exit_code == 1
     assert result.output.startswith("error: cannot write a/b/c.yaml: a part of the path is a "
                                     "file, not a folder")
+
+
+# YAML syntax in plain words ----------------------------------------------------------------
+
+YAML_MISTAKES = [  # (text, line, column of the caret, message, hint)
+    ("pin:\n  - s7\n drop: [s6]\n", 3, 1,
+     "this line is indented 1 space, which lines it up with no key above it",
+     "start it at the margin, as on line 1"),
+    ("emphasis:\n  terms: [a]\n   topics: [Energy]\n", 3, 3,
+     "this line is indented 3 spaces, which lines it up with no key above it",
+     "indent it 2 spaces, as on line 2"),
+    ("outcomes:\n  - text: Talks.\n   topic: Energy\n", 3, 3, "indented 3 spaces",
+     "indent it 4 spaces, as on line 2"),
+    ("title: Russia: a partner\n", 1, 13, "a second ': ' on this line", "in quotes"),
+    ("title:Russia\npin: [s1]\n", 1, 0, "this line has no ': ' after its key",
+     "with a space after the colon"),
+    ("pin: [s7, s8\ndrop: [s1]\n", 1, 5, "the '[' here is never closed with ']'", "close it"),
+    ("emphasis: {terms: [a]\n", 1, 10, "the '{' here is never closed with '}'", "close it"),
+    ('title: "Russia\npin: [s1]\n', 1, 7, "the quote opened here is never closed", "quote mark"),
+    ("pin:\n\t- s7\n", 2, 0, "a tab here: YAML indents with spaces, never tabs",
+     "replace the tab with spaces"),
+    ("pin: - s7\n", 1, 5, "a list item ('- ') cannot follow its key on the same line",
+     "key: [a, b]"),
+    ("pin: [s1]\n- s2\n", 2, 0, "a list item where a key was expected", "indent it under"),
+    ("title: a\npin [s1]\n", 2, 0, "this line has no ': ' after its key", "key: value"),
+    ("title: 'it's here'\n", 1, 11, "text after the closing quote", "write ' as ''"),
+    ("title: @home\n", 1, 7, "a value cannot start with '@' unquoted", "in quotes"),
+    ("emphasis: {terms [a]}\n", 1, 17, "inside {…}, write key: value pairs separated by commas",
+     "e.g. {terms"),
+]
+
+
+def _parsers():
+    import yaml
+
+    yield yaml.SafeLoader
+    if yaml.__with_libyaml__:
+        yield yaml.CSafeLoader
+
+
+@pytest.mark.parametrize(("text", "line", "column", "message", "hint"), YAML_MISTAKES)
+def it_explains_a_yaml_mistake_in_plain_words_whichever_parser_finds_it(text, line, column,
+                                                                       message, hint):
+    import yaml
+
+    from brief.yamlerrors import explain
+
+    for loader in _parsers():  # PyYAML's parser and libyaml word their errors differently
+        with pytest.raises(yaml.YAMLError) as caught:
+            yaml.load(text, Loader=loader)
+        error = explain(caught.value, text, "x.yaml", 1)
+        assert message in error.message and error.line == line, (loader, str(error))
+        assert hint in error.hint
+        shown, under = error.excerpt.splitlines()
+        assert shown == f"  {line} | {text.splitlines()[line - 1]}"
+        assert under.index("^") == shown.index("|") + 2 + column
+        for jargon in ("<block", "but found", "did not find", "mapping values", "scalar",
+                       "token"):
+            assert jargon not in str(error).split("\n")[0]
+
+
+@pytest.mark.parametrize("where", ["overrides", "brief.yaml", "style.yaml", "front matter"])
+def it_shows_the_line_of_a_yaml_mistake_with_a_caret_in_every_yaml_file(project, where):
+    text = "author: x\nmarking: [OFFICIAL\n"
+    sources = project / "sources"
+    if where == "overrides":
+        path, line = sources / "lavrov-pakistan-2021.yaml", 2
+        path.write_text(text)
+    elif where == "brief.yaml":
+        path, line = project / "brief.yaml", 2
+        path.write_text(text)
+    elif where == "style.yaml":
+        from brief.render.template import builtin_root
+
+        house = project / "templates" / "house"
+        house.mkdir(parents=True)
+        (house / "brief.html.j2").write_text(
+            (builtin_root() / "default" / "brief.html.j2").read_text())
+        path, line = house / "style.yaml", 2
+        path.write_text("paper: a4\nsizes: {body: 10\n")
+        (project / "brief.yaml").write_text("template: house\n")
+    else:
+        path, line = sources / "lavrov-pakistan-2021.txt", 3
+        path.write_text("---\n" + text + "---\n" + path.read_text())
+    result = cli(project, "check")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    first = next(i for i, text in enumerate(lines) if text.startswith("error:"))
+    assert f":{line}: the " in lines[first] and "is never closed with" in lines[first]
+    assert lines[first + 1].startswith(f"  {line} | ")
+    assert lines[first + 2].strip().endswith("^")
