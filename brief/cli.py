@@ -140,14 +140,12 @@ def overrides(project_dir: Path, source: str, output: str | None) -> None:
     `-o -` prints it instead.
     """
     from brief import pipeline
-    from brief.extract.segment import segment
     from brief.override import skeleton
-    from brief.read.source import read
 
     with _user_errors():
         project = pipeline.open_project(project_dir)
         path = pipeline.find_sources(project, (source,))[0]
-        text = skeleton.render(path.name, segment(read(path)))
+        text = skeleton.of(path)
     if output == "-":
         click.echo(text, nl=False)
         return

@@ -4,6 +4,7 @@ written loosely, files no reader takes, drift, a project looked for from inside 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -408,3 +409,76 @@ def it_shows_the_line_of_a_yaml_mistake_with_a_caret_in_every_yaml_file(project,
     assert f":{line}: the " in lines[first] and "is never closed with" in lines[first]
     assert lines[first + 1].startswith(f"  {line} | ")
     assert lines[first + 2].strip().endswith("^")
+
+
+# The overrides skeleton --------------------------------------------------------------------
+
+ARTICLES = {
+    "gas-deal": (
+        "Germany and Qatar sign a gas deal\n\n"
+        "German Economy Minister Robert Habeck signed a 15-year agreement with QatarEnergy in "
+        "Doha on Tuesday. Under the deal, Qatar will ship 2 million tonnes of liquefied natural "
+        "gas a year to Germany from 2026. Habeck said the agreement would strengthen energy "
+        "security after the loss of Russian pipeline gas.\n\n"
+        "Prices for gas in Europe fell by 4 percent after the announcement. The European "
+        "Commission welcomed the deal as a step towards diversifying supply. Critics said "
+        "long contracts for fossil fuel undermine climate targets.\n\n"
+        "Habeck will travel to Norway in March to discuss further supplies. Analysts expect "
+        "more such agreements as Europe rebuilds its energy trade.\n"),
+    "short": "The river rose overnight. Roads were closed in the valley. Schools stay shut.\n",
+}
+
+
+def examples_of(skeleton: str) -> list[list[int]]:
+    """Return each example of the skeleton as the line numbers to uncomment together: a key
+    with its own value alone; a list with its entries; a mapping once per sub-key."""
+    lines = skeleton.split("\n")
+    end = next(i for i, line in enumerate(lines) if line.startswith("# Sentences of"))
+    examples, i = [], 0
+    while i < end:
+        line = lines[i]
+        if not re.match(r"# [a-z_]+:", line):
+            i += 1
+            continue
+        block, j = [], i + 1
+        while j < end and lines[j].startswith("#   "):
+            block.append(j)
+            j += 1
+        if block and not lines[block[0]].lstrip("# ").startswith("-"):  # a mapping: each key
+            examples += [[i, k] for k in block]
+        else:
+            examples.append([i, *block])
+        i = j
+    return examples
+
+
+@pytest.mark.parametrize("name", ["lavrov-pakistan-2021", *ARTICLES])
+def it_writes_a_skeleton_whose_every_example_builds_when_uncommented(project, name):
+    if name in ARTICLES:
+        (project / "sources" / f"{name}.txt").write_text(ARTICLES[name], encoding="utf-8")
+    skeleton = cli(project, "overrides", name, "-o", "-").output
+    lines = skeleton.split("\n")
+    examples = examples_of(skeleton)
+    assert len(examples) >= 20
+    for example in examples:
+        text = "\n".join(line[2:] if i in example else line for i, line in enumerate(lines))
+        (project / "sources" / f"{name}.yaml").write_text(text, encoding="utf-8")
+        result = cli(project, "make", "-f", "json", name)
+        assert result.exit_code == 0, ([lines[i] for i in example], result.output)
+        assert "warning" not in result.output
+
+
+def it_takes_the_skeleton_s_examples_from_the_article(project):
+    (project / "sources" / "gas-deal.txt").write_text(ARTICLES["gas-deal"], encoding="utf-8")
+    skeleton = cli(project, "overrides", "gas-deal", "-o", "-").output
+    head = skeleton.split("# Sentences of")[0]
+    assert "Pakistan Stream" not in head and "s25" not in head  # the sample's, before
+    assert re.search(r"#   actors: \[Habeck\]", head)
+    assert re.search(r"#   terms: \[.*(2 million tonnes|4 percent)", head)
+    assert "Energy" in re.search(r"#   topics: \[(.*)\]", head)[1]
+
+
+def it_leaves_out_the_actors_example_for_an_article_without_actors(project):
+    (project / "sources" / "short.txt").write_text(ARTICLES["short"], encoding="utf-8")
+    skeleton = cli(project, "overrides", "short", "-o", "-").output
+    assert "actors:" not in skeleton
