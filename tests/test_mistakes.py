@@ -482,3 +482,19 @@ def it_leaves_out_the_actors_example_for_an_article_without_actors(project):
     (project / "sources" / "short.txt").write_text(ARTICLES["short"], encoding="utf-8")
     skeleton = cli(project, "overrides", "short", "-o", "-").output
     assert "actors:" not in skeleton
+
+
+@pytest.mark.parametrize(("where", "line"), [("overrides", 2), ("front matter", 3)])
+def it_names_an_impossible_date_once_with_file_and_line(project, where, line):
+    source = project / "sources" / "lavrov-pakistan-2021.txt"
+    if where == "overrides":
+        (project / OVERRIDES).write_text("title: T\ndate: 2021-02-30\n", encoding="utf-8")
+        named = OVERRIDES
+    else:
+        source.write_text("---\ntitle: T\npublished: 2021-02-30\n---\n" + source.read_text())
+        named = "sources/lavrov-pakistan-2021.txt"
+    for command in (("check",), ("make", "-f", "json")):
+        errors = errors_of(project, *command)
+        assert errors == [f"error: {named}:{line}: '2021-02-30' is not a real date or time: day "
+                          "is out of range for month (write a date as YYYY-MM-DD, a time as "
+                          "HH:MM from 00:00 to 23:59)"]
