@@ -169,9 +169,10 @@ def message_for(project, path, envelope: Envelope) -> tuple[EmailMessage, list[s
         project, settings=dataclasses.replace(project.settings, copy="reader"))
     settings = project.settings.mail or MailSettings()
     sender_text = envelope.sender or settings.sender
-    sender = address(sender_text) if sender_text else _missing("sender", "mail: {from: …}")
+    sender = address(sender_text) if sender_text else _missing(
+        "sender", "give --from ADDR, or set mail: {from: …} in brief.yaml")
     to = [address(a) for a in (envelope.to or settings.to)] or _missing(
-        "recipients", "--to ADDR, or mail: {to: […]}")
+        "recipients", "give --to ADDR, or set mail: {to: […]} in brief.yaml")
     cc = [address(a) for a in (envelope.cc or settings.cc)]
     reply_to = address(settings.reply_to) if settings.reply_to else None
     warnings = _ensure_built(project, path)

@@ -50,6 +50,20 @@ def load(root: Path) -> Settings:
     if not path.exists():
         return Settings()
     doc = load_file(path)
+    if isinstance(doc.data, dict):
+        for key in doc.data:
+            if key in KEYS or key not in override_keys():
+                continue
+            from brief.override.apply import ID_KEYS
+
+            if key in ID_KEYS:  # sentence ids differ per source
+                raise doc.error((key,), f"'{key}' names sentences, so it belongs in a source's "
+                                "overrides file, not brief.yaml",
+                                "put it in sources/NAME.yaml (`brief overrides NAME` "
+                                "writes one)")
+            raise doc.error((key,), f"'{key}' belongs under 'defaults:' in brief.yaml",
+                            "indent it under a line `defaults:`, where it applies to every "
+                            "brief, or put it in one source's overrides file")
     data = check_mapping(doc, (), doc.data, KEYS)
     values: dict = {}
     for key in ("organisation", "author", "template", "marking"):
