@@ -66,6 +66,7 @@ WRITERS: dict[str, str] = {
     "json": "brief.render.writers.json",
     "html": "brief.render.writers.html",
     "md": "brief.render.writers.md",
+    "txt": "brief.render.writers.text",
 }
 
 
