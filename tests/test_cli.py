@@ -50,7 +50,7 @@ def it_takes_default_formats_from_settings(run, project):
 def it_rejects_an_unknown_format_listing_the_known(run):
     result = run("make", "-f", "pdf,odt")
     assert result.exit_code == 1
-    assert "unknown format 'odt' (known formats: pdf, docx, json, html, md)" in result.output
+    assert "unknown format 'odt' (known formats: pdf, docx, json, html, md, txt)" in result.output
 
 
 def it_builds_the_named_source_only(run, project):

@@ -326,7 +326,7 @@ def _set_up_running_lines(word, document: Document, style: Style) -> None:
         stops.add_tab_stop(int(width), WD_TAB_ALIGNMENT.RIGHT)
         for index, place in enumerate(("left", "center", "right")):
             if index:
-                paragraph.add_run("\t")
+                paragraph.add_run("\t").font.size = Pt(RUNNING_SIZE)  # no taller line
             _running_text(paragraph, texts[place], "{marking}" in getattr(style, f"{row}_{place}"),
                           style.muted[1:])
 
@@ -545,6 +545,8 @@ def _table(word, block: Table, style: Style) -> None:
         for column, (cell, spans) in enumerate(zip(added.cells, row)):
             cell.width = widths[column]
             _cell_rule(cell, style.accent[1:] if header else style.rule[1:], 6 if header else 3)
+            if column == 0:
+                _flush_left(cell)
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
             _add_spans(paragraph, spans, style, bold=header)
@@ -586,6 +588,16 @@ def _row_properties(row, header: bool) -> None:
     trpr.append(OxmlElement("w:cantSplit"))
     if header:
         trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _flush_left(cell) -> None:
+    """Set the cell's text on the text column's left edge, as the PDF's first column is."""
+    margins = OxmlElement("w:tcMar")
+    left = OxmlElement("w:left")
+    left.set(qn("w:w"), "0")
+    left.set(qn("w:type"), "dxa")
+    margins.append(left)
+    cell._tc.get_or_add_tcPr().append(margins)  # after tcW and tcBorders, as the schema wants
 
 
 def _cell_rule(cell, colour: str, eighths: int) -> None:

@@ -63,7 +63,7 @@ def render(brief, document: Document, style: Style) -> bytes:
 
     With SOURCE_DATE_EPOCH set the output is byte-identical from run to run.
     """
-    return _build(document, style)[0]
+    return _build_fitted(document, style)[0]
 
 
 def render_within(brief, document: Document, style: Style, relayout
@@ -76,18 +76,36 @@ def render_within(brief, document: Document, style: Style, relayout
     """
     from brief.render.budget import reduce
 
-    data, pages = _build(document, style)
+    data, pages = _build_fitted(document, style)
     reduced, left_out = brief, []
     while pages > style.pages:
         reduced, removed = reduce(reduced)
         if removed is None:
             break
         left_out.append(removed)
-        data, pages = _build(relayout(reduced), style)
+        data, pages = _build_fitted(relayout(reduced), style)
     return data, (reduced if left_out else None), left_out
 
 
-def _build(document: Document, style: Style) -> tuple[bytes, int]:
+# A last page filled less than this is a page a typesetter saves by setting the whole a
+# little tighter (leading and spacing, never the type size) if that is enough.
+SPARE_PAGE = 0.4
+
+
+def _build_fitted(document: Document, style: Style) -> tuple[bytes, int]:
+    """Return the PDF and its page count: set tighter if that saves a last page that is
+    mostly empty (a table or two spilled over)."""
+    data, pages, fill = _build(document, style)
+    if pages > 1 and fill < SPARE_PAGE:
+        tight = _build(document, style, tight=True)
+        if tight[1] < pages:
+            return tight[:2]
+    return data, pages
+
+
+def _build(document: Document, style: Style, tight: bool = False
+           ) -> tuple[bytes, int, float]:
+    """Return the PDF, its page count and how full its last page is (0–1)."""
     _register_fonts(style)
     buffer = io.BytesIO()
     meta = document.meta
@@ -104,8 +122,10 @@ def _build(document: Document, style: Style) -> tuple[bytes, int]:
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("page", [frame])])
-    doc.build(_flowables(document, style, doc.width), canvasmaker=_canvas_maker(meta, style))
-    return buffer.getvalue(), doc.page
+    doc.build(_flowables(document, style, doc.width, tight),
+              canvasmaker=_canvas_maker(meta, style))
+    fill = (frame._y2 - frame._y) / frame._height if frame._height else 1.0
+    return buffer.getvalue(), doc.page, fill
 
 
 def warm(style: Style) -> None:
@@ -222,11 +242,13 @@ def _register_rtl_fonts() -> None:
     _registered[RTL_FAMILY] = "shipped"
 
 
-def _styles(style: Style) -> dict[str, ParagraphStyle]:
+def _styles(style: Style, tight: bool = False) -> dict[str, ParagraphStyle]:
     accent, muted = colors.HexColor(style.accent), colors.HexColor(style.muted)
     size = style.body_size
-    body = ParagraphStyle("body", fontName=FAMILY, fontSize=size, leading=size * 1.38,
-                          alignment=TA_LEFT, spaceAfter=size * 0.5, bulletFontName=FAMILY,
+    space = 0.55 if tight else 1.0  # spacing between blocks, set tighter to save a page
+    body = ParagraphStyle("body", fontName=FAMILY, fontSize=size,
+                          leading=size * (1.27 if tight else 1.38),
+                          alignment=TA_LEFT, spaceAfter=size * 0.5 * space, bulletFontName=FAMILY,
                           allowWidows=0, allowOrphans=0)  # no lone line at a page's edge
     return {
         "body": body,
@@ -240,12 +262,14 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
         "meta": ParagraphStyle("meta", body, fontSize=size * 0.88, textColor=muted, spaceAfter=1),
         "h2": ParagraphStyle("h2", body, fontName=FAMILY + "-Bold", fontSize=style.heading_size,
                              leading=style.heading_size * 1.3, textColor=accent,
-                             spaceBefore=style.heading_size * 0.9, spaceAfter=4),
+                             spaceBefore=style.heading_size * 0.9 * space, spaceAfter=4),
         "h3": ParagraphStyle("h3", body, fontName=FAMILY + "-Bold", fontSize=size * 1.05,
                              spaceBefore=6, spaceAfter=2),
-        "item": ParagraphStyle("item", body, leftIndent=12, bulletIndent=1, spaceAfter=size * 0.45,
+        "item": ParagraphStyle("item", body, leftIndent=12, bulletIndent=1,
+                               spaceAfter=size * 0.45 * space,
                                bulletFontName=FAMILY, bulletColor=accent),
-        "cell": ParagraphStyle("cell", body, fontSize=size * 0.9, leading=size * 1.2,
+        "cell": ParagraphStyle("cell", body, fontSize=size * 0.9,
+                               leading=size * (1.1 if tight else 1.2),
                                spaceAfter=0),
         "head": ParagraphStyle("head", body, fontName=FAMILY + "-Bold", fontSize=size * 0.85,
                                leading=size * 1.15, textColor=accent, spaceAfter=0),
@@ -257,8 +281,8 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
 # Blocks -> flowables ----------------------------------------------------------------------
 
 
-def _flowables(document: Document, style: Style, width: float) -> list:
-    styles = _styles(style)
+def _flowables(document: Document, style: Style, width: float, tight: bool = False) -> list:
+    styles = _styles(style, tight)
     out: list = [_logo(style), Spacer(1, 3 * mm)] if style.logo else []
     heading = None
     for block in document.blocks:
@@ -358,6 +382,7 @@ def _table(block: Table, styles, style: Style, width: float):
         # Split over a page, the part left behind is closed by a rule; the header repeats.
         ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.4, rule),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),  # the first column on the text's left edge
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
     return [table, Spacer(1, 4)]
