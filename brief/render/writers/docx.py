@@ -120,6 +120,10 @@ def _set_up_styles(word, style: Style, language: str) -> None:
     summary = word.styles.add_style("Brief Summary", WD_STYLE_TYPE.PARAGRAPH)
     summary.base_style = normal
     summary.paragraph_format.space_after = Pt(6)
+    # Word draws a paragraph's borders outside its text: indent the text so that the panel,
+    # like the PDF's, spans the text column exactly.
+    summary.paragraph_format.left_indent = Pt(10.5)
+    summary.paragraph_format.right_indent = Pt(8.5)
     _shade(summary.element.get_or_add_pPr(), style.panel[1:], style.accent[1:])
     for name in ("List Bullet", "List Number"):
         item = word.styles[name].paragraph_format
@@ -549,6 +553,8 @@ def _table(word, block: Table, style: Style) -> None:
                 _flush_left(cell)
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
+            # The PDF's cell leading: 1.2 of the cell's size, not the body's
+            paragraph.paragraph_format.line_spacing = Pt(style.body_size * 1.2)
             _add_spans(paragraph, spans, style, bold=header)
             for run in paragraph.runs:
                 run.font.size = header_size if header else cell_size
@@ -556,10 +562,10 @@ def _table(word, block: Table, style: Style) -> None:
                     run.font.color.rgb = RGBColor.from_string(style.accent[1:])
     for column, grid in enumerate(table._tbl.tblGrid.findall(qn("w:gridCol"))):
         grid.set(qn("w:w"), str(int(widths[column] / 635)))  # EMU to twentieths of a point
-    spacer = word.add_paragraph()
+    spacer = word.add_paragraph()  # Word needs a paragraph between tables; 4 pt, as the PDF
     spacer.paragraph_format.space_after = Pt(0)
-    run = spacer.add_run()
-    run.font.size = Pt(4)
+    spacer.paragraph_format.line_spacing = Pt(4)
+    spacer.add_run().font.size = Pt(4)
 
 
 def _table_properties(table, width) -> None:
