@@ -44,6 +44,10 @@ RANGE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
 line: writers set it as a non-breaking hyphen."""
 
 
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+"""A note's number in formats without superscript (text, Markdown): "¹²"."""
+
+
 def column_shares(rows: tuple[tuple[tuple, ...], ...]) -> list[float]:
     """Return each column's share of a table's width, from what its cells hold: room for
     its longest word at least, and for its typical cell (long ones capped, so one long

@@ -497,6 +497,10 @@ def _list(word, block: ListBlock, style: Style) -> None:
             ppr = paragraph._p.get_or_add_pPr()
             ppr.insert_element_before(_shading(ANALYST_TINT), *_AFTER_SHD)
         _add_spans(paragraph, spans, style)
+        if "notes" in block.classes:  # the endnotes: small print
+            for run in paragraph.runs:
+                run.font.size = Pt(style.body_size * 0.78 + 1)
+                run.font.color.rgb = RGBColor.from_string(style.muted[1:])
 
 
 def _shading(fill: str):
@@ -673,6 +677,9 @@ def _format(run, span: Span, style: Style, bold: bool = False) -> None:
         run.font.color.rgb = RGBColor.from_string(style.accent[1:])
     if "ref" in span.classes:
         run.font.size = Pt(style.body_size * 0.75)
+        run.font.color.rgb = RGBColor.from_string(style.muted[1:])
+    if "noteref" in span.classes:
+        run.font.superscript = True
         run.font.color.rgb = RGBColor.from_string(style.muted[1:])
     if "analyst" in span.classes:
         run.font.color.rgb = RGBColor(0x8A, 0x5A, 0x00)

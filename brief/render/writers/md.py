@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
+from brief.render.writers import SUPERSCRIPTS
 
 # What Markdown would read as markup anywhere in a line: backslash, code, emphasis, inline
 # HTML and autolinks, strikethrough, and the "](" that closes a link text. Brackets alone,
@@ -67,6 +68,8 @@ def _spans(spans: tuple[Span, ...]) -> str:
 
 def _span(span: Span) -> str:
     text = escape(span.text)
+    if "noteref" in span.classes:
+        text = text.translate(SUPERSCRIPTS)
     core = text.strip()
     if core and (span.bold or "label" in span.classes):
         text = text.replace(core, f"**{core}**", 1)

@@ -360,6 +360,11 @@ def _list_item(spans, index: int, block: ListBlock, styles, style: Style):
     bullet = f"{index + 1}." if block.ordered else "•"
     classes = block.item_classes[index] if index < len(block.item_classes) else ()
     item_style = styles["item"]
+    if "notes" in block.classes:  # the endnotes: small print
+        item_style = ParagraphStyle("noteitem", styles["note"], leftIndent=12, bulletIndent=0,
+                                    spaceBefore=0, spaceAfter=1,
+                                    bulletFontSize=style.body_size * 0.78,
+                                    bulletColor=colors.HexColor(style.muted))
     if "analyst" in classes:
         item_style = ParagraphStyle("analyst", item_style, backColor=colors.HexColor("#FFF6E0"),
                                     borderPadding=(2, 3, 2, 3))
@@ -422,6 +427,8 @@ def _span_markup(span: Span, style: Style) -> str:
         text = f'<font color="{style.accent}"><b>{text}</b></font>'
     if "ref" in span.classes:
         text = f'<font size="{style.body_size * 0.72:.1f}" color="{style.muted}">{text}</font>'
+    if "noteref" in span.classes:
+        text = f'<super><font color="{style.muted}">{text}</font></super>'
     if "analyst" in span.classes:
         text = f'<font color="#8A5A00">{text}</font>'
     if span.href:

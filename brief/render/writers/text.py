@@ -7,6 +7,7 @@ from __future__ import annotations
 import textwrap
 
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
+from brief.render.writers import SUPERSCRIPTS
 
 WIDTH = 76
 UNDERLINES = {1: "=", 2: "-"}
@@ -91,6 +92,8 @@ def _plain(spans: tuple[Span, ...]) -> str:
         text = span.text
         if "label" in span.classes:  # set apart by colour elsewhere; here by a dash
             text = text.rstrip() + " —"
+        if "noteref" in span.classes:
+            text = text.translate(SUPERSCRIPTS)
         if span.href and span.href.rstrip("/") != text.strip().rstrip("/"):
             text = f"{text} <{span.href}>"
         out.append(text)
