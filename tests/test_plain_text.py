@@ -120,6 +120,8 @@ def it_leaves_what_markdown_reads_as_text_unescaped():
     ("1. not a list", r"1\. not a list"),
     ("- not a bullet", r"\- not a bullet"),
     ("&amp; stays", r"\&amp; stays"),
+    ("##", r"\##"),
+    ("---", r"\---"),
 ])
 def it_escapes_what_markdown_would_read_as_markup(text, escaped):
     assert escape(text) == escaped

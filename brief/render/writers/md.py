@@ -12,7 +12,8 @@ from brief.render.writers import SUPERSCRIPTS
 # parentheses, "!" or "#" mid-line are text, and stay as written.
 _SPECIAL = re.compile(r"([\\`*_<>~]|\](?=[(\[:])|&(?=#?\w+;))")
 # What Markdown reads as markup only at a line's start: headings, quotes, list items, rules.
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])(?=\s|$)", re.M)
+# "##" alone is an empty heading and "---" a rule, so runs of them count too.
+_LINE_START = re.compile(r"^(\s*)(#{1,6}|[>+]|-+|=+|\d{1,9}[.)])(?=\s|$)", re.M)
 
 
 def render(brief, document: Document, style=None) -> bytes:
