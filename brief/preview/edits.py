@@ -195,6 +195,8 @@ def _remove(node, sid: str) -> None:
 
 
 def _add(ids: list, value: str) -> None:
+    if not ids and isinstance(ids, CommentedSeq):  # `[]` would come back as a block list
+        ids.fa.set_flow_style()
     if not any(_id(v) == _id(value) for v in ids):
         ids.append(value)
 

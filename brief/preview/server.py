@@ -130,6 +130,9 @@ class Handler(BaseHTTPRequestHandler):
             self._index(redirect=path == "/")
         elif path.startswith("/source/"):
             self._source(unquote(path[len("/source/"):]))
+        elif path == "/favicon.ico":
+            self.send_response(204)  # none: say so rather than log a 404 in the console
+            self.end_headers()
         else:
             self._send(404, "not found", "text/plain")
 
