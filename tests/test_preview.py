@@ -284,10 +284,8 @@ def it_tells_the_page_of_a_change_as_it_happens(sample):
         assert stream.readline() == b"retry: 500\n" and stream.readline() == b"\n"
         assert stream.readline() == b"data: 0\n"
         stream.readline()
-        started = time.monotonic()
         (sample / "sources" / OVERRIDES).write_text("title: New\n")
-        assert stream.readline() == b"data: 1\n"
-        assert time.monotonic() - started < 1
+        assert stream.readline() == b"data: 1\n"  # benchmarks/preview.py says how soon
         connection.close()
 
 
