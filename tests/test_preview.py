@@ -331,6 +331,14 @@ def it_serves_until_ctrl_c_and_then_stops_cleanly(sample):
     assert process.returncode == 0 and "preview stopped" in out and err == ""
 
 
+def it_finds_the_project_from_inside_it(sample):
+    with running(sample / "sources") as (url, _):
+        connection = http.client.HTTPConnection("127.0.0.1", urlsplit(url).port, timeout=10)
+        connection.request("GET", "/")
+        assert connection.getresponse().getheader("Location") == f"/source/{NAME}"
+        connection.close()
+
+
 def it_says_when_the_port_is_taken(sample):
     with running(sample) as (url, _):
         result = cli(sample, "preview", "--no-open", "--port", str(urlsplit(url).port))
@@ -342,13 +350,13 @@ def it_says_when_the_port_is_taken(sample):
 @pytest.mark.parametrize("where, message", [
     ("outside", "is not in this project's sources/ folder"),
     ("missing", "no such source"),
-    ("no sources", "no sources/ folder here"),
+    ("no project", "not in a brief project"),
 ])
 def it_previews_only_sources_of_a_project(sample, tmp_path_factory, where, message):
     arguments = {"outside": [str(ROOT / "sources" / NAME)], "missing": ["nothing-here"],
-                 "no sources": []}[where]
+                 "no project": []}[where]
     folder = sample
-    if where == "no sources":
+    if where == "no project":
         folder = tmp_path_factory.mktemp("empty")
     result = cli(folder, "preview", "--no-open", *arguments)
     assert result.exit_code == 1 and message in result.output

@@ -83,10 +83,10 @@ def start(root: Path, source: str | None = None, port: int = 0) -> Server:
     """Return a preview server of the project at `root` listening on 127.0.0.1:`port` (a
     free port if 0), for `source` or every source.
 
-    Raises BriefError if the project has no sources/, `source` is not one of its sources,
-    or the port cannot be had.
+    Raises BriefError outside a project, if it has no sources/, if `source` is not one of
+    its sources, or if the port cannot be had.
     """
-    root = Path(os.path.abspath(root))
+    root = pipeline.locate(Path(os.path.abspath(root)))  # from anywhere inside it, as make
     project = pipeline.Project(root, Settings())
     pipeline.find_sources(project)  # a project at all?
     only = None
