@@ -169,6 +169,33 @@ def overrides(project_dir: Path, source: str, output: str | None) -> None:
     click.echo(f"wrote {_show(target)}")
 
 
+@main.command()
+@click.argument("source", required=False)
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port on 127.0.0.1 to serve on (default: a free one).")
+@click.option("--no-open", is_flag=True, help="Do not open the page in the browser.")
+@click.pass_obj
+def preview(project_dir: Path, source: str | None, port: int, no_open: bool) -> None:
+    """Show the brief of SOURCE beside its article in the browser, following every change to
+    the source, its overrides, brief.yaml or the template; pin, drop, bold and add your own
+    outcomes from the page (written to sources/NAME.yaml). Without SOURCE, every source.
+    Serves on 127.0.0.1 only; Ctrl-C stops it.
+    """
+    import signal
+    import webbrowser
+
+    from brief.preview import server
+
+    with _user_errors():
+        httpd = server.start(project_dir, source, port)
+    click.echo(f"preview at {httpd.preview.url} (Ctrl-C stops it)")
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop as cleanly as on Ctrl-C
+    if not no_open:
+        webbrowser.open(httpd.preview.url)
+    httpd.run()
+    click.echo("preview stopped")
+
+
 class _Seconds(click.FloatRange):
     """A number of seconds in a range; unlike FloatRange, refuses nan (which no bound stops)."""
 

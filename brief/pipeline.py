@@ -312,17 +312,19 @@ def check_output(project: Project) -> None:
                          hint="move that file away: brief writes its outputs in dist/")
 
 
-def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None):
+def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None,
+            record: bool = True):
     """Return the brief of `path`, its document tree and style (`style` if given, else the
     template's) if a format needs them, and warnings of drift between the overrides and the
-    article."""
+    article; without `record`, the drift record in dist/ is read, never written."""
     from brief.override import drift
     from brief.render.writers import needs_layout
 
     compiled = compile_full(path, project.settings)
     brief = compiled.brief
     warnings = drift.check(project.dist / ".brief" / f"{output_stem(path)}.json",
-                           path.with_suffix(".yaml"), compiled.referenced, compiled.sentences)
+                           path.with_suffix(".yaml"), compiled.referenced, compiled.sentences,
+                           update=record)
     if not any(needs_layout(f) for f in formats):
         return brief, None, None, warnings, None
     from brief.render.layout import Relayout, brief_date

@@ -28,9 +28,9 @@ def render_text(brief: Brief, analysis=None, colour: bool = False) -> str:
             head = style(f"[{ids}]", fg="cyan") + (f" ({style(label, fg='green')})"
                                                    if label else "")
             lines.append(_wrap(f"{head} {item.text}"))
-            why = _why(features.get(item.sentences[0])) if item.sentences else ""
-            if why:
-                lines.append("      " + style(why, dim=True))
+            reason = why(features.get(item.sentences[0])) if item.sentences else ""
+            if reason:
+                lines.append("      " + style(reason, dim=True))
         lines.append("")
     lines.append(style("Key figures", fg="blue", bold=True))
     lines.extend(f"  {f.value} — {f.measure} [{', '.join(f.sentences)}]" for f in brief.figures)
@@ -45,13 +45,13 @@ def render_text(brief: Brief, analysis=None, colour: bool = False) -> str:
         others.sort(key=lambda s: -(features[s.id].centrality + features[s.id].keywords))
     for sentence in others:
         lines.append(_wrap(f"{style(sentence.id + ':', fg='cyan')} {sentence.text}"))
-        why = _why(features.get(sentence.id))
-        if why:
-            lines.append("      " + style(why, dim=True))
+        reason = why(features.get(sentence.id))
+        if reason:
+            lines.append("      " + style(reason, dim=True))
     return "\n".join(lines) + "\n"
 
 
-def _why(f) -> str:
+def why(f) -> str:
     """Return why a sentence scores as it does — salience and the cues found in it — and
     what cleaning left out of it or why it is never quoted on its own."""
     from brief.extract.quotable import passed_over
