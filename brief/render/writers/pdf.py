@@ -19,7 +19,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
-    Frame,
     Image,
     KeepTogether,
     PageTemplate,
@@ -33,7 +32,7 @@ from brief.assets import FONTS
 from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
-from brief.render.writers import RTL_RUN, column_shares, pdf_rtl, shorten
+from brief.render.writers import RTL_RUN, column_shares, pdf_rtl, pdf_tags, shorten
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FAMILY = "BriefSans"
@@ -98,12 +97,14 @@ def _build(document: Document, style: Style) -> tuple[bytes, int]:
                     invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
                     leftMargin=style.margin_mm * mm, rightMargin=style.margin_mm * mm,
                     topMargin=style.margin_mm * mm, bottomMargin=style.margin_mm * mm)
+    tags = pdf_tags.Tags(meta.language, style.logo_alt)
     # No padding: text, tables, header and footer share one left and one right edge.
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = pdf_tags.Frame(tags, doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
+                           id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("page", [frame])])
-    doc.build(_flowables(document, style, doc.width), canvasmaker=_canvas_maker(meta, style))
-    return buffer.getvalue(), doc.page
+    doc.build(_flowables(document, style, doc.width, tags),
+              canvasmaker=_canvas_maker(meta, style))
+    return tags.finish(buffer.getvalue()), doc.page
 
 
 def warm(style: Style) -> None:
@@ -255,12 +256,12 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
 # Blocks -> flowables ----------------------------------------------------------------------
 
 
-def _flowables(document: Document, style: Style, width: float) -> list:
+def _flowables(document: Document, style: Style, width: float, tags: pdf_tags.Tags) -> list:
     styles = _styles(style)
-    out: list = [_logo(style), Spacer(1, 3 * mm)] if style.logo else []
+    out: list = [tags.figure(_logo(style)), Spacer(1, 3 * mm)] if style.logo else []
     heading = None
     for block in document.blocks:
-        parts = _block(block, styles, style, width)
+        parts = tags.tag(block, _block(block, styles, style, width))
         if not parts:
             continue
         if isinstance(block, Heading) and block.level >= 2:
@@ -510,6 +511,7 @@ def _canvas_maker(meta, style: Style):
             places = {"left": (self.drawString, margin),
                       "center": (self.drawCentredString, width / 2),
                       "right": (self.drawRightString, width - margin)}
+            pdf_tags.artifact(self, "Pagination")
             self.saveState()
             for row, y in rows.items():
                 slots = {place: (style.running(f"{row}_{place}", values) or "",
@@ -523,6 +525,7 @@ def _canvas_maker(meta, style: Style):
                     self.setFillColor(colors.HexColor("#B00020") if marking else muted)
                     draw(x, y, text)
             self.restoreState()
+            pdf_tags.end(self)
 
     return PagedCanvas
 
