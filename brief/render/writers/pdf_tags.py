@@ -228,6 +228,11 @@ def _contents(node: Node):
             yield kid
 
 
+def _flowables_of(cell) -> tuple:
+    """Return what a table cell holds: reportlab keeps a cell's flowables in a tuple."""
+    return tuple(cell) if isinstance(cell, (list, tuple)) else (cell,)
+
+
 def _pdf_value(value):
     from pikepdf import Array, Name
 
@@ -283,9 +288,11 @@ class _TableTags(TableRenderCB):
 
     def __init__(self, tags: Tags, table, cells: list[list[Node]]) -> None:
         self.tags, self.cells = tags, cells
-        # Which of the table's rows a part's row is: split parts share the cell objects,
-        # except a row split across pages, whose parts are new.
-        self.rows = {id(row[0]): r for r, row in enumerate(table._cellvalues) if row}
+        # Which of the table's rows a part's row is: split parts keep the cells' flowables,
+        # except in a row split across pages, whose pieces are new.
+        self.rows = {id(f): r for r, row in enumerate(table._cellvalues)
+                     for cell in row for f in _flowables_of(cell)}
+        self.header = table.repeatRows if isinstance(table.repeatRows, int) else 0
         self.drawn: set[int] = set()
         self.last = -1
         self.map: list[int | None] = []
@@ -293,11 +300,12 @@ class _TableTags(TableRenderCB):
     def startTable(self, T):
         self.map, started = [], False
         for row in T._cellvalues:
-            r = self.rows.get(id(row[0])) if row else None
-            if r is not None and r in self.drawn:
+            r = next((self.rows[id(f)] for cell in row for f in _flowables_of(cell)
+                      if id(f) in self.rows), None)
+            if r is not None and r < self.header and r in self.drawn:
                 self.map.append(None)  # the header again: a pagination artifact
                 continue
-            if r is None:  # a row split over pages: the rest of the last, or the next
+            if r is None:  # the pieces of a row split over pages: the last row's, or the next's
                 r = self.last if not started and self.last >= 0 else self.last + 1
             started = True
             self.last = max(self.last, r)
