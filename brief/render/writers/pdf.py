@@ -111,6 +111,7 @@ def warm(style: Style) -> None:
     """Read the style's fonts ahead of the first brief: parsing them takes longer than
     rendering a brief does."""
     _register_fonts(style)
+    pdf_tags.warm()
 
 
 def check(document: Document, style: Style) -> list[str]:

@@ -219,6 +219,11 @@ class Tags:
         return out.getvalue()
 
 
+def warm() -> None:
+    """Import pikepdf ahead of the first brief: importing it costs more than tagging does."""
+    import pikepdf  # noqa: F401
+
+
 def _contents(node: Node):
     """Yield the (page, MCID) of `node`'s marked content and its descendants'."""
     for kid in node.kids:
@@ -265,12 +270,14 @@ class Frame(RLFrame):
         canv._tags = self.tags
         if getattr(flowable, "_tag", None) is None:
             return super().add(flowable, canv, trySplit)
-        # The frame calls drawOn only once the flowable fits: drawn, it is marked.
-        flowable.drawOn = lambda canvas, x, y, _sW=0: self.tags.draw(flowable, canvas, x, y, _sW)
+        # The frame calls drawOn only once the flowable fits: drawn, it is marked. (Set past
+        # __setattr__, which a Drawing, an SVG logo, restricts to its own attributes.)
+        object.__setattr__(flowable, "drawOn", lambda canvas, x, y, _sW=0:
+                           self.tags.draw(flowable, canvas, x, y, _sW))
         try:
             return super().add(flowable, canv, trySplit)
         finally:
-            del flowable.drawOn
+            object.__delattr__(flowable, "drawOn")
 
     def split(self, flowable, canv):
         parts = super().split(flowable, canv)
