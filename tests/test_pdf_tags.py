@@ -201,11 +201,16 @@ def it_marks_running_header_and_footer_as_pagination_artifacts(sample):
         assert (number, "/Pagination") in artifacts
 
 
-def it_gives_the_logo_its_alternative_text(sample, tmp_path):
+@pytest.mark.parametrize("kind", ["png", "svg"])
+def it_gives_the_logo_its_alternative_text(sample, tmp_path, kind):
     from PIL import Image
 
-    logo = tmp_path / "logo.png"
-    Image.new("RGB", (120, 40), "navy").save(logo)
+    logo = tmp_path / f"logo.{kind}"
+    if kind == "png":
+        Image.new("RGB", (120, 40), "navy").save(logo)
+    else:
+        logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
+                        '<rect width="120" height="40" fill="navy"/></svg>')
     pdf, _, top = tree(render(sample[1], Style(logo=logo, logo_alt="Ministry crest")))
     figure = kids(top)[0]
     assert figure.S == "/Figure" and str(figure.Alt) == "Ministry crest"
