@@ -10,16 +10,21 @@ SAMPLE = "lavrov-pakistan-2021.txt"
 """The built-in sample article: what `check` lays out to try the template."""
 
 
-def check_project(root: Path) -> tuple[list[BriefError], str]:
-    """Return every problem in the project at `root`, and a line saying what was checked."""
+def check_project(root: Path, warnings: list[str] | None = None
+                  ) -> tuple[list[BriefError], str]:
+    """Return every problem in the project `root` is in, and a line saying what was checked;
+    add to `warnings` what `make` would warn of (files no reader takes, drift)."""
     from brief import pipeline, settings
     from brief.extract.segment import segment
     from brief.override import apply as override
+    from brief.override import drift
     from brief.read.source import read
     from brief.render import logo, template
 
+    warnings = [] if warnings is None else warnings
     problems: list[BriefError] = []
     try:  # not open_project: a missing template is one problem among others here
+        root = pipeline.locate(root)
         project = pipeline.Project(root, settings.load(root))
     except BriefError as exc:
         return [exc], ""
@@ -47,7 +52,13 @@ def check_project(root: Path) -> tuple[list[BriefError], str]:
             continue
         overrides = path.with_suffix(".yaml")
         with_overrides += overrides.exists()
-        problems.extend(override.problems(overrides, sentences, project.settings.defaults))
+        found = override.problems(overrides, sentences, project.settings.defaults)
+        problems.extend(found)
+        if overrides.exists() and not found:  # drift, as `make` warns of it, recording nothing
+            named = override.load(overrides, sentences, project.settings.defaults).referenced()
+            record = project.dist / ".brief" / f"{pipeline.output_stem(path)}.json"
+            warnings.extend(drift.check(record, overrides, named, sentences, update=False))
+    warnings.extend(pipeline.unread_warning(path) for path in pipeline.unread_files(project))
     problems = list({str(p): p for p in problems}.values())  # brief.yaml's defaults: once
     checked = (f"settings, template '{project.settings.template}', {len(sources)} sources, "
                f"{with_overrides} overrides files")

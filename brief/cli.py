@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -53,7 +54,9 @@ def init(directory: Path) -> None:
         click.echo(f"wrote {target}")
     with _os_errors(f"cannot create the project in {directory}"):
         (directory / "dist").mkdir(exist_ok=True)
-    click.echo(f"Next: cd {directory} && brief make")
+    # quoted: the line is for pasting, and "My Briefs" is two words to a shell
+    go = "" if directory == Path(".") else f"cd {shlex.quote(str(directory))} && "
+    click.echo(f"Next: {go}brief make")
 
 
 @main.command()
@@ -89,6 +92,10 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
         chosen = parse_formats(formats) if formats else project.settings.formats
         paths = pipeline.find_sources(project, sources)
         pipeline.check_output(project)
+    if not sources:  # building them all: say which files in sources/ will never build
+        for unread in pipeline.unread_files(project):
+            click.secho(f"warning: {pipeline.unread_warning(Path(_show(unread)))}",
+                        fg="yellow", err=True)
     if not paths:
         _fail(f"no articles in {_show(project.sources)} (add a .txt or .md file)")
     failures = 0
@@ -141,14 +148,12 @@ def overrides(project_dir: Path, source: str, output: str | None) -> None:
     `-o -` prints it instead.
     """
     from brief import pipeline
-    from brief.extract.segment import segment
     from brief.override import skeleton
-    from brief.read.source import read
 
     with _user_errors():
         project = pipeline.open_project(project_dir)
         path = pipeline.find_sources(project, (source,))[0]
-        text = skeleton.render(path.name, segment(read(path)))
+        text = skeleton.of(path)
     if output == "-":
         click.echo(text, nl=False)
         return
@@ -156,12 +161,11 @@ def overrides(project_dir: Path, source: str, output: str | None) -> None:
     if target.exists() or target.is_symlink():
         _fail(f"{_show(target)} already exists; it is yours, so brief leaves it alone "
               "(use -o - to print the skeleton)")
-    if not target.parent.is_dir():
-        _fail(f"cannot write {_show(target)}: there is no folder {_show(target.parent)} "
-              "(create it first, or choose another path)")
     # "x": never replace a file, even one that appeared since the check above
-    with _os_errors(f"cannot write {_show(target)}"), open(target, "x", encoding="utf-8") as out:
-        out.write(text)
+    with _os_errors(f"cannot write {_show(target)}"):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as out:
+            out.write(text)
     click.echo(f"wrote {_show(target)}")
 
 
@@ -191,7 +195,7 @@ def add(project_dir: Path, target: str, name: str | None, timeout: float) -> Non
     from brief.read.add import add as add_article
 
     with _user_errors():
-        project = pipeline.open_project(project_dir)
+        project = pipeline.open_project(project_dir, create=True)
         saved = add_article(project.sources, target, name, timeout)
     click.echo(f"added {_show(saved)}; check its front matter, then run brief make")
 
@@ -203,7 +207,10 @@ def check(project_dir: Path) -> None:
     overrides. Lists every problem found and exits with status 1 if there is any."""
     from brief.check import check_project
 
-    found, checked = check_project(project_dir)
+    warnings: list[str] = []
+    found, checked = check_project(project_dir, warnings)
+    for warning in warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
     for problem in found:
         click.secho(f"error: {problem}", fg="red", err=True)
     if found:

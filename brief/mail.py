@@ -81,7 +81,7 @@ def compose(*, sender: Address, to: list[Address], cc: list[Address],
     message["Subject"] = one_line(subject_line)
     message["Date"] = format_datetime(date)
     message["Message-ID"] = make_msgid(domain=sender.domain)
-    message.set_content(text)
+    message.set_content(text, cte="quoted-printable")  # 7-bit safe, yet readable raw
     message.add_alternative(html, subtype="html")
     for name, data in attachments.items():
         maintype, subtype = TYPES[name.rsplit(".", 1)[-1]]
@@ -162,16 +162,17 @@ def message_for(project, path, envelope: Envelope) -> tuple[EmailMessage, list[s
 
     from brief import pipeline
     from brief.render.writers.html import to_html
-    from brief.render.writers.md import to_markdown
+    from brief.render.writers.text import to_text
 
     # What goes out is the reader's copy, body and attachments, whatever the house's `copy`.
     project = dataclasses.replace(
         project, settings=dataclasses.replace(project.settings, copy="reader"))
     settings = project.settings.mail or MailSettings()
     sender_text = envelope.sender or settings.sender
-    sender = address(sender_text) if sender_text else _missing("sender", "mail: {from: …}")
+    sender = address(sender_text) if sender_text else _missing(
+        "sender", "give --from ADDR, or set mail: {from: …} in brief.yaml")
     to = [address(a) for a in (envelope.to or settings.to)] or _missing(
-        "recipients", "--to ADDR, or mail: {to: […]}")
+        "recipients", "give --to ADDR, or set mail: {to: […]} in brief.yaml")
     cc = [address(a) for a in (envelope.cc or settings.cc)]
     reply_to = address(settings.reply_to) if settings.reply_to else None
     warnings = _ensure_built(project, path)
@@ -191,7 +192,7 @@ def message_for(project, path, envelope: Envelope) -> tuple[EmailMessage, list[s
     message = compose(sender=sender, to=to, cc=cc, reply_to=reply_to,
                       subject_line=envelope.subject or subject(settings.subject, values,
                                                                 settings.subject_line),
-                      text=to_markdown(document), html=to_html(document, style),
+                      text=to_text(document), html=to_html(document, style),
                       attachments=attachments, date=date)
     return message, warnings
 

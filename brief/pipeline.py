@@ -4,6 +4,7 @@ layout -> write."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import hashlib
 import os
 import re
@@ -41,12 +42,48 @@ class Project:
         return self.root / "dist"
 
 
-def open_project(root: Path, template_name: str | None = None) -> Project:
-    """Return the project at `root` with its settings loaded (defaults without `brief.yaml`);
-    `template_name`, if given, wins over the settings' template.
+def find_root(start: Path) -> Path | None:
+    """Return the project `start` is in: the nearest folder upward, `start` itself first,
+    that holds brief.yaml or sources/, as git finds its repository; None if there is none.
 
-    Raises BriefError for bad settings or a template that does not exist.
+    The folder is given as a path from the current one ("..", not /home/…/proj), so that
+    messages naming its files stay short."""
+    here = Path(os.path.abspath(start))
+    for folder in (here, *here.parents):
+        if (folder / settings_module.FILENAME).is_file() or (folder / "sources").is_dir():
+            if folder == here:
+                return start
+            try:
+                return Path(os.path.relpath(folder))
+            except ValueError:  # another drive, on Windows
+                return folder
+    return None
+
+
+def locate(start: Path) -> Path:
+    """Return the project `start` is in (see `find_root`).
+
+    Raises BriefError saying so, and what to do, when it is in none."""
+    root = find_root(start)
+    if root is None:
+        where = None if Path(os.path.abspath(start)) == Path.cwd() else start
+        raise BriefError("not in a brief project: no brief.yaml or sources/ folder here or in "
+                         "any folder above", where,
+                         hint="run `brief init DIR` to create one, or cd into a project, "
+                              "or give its folder with -C DIR")
+    return root
+
+
+def open_project(root: Path, template_name: str | None = None, *, create: bool = False
+                 ) -> Project:
+    """Return the project `root` is in (see `find_root`) with its settings loaded (defaults
+    without `brief.yaml`); `template_name`, if given, wins over the settings' template.
+    With `create`, a folder in no project is taken as a new one (`brief add` starts one).
+
+    Raises BriefError outside any project, for bad settings or a template that does not
+    exist.
     """
+    root = (find_root(root) or root) if create else locate(root)
     settings = settings_module.load(root)
     if template_name:
         settings = dataclasses.replace(settings, template=template_name)
@@ -81,11 +118,51 @@ def find_sources(project: Project, names: tuple[str, ...] = ()) -> list[Path]:
             if any(c.is_dir() for c in candidates[:2]):
                 raise BriefError("is a folder, not an article", name,
                                  hint="name a file in sources/")
-            raise BriefError("no such source", name,
-                             hint="give a file path or a name in sources/")
+            raise BriefError("no such source", name, hint=_sources_like(project, name))
         check_source(project, path)
         found.append(path)
     return found
+
+
+def _sources_like(project: Project, name: str) -> str:
+    """Return what to say of a source `name` that does not exist: the sources it is
+    close to, else those there are."""
+    known = find_sources(project) if project.sources.is_dir() else []
+    if not known:
+        return f"there are no articles in {project.sources}; add a .txt or .md file"
+    stems = {path.stem: path for path in known}
+    wanted = Path(name).stem.lower()
+    close = [stem for stem in stems if wanted and wanted in stem.lower()]
+    close += [stem for stem in difflib.get_close_matches(wanted, list(stems), n=3, cutoff=0.6)
+              if stem not in close]
+    if close:
+        return "did you mean " + " or ".join(close[:3]) + "?"
+    listed = sorted(stems)
+    more = f" and {len(listed) - 10} more" if len(listed) > 10 else ""
+    return "the sources are: " + ", ".join(listed[:10]) + more
+
+
+IGNORED = {".yaml"}
+"""Suffixes in sources/ that are not articles but belong there: overrides files."""
+
+
+def unread_files(project: Project) -> list[Path]:
+    """Return the files in sources/ no reader takes (`notes.rtf`), so no build will use:
+    not the overrides files, hidden files or editors' backups (`x.txt~`)."""
+    if not project.sources.is_dir():
+        return []
+    return sorted(path for path in project.sources.iterdir()
+                  if path.suffix.lower() not in READERS and path.suffix.lower() not in IGNORED
+                  and not path.name.startswith(".") and not path.name.endswith("~")
+                  and path.is_file())
+
+
+def unread_warning(path: Path) -> str:
+    """Return the warning for a file in sources/ that no reader takes."""
+    kind = f"{path.suffix} files" if path.suffix else "files without an extension"
+    hint = ("an overrides file ends in .yaml" if path.suffix.lower() == ".yml" else
+            "save the article as " + ", ".join(sorted(READERS)) + " to build it")
+    return f"{path}: skipped: brief reads no {kind} ({hint})"
 
 
 def check_source(project: Project, path: Path) -> None:

@@ -11,9 +11,10 @@ from brief.yamlio import YamlDoc, check_list, check_mapping, check_number, check
 
 FILENAME = "brief.yaml"
 PAPERS = ("a4", "letter")
-KEYS = ["organisation", "author", "template", "formats", "paper", "marking", "copy", "defaults",
-        "mail"]
+KEYS = ["organisation", "author", "template", "formats", "paper", "marking", "copy",
+        "provenance", "defaults", "mail"]
 COPIES = ("reader", "review")
+PROVENANCE = ("none", "endnotes")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ class Settings:
     copy: str = "reader"
     """`reader`: the copy sent out, without sentence ids or file names; `review`: the
     analyst's copy, every statement tagged with the ids of its source sentences."""
+    provenance: str = "none"
+    """In the reader's copy: `none`, or `endnotes` — a small number after each extracted
+    statement and, at the end, the paragraphs of the article it quotes."""
     defaults: YamlDoc | None = None
     """`brief.yaml` itself when it has `defaults:`, overrides every source starts from."""
     mail: object | None = None
@@ -50,6 +54,20 @@ def load(root: Path) -> Settings:
     if not path.exists():
         return Settings()
     doc = load_file(path)
+    if isinstance(doc.data, dict):
+        for key in doc.data:
+            if key in KEYS or key not in override_keys():
+                continue
+            from brief.override.apply import ID_KEYS
+
+            if key in ID_KEYS:  # sentence ids differ per source
+                raise doc.error((key,), f"'{key}' names sentences, so it belongs in a source's "
+                                "overrides file, not brief.yaml",
+                                "put it in sources/NAME.yaml (`brief overrides NAME` "
+                                "writes one)")
+            raise doc.error((key,), f"'{key}' belongs under 'defaults:' in brief.yaml",
+                            "indent it under a line `defaults:`, where it applies to every "
+                            "brief, or put it in one source's overrides file")
     data = check_mapping(doc, (), doc.data, KEYS)
     values: dict = {}
     for key in ("organisation", "author", "template", "marking"):
@@ -69,6 +87,12 @@ def load(root: Path) -> Settings:
             raise doc.error(("copy",), f"unknown copy '{copy}'",
                             "use reader (the copy sent out) or review (with sentence ids)")
         values["copy"] = copy
+    if "provenance" in data:
+        provenance = check_str(doc, ("provenance",), data["provenance"]).strip().lower()
+        if provenance not in PROVENANCE:
+            raise doc.error(("provenance",), f"unknown provenance '{provenance}'",
+                            "use none, or endnotes (numbered notes naming the paragraphs)")
+        values["provenance"] = provenance
     if "defaults" in data:
         check_mapping(doc, ("defaults",), data["defaults"], override_keys())
         values["defaults"] = doc

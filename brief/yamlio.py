@@ -132,12 +132,9 @@ def _error(exc: yaml.YAMLError, text: str, path, first_line: int) -> BriefError:
     line = mark.line + first_line if mark else None
     if isinstance(exc, _Refused):
         return BriefError(exc.problem, path, line, exc.hint)
-    problem = getattr(exc, "problem", None) or str(exc)
-    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-    if context and start and start.line + first_line != line:
-        problem += f" ({context} started on line {start.line + first_line})"
-    return BriefError(f"malformed YAML: {problem}", path, line,
-                      "check indentation, colons and quotes")
+    from brief.yamlerrors import explain
+
+    return explain(exc, text, path, first_line)
 
 
 class _Refused(yaml.MarkedYAMLError):

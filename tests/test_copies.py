@@ -101,3 +101,34 @@ def it_mails_the_readers_copy_even_where_the_house_reviews(project):
             data = part.get_payload(decode=True)
             text = pdf_text(data) if part.get_filename().endswith(".pdf") else docx_text(data)
             assert not IDS.search(text) and "Role" in text
+
+
+def it_gives_provenance_as_discreet_endnotes_where_the_house_wants_it(project):
+    (project / "brief.yaml").write_text("provenance: endnotes\n", encoding="utf-8")
+    assert cli(project, "make", "-f", "pdf,docx,txt,html").exit_code == 0
+    dist = project / "dist"
+    found = texts(dist)
+    found["txt"] = (dist / "lavrov-pakistan-2021.txt").read_text(encoding="utf-8")
+    for fmt, text in found.items():
+        assert not IDS.search(text), fmt
+        assert "Article, paragraph 1." in text and "Article, paragraph 12." in text, fmt
+    assert "Pakistan.¹ It is worth" in found["txt"]  # the number follows its sentence
+    assert "<sup" in found["html"]
+    import docx
+
+    word = docx.Document(str(dist / "lavrov-pakistan-2021.docx"))
+    marks = [r.text for p in word.paragraphs for r in p.runs if r.font.superscript]
+    assert marks[:3] == ["1", "2", "3"]
+
+
+def it_gives_no_endnotes_in_the_review_copy_which_has_its_ids(project):
+    (project / "brief.yaml").write_text("provenance: endnotes\ncopy: review\n", encoding="utf-8")
+    assert cli(project, "make", "-f", "pdf").exit_code == 0
+    text = pdf_text((project / "dist" / "lavrov-pakistan-2021.review.pdf").read_bytes())
+    assert IDS.search(text) and "Article, paragraph" not in text
+
+
+def it_refuses_an_unknown_provenance_naming_the_line(project):
+    (project / "brief.yaml").write_text("provenance: footnotes\n", encoding="utf-8")
+    result = cli(project, "make")
+    assert result.exit_code == 1 and "brief.yaml:1: unknown provenance 'footnotes'" in result.output

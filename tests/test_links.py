@@ -42,7 +42,10 @@ def links(project: Path) -> dict[str, list[str]]:
                                        policy=policy.default)
     found["eml html"] = [html.unescape(h) for h in re.findall(
         r'href="([^"]*)"', message.get_body(("html",)).get_content())]
-    found["eml text"] = re.findall(r"\]\(([^)]*)\)", message.get_body(("plain",)).get_content())
+    # Plain text links as a mail reader finds them: "text <address>", or a bare address.
+    plain = message.get_body(("plain",)).get_content()
+    found["eml text"] = [a or b for a, b in re.findall(
+        r"<((?:https?|mailto):[^>\s]+)>|(?<![<\w])(https?://[^\s<>]+)", plain)]
     return found
 
 

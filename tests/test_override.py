@@ -60,7 +60,7 @@ def it_treats_a_missing_or_all_comment_file_as_no_overrides(tmp_path, write, sen
     ("emphasis:\n  term: [x]\n", 2, "unknown key 'term' (did you mean 'terms'?)"),
     ("outcomes:\n  - topic: Energy\n", 2, "has no text"),
     ("pin: [s7]\ndrop: [s6, s7]\n", 2, "s7 is both pinned and dropped"),
-    ("title: 'unclosed\n", 2, "quoted scalar started on line 1"),
+    ("title: 'unclosed\n", 1, "the quote opened here is never closed"),
 ])
 def it_names_file_and_line_of_each_mistake(write, sentences, text, line, message):
     with pytest.raises(BriefError) as caught:

@@ -196,13 +196,11 @@ def it_names_the_style_line_when_make_meets_a_font_that_is_no_font(project, own_
 # CLI paths ----------------------------------------------------------------------------------
 
 
-def it_says_so_when_the_overrides_folder_does_not_exist(project):
+def it_creates_the_folder_the_overrides_go_to(project):
     result = run(project, "overrides", "lavrov-pakistan-2021", "-o",
                  str(project / "missing" / "dir" / "x.yaml"))
-    assert result.exit_code == 1
-    assert result.stderr.startswith("error: cannot write ")
-    assert "there is no folder" in result.stderr and "create it first" in result.stderr
-    assert not (project / "missing").exists()
+    assert result.exit_code == 0, result.output
+    assert (project / "missing" / "dir" / "x.yaml").read_text().startswith("# Overrides for")
 
 
 def it_writes_overrides_where_asked_and_never_over_a_file(project):

@@ -111,7 +111,7 @@ def it_names_the_line_of_malformed_front_matter(write):
     with pytest.raises(BriefError) as caught:
         read(write("a.txt", "---\ntitle: x\nurl: [unclosed\n---\nBody.\n"))
     assert caught.value.line is not None and caught.value.line >= 3
-    assert "malformed YAML" in str(caught.value)
+    assert "the '[' here is never closed with ']'" in str(caught.value)
 
 
 def it_refuses_unknown_extensions(tmp_path: Path):

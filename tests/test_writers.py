@@ -34,7 +34,7 @@ def render(fmt, brief, settings=None):
 
 
 def it_has_a_writer_per_format_in_the_registry():
-    assert set(WRITERS) == {"pdf", "docx", "json", "html", "md"}
+    assert set(WRITERS) == {"pdf", "docx", "json", "html", "md", "txt"}
 
 
 def it_writes_the_brief_itself_as_json(sample):

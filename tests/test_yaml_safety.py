@@ -114,7 +114,7 @@ def it_refuses_billion_laughs_at_once_without_expanding_them(project, where):
      "YAML tags such as !!python/object/apply:os.system are not allowed"),
     ("{key}: " + "[" * 60 + "]" * 60 + "\n", 1, "nested more than 50 levels deep"),
     ("{key}: " + "9" * 5000 + "\n", 1, "cannot read the value '999"),
-    ("{key}: [a\n", 2, "malformed YAML"),
+    ("{key}: [a\n", 1, "the '[' here is never closed with ']'"),
 ])
 @pytest.mark.parametrize("where", WHERE)
 def it_names_file_and_line_of_yaml_it_does_not_read(project, where, text, line, message):

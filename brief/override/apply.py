@@ -8,6 +8,8 @@ to; `choices` hands what selects sentences to compile (selection is compile's jo
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,8 +154,10 @@ def _load(path: Path, sentences, defaults: YamlDoc | None) -> tuple[Overrides, l
     errors: list[BriefError] = []
     ids = {s.id for s in sentences}
     values: dict[str, Any] = {}
+    docs: list[tuple[YamlDoc, tuple]] = []
     if defaults is not None:
         values.update(_values(defaults, ("defaults",), ids, errors, allow_ids=False))
+        docs.append((defaults, ("defaults",)))
     if path.exists():
         try:
             doc = load_file(path)
@@ -163,8 +167,15 @@ def _load(path: Path, sentences, defaults: YamlDoc | None) -> tuple[Overrides, l
         if "emphasis" in own and "emphasis" in values:  # the source's file wins, key by key
             own["emphasis"] = {**values["emphasis"], **own["emphasis"]}
         values.update(own)
+        docs.append((doc, ()))
         if not errors:
             _check_pinned_and_dropped(doc, own, errors)
+        # Actors differ per source: brief.yaml's defaults may name one this source lacks.
+        _check_actors(doc, own, sentences, errors)
+    labels = _labels(values.get("rename", {}))
+    for each, at in docs:
+        _check_labels(each, at, labels, errors)
+    values.update(_canonical_topics(values, labels))
     if isinstance(values.get("drop"), dict):
         values["drop_in"] = values.pop("drop")
     emphasis = values.pop("emphasis", {})
@@ -226,10 +237,17 @@ class _Field:
         if sid not in self.ids:
             last = max((int(k[1:]) for k in self.ids), default=0)
             hint = f"valid ids are s1 to s{last}; `brief show SOURCE` lists them"
-            if sid.isdigit():
-                hint = f"did you mean 's{int(sid)}'? {hint}"
+            numbers = _NUMBER.findall(sid)
+            if len(numbers) > 1:
+                listed = ", ".join(f"s{int(n)}" for n in numbers)
+                hint = f"one id per item: write a list, [{listed}]"
+            elif numbers and f"s{int(numbers[0])}" in self.ids:
+                hint = f"did you mean 's{int(numbers[0])}'? {hint}"
             raise self.error(f"no sentence '{sid}' in the source", hint)
         return sid
+
+
+_NUMBER = re.compile(r"\d+")  # "7", "#7", "s 7", "sentence 7" all mean s7
 
 
 def _normal_id(text: str) -> str:
@@ -366,6 +384,89 @@ def _check_pinned_and_dropped(doc: YamlDoc, own: dict, errors: list) -> None:
                      if _normal_id(str(value)) == sid)
         errors.append(doc.error(("drop", index), f"{sid} is both pinned and dropped",
                                 "remove it from one of the two lists"))
+
+
+def _labels(rename: dict[str, str]) -> dict[str, str]:
+    """Return the topic labels an override may name, by their lower case: the analyzer's and
+    those the overrides rename to."""
+    from brief.extract.lexicon import TOPICS
+
+    known = list(TOPICS) + [label for key, label in rename.items() if not _is_id(key)]
+    return {label.lower(): label for label in known}
+
+
+def _check_labels(doc: YamlDoc, at: tuple, labels: dict[str, str], errors: list) -> None:
+    """Record an error for each topic named in `doc` (at `at`) that is no label: emphasis
+    topics, the topic of an analyst's outcome or implication, a label to rename. A typo
+    there would otherwise do nothing, or invent a label of its own."""
+    data = doc.data
+    for key in at:
+        data = data.get(key, {}) if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return
+    named: list[tuple[tuple, Any]] = []
+    emphasis = data.get("emphasis")
+    if isinstance(emphasis, dict) and "topics" in emphasis:
+        topics = emphasis["topics"]
+        named += [(("emphasis", "topics", i), t)
+                  for i, t in enumerate(topics if isinstance(topics, list) else [topics])]
+    for section in ("outcomes", "implications"):
+        entries = data.get(section)
+        for i, entry in enumerate(entries if isinstance(entries, list) else [entries]):
+            if isinstance(entry, dict) and entry.get("topic") is not None:
+                named.append(((section, i, "topic"), entry["topic"]))
+    renames = data.get("topics")
+    if isinstance(renames, dict):
+        named += [(("topics", key), key) for key in renames if not _is_id(str(key))]
+    # "Defense" is closest to a word of "Defence & security", not to the whole label
+    words = {**{w: label for label in labels.values() for w in label.lower().split()
+                if len(w) > 2}, **labels}
+    for keypath, value in named:
+        if isinstance(value, (dict, list)) or value is None:
+            continue  # not text: the key's own check says so
+        topic = " ".join(clean_text(str(value)).split())
+        if topic.lower() not in labels:
+            close = difflib.get_close_matches(topic.lower(), list(words), n=1, cutoff=0.6)
+            hint = (f"did you mean '{words[close[0]]}'?" if close else
+                    "the labels are: " + ", ".join(labels.values()))
+            errors.append(doc.error(at + keypath, f"no topic label '{topic}'", hint))
+
+
+def _canonical_topics(values: dict, labels: dict[str, str]) -> dict:
+    """Return the values naming topics, each label spelt as the brief prints it."""
+    def spelt(topic: str | None) -> str | None:
+        return labels.get(topic.lower(), topic) if topic else topic
+
+    changed: dict[str, Any] = {}
+    for section in ("outcomes", "implications"):
+        if section in values:
+            changed[section] = tuple(dataclasses.replace(item, topic=spelt(item.topic))
+                                     for item in values[section])
+    if "topics" in values.get("emphasis", {}):
+        changed["emphasis"] = {**values["emphasis"],
+                               "topics": tuple(map(spelt, values["emphasis"]["topics"]))}
+    return changed
+
+
+def _check_actors(doc: YamlDoc, own: dict, sentences, errors: list) -> None:
+    """Record an error for each emphasised actor the source does not have (a name matches
+    an actor it is part of, as `apply` matches them: "Putin" is Vladimir Putin)."""
+    wanted = own.get("emphasis", {}).get("actors", ())
+    if not wanted or "actors" not in (doc.data.get("emphasis") or {}):
+        return
+    from brief.extract.actors import find_actors
+
+    names = [actor.name for actor in find_actors(sentences)[0]]
+    words = list(dict.fromkeys(names + [w for n in names for w in n.split() if len(w) > 2]))
+    for index, name in enumerate(wanted):
+        if any(name.lower() in actor.lower() for actor in names):
+            continue
+        close = difflib.get_close_matches(name, words, n=1, cutoff=0.6)
+        hint = (f"did you mean '{close[0]}'?" if close else
+                "its actors: " + (", ".join(names) or "none found")
+                + "; to set other words in bold, use emphasis: terms")
+        errors.append(doc.error(("emphasis", "actors", index),
+                                f"no actor '{name}' in the source", hint))
 
 
 def _renamed(items: tuple[Item, ...], rename: dict[str, str]) -> tuple[Item, ...]:

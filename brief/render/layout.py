@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -59,8 +60,13 @@ def render_html(brief: Brief, settings: Settings, folder: Path, date: str) -> st
     try:
         template = _environment(resolved).get_template(TEMPLATE_FILE)
         published = printed_date(brief.source.published) if brief.source.published else None
+        review = settings.copy == "review"
+        notes = endnotes(brief) if settings.provenance == "endnotes" and not review else []
         return sandbox.render(template, brief=brief, settings=settings, date=date,
-                              published=published, review=settings.copy == "review")
+                              published=published, review=review,
+                              notes=[text for _, text in notes],
+                              numbers={key: number for number, (key, _) in
+                                       enumerate(notes, 1)})
     except jinja2.TemplateSyntaxError as exc:
         raise BriefError(f"template error: {exc.message}", named(exc.filename),
                          exc.lineno) from None
@@ -93,6 +99,8 @@ def environment(folder: Path):
         lambda context, text: emphasize(text, context["brief"].emphasis))
     env.filters["refs"] = jinja2.pass_context(
         lambda context, item: refs(item) if context.get("review") else "")
+    env.filters["note"] = jinja2.pass_context(
+        lambda context, item: str(context.get("numbers", {}).get(_note_key(item), "")))
     return env
 
 
@@ -129,7 +137,9 @@ def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Documen
     marking = brief.marking or settings.marking
     meta = Meta(
         title=printable(brief.title),
-        author=printable(brief.author or settings.author or settings.organisation or "brief"),
+        # The brief's author as brief.yaml or the overrides name them; none is better
+        # than a made-up one ("brief" is the program, named as the creator).
+        author=printable(brief.author or settings.author or ""),
         subject=printable(brief.title),
         keywords=tuple(dict.fromkeys(printable(i.topic) for i in brief.outcomes if i.topic)),
         language=brief.source.language,
@@ -194,6 +204,30 @@ def emphasize(text: str, terms: tuple[str, ...]):
     pieces = pattern.split(text)
     return Markup("").join(escape(p) if i % 2 == 0 else Markup("<strong>%s</strong>") % p
                            for i, p in enumerate(pieces))
+
+
+def endnotes(brief: Brief) -> list[tuple[tuple, str]]:
+    """Return the reader's copy's endnotes, in reading order: for each extracted statement,
+    its key and where in the article it is ("Article, paragraph 3")."""
+    paragraphs = {s.id: s.paragraph + 1 for s in brief.sentences}
+    notes = []
+    for item in (*brief.summary, *brief.outcomes, *brief.implications, *brief.watch):
+        found = sorted({paragraphs[i] for i in item.sentences if i in paragraphs})
+        if not found:
+            continue
+        if len(found) == 1:
+            where = f"paragraph {found[0]}"
+        elif found == list(range(found[0], found[-1] + 1)):
+            where = f"paragraphs {found[0]}\u2013{found[-1]}"
+        else:
+            where = "paragraphs " + ", ".join(map(str, found))
+        notes.append((_note_key(item), f"Article, {where}."))
+    return notes
+
+
+def _note_key(item) -> tuple:
+    """Return what tells one statement from another for its note: its words and sentences."""
+    return (getattr(item, "text", None), tuple(getattr(item, "sentences", ())))
 
 
 def refs(item: Item) -> str:
@@ -318,6 +352,8 @@ def _normalise(spans: list[Span]) -> tuple[Span, ...]:
             text = text[1:]
         if not text:
             continue
+        if "noteref" in span.classes and out:  # a note's number follows its word directly
+            out[-1] = dataclasses.replace(out[-1], text=out[-1].text.rstrip(" "))
         last = out[-1] if out else None
         if last and (last.bold, last.italic, last.href, last.classes) == (
                 span.bold, span.italic, span.href, span.classes):

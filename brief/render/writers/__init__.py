@@ -39,6 +39,15 @@ def shorten(text: str, limit: int) -> str:
     return (text[:cut] if cut > limit // 2 else text[:limit - 1]).rstrip(" ,;:.-–—") + "…"
 
 
+RANGE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+"""The hyphen of a date or number range ("6-7 April", "2020-21"), which must not end a
+line: writers set it as a non-breaking hyphen."""
+
+
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+"""A note's number in formats without superscript (text, Markdown): "¹²"."""
+
+
 def column_shares(rows: tuple[tuple[tuple, ...], ...]) -> list[float]:
     """Return each column's share of a table's width, from what its cells hold: room for
     its longest word at least, and for its typical cell (long ones capped, so one long
@@ -61,6 +70,7 @@ WRITERS: dict[str, str] = {
     "json": "brief.render.writers.json",
     "html": "brief.render.writers.html",
     "md": "brief.render.writers.md",
+    "txt": "brief.render.writers.text",
 }
 
 

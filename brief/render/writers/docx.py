@@ -19,7 +19,13 @@ from lxml import etree
 from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
-from brief.render.writers import RTL_RUN, column_shares, shorten, starts_right_to_left
+from brief.render.writers import (
+    RANGE_HYPHEN,
+    RTL_RUN,
+    column_shares,
+    shorten,
+    starts_right_to_left,
+)
 
 PAPERS = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 HEADING_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
@@ -50,6 +56,7 @@ def render(brief, document: Document, style: Style) -> bytes:
     _set_properties(word, document)
     for block in document.blocks:
         _BLOCKS[type(block)](word, block, style)
+    _honest_package(word, document)
     buffer = io.BytesIO()
     word.save(buffer)
     return _normalise_zip(buffer.getvalue())
@@ -113,6 +120,10 @@ def _set_up_styles(word, style: Style, language: str) -> None:
     summary = word.styles.add_style("Brief Summary", WD_STYLE_TYPE.PARAGRAPH)
     summary.base_style = normal
     summary.paragraph_format.space_after = Pt(6)
+    # Word draws a paragraph's borders outside its text: indent the text so that the panel,
+    # like the PDF's, spans the text column exactly.
+    summary.paragraph_format.left_indent = Pt(10.5)
+    summary.paragraph_format.right_indent = Pt(8.5)
     _shade(summary.element.get_or_add_pPr(), style.panel[1:], style.accent[1:])
     for name in ("List Bullet", "List Number"):
         item = word.styles[name].paragraph_format
@@ -319,7 +330,7 @@ def _set_up_running_lines(word, document: Document, style: Style) -> None:
         stops.add_tab_stop(int(width), WD_TAB_ALIGNMENT.RIGHT)
         for index, place in enumerate(("left", "center", "right")):
             if index:
-                paragraph.add_run("\t")
+                paragraph.add_run("\t").font.size = Pt(RUNNING_SIZE)  # no taller line
             _running_text(paragraph, texts[place], "{marking}" in getattr(style, f"{row}_{place}"),
                           style.muted[1:])
 
@@ -389,11 +400,49 @@ def _set_properties(word, document: Document) -> None:
     props.subject = shorten(meta.subject, PROPERTY_CHARS)
     props.keywords = shorten(", ".join(meta.keywords), PROPERTY_CHARS)
     props.language = shorten(meta.language, PROPERTY_CHARS)
-    props.comments = "Compiled by brief"
+    props.comments = ""
     props.revision = 1
     moment = _moment()
     props.created = props.modified = moment.replace(tzinfo=None)
     props.last_printed = moment.replace(tzinfo=None)
+
+
+def _honest_package(word, document: Document) -> None:
+    """Drop the blank thumbnail python-docx's template carries (file previews would show an
+    empty page) and replace its app.xml, which claims to be Microsoft Word with one page and
+    no words, by one naming brief with the brief's true counts. Pages are left out: only
+    the application that lays the document out knows them."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    from brief import __version__
+
+    package = word.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+            package.rels.pop(rid)
+    text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
+        cell.text for table in word.tables for row in table.rows for cell in row.cells)
+    words = len(text.split())
+    major, minor = (__version__.split(".") + ["0", "0"])[:2]
+    counts = {"Words": words, "Characters": len("".join(text.split())),
+              "CharactersWithSpaces": len(text), "Paragraphs": len(word.paragraphs),
+              "DocSecurity": 0}
+    root = etree.Element(f"{{{_EXTENDED}}}Properties", nsmap={None: _EXTENDED})
+    etree.SubElement(root, f"{{{_EXTENDED}}}Application").text = "brief"
+    for name, value in counts.items():
+        etree.SubElement(root, f"{{{_EXTENDED}}}{name}").text = str(value)
+    if document.meta.organisation:
+        etree.SubElement(root, f"{{{_EXTENDED}}}Company").text = document.meta.organisation
+    etree.SubElement(root, f"{{{_EXTENDED}}}AppVersion").text = f"{int(major):02d}.{int(minor):04d}"
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part = Part(PackURI("/docProps/app.xml"), _EXTENDED_TYPE, blob, package)
+    package.relate_to(part, RT.EXTENDED_PROPERTIES)
+
+
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_EXTENDED_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 
 
 # Blocks -----------------------------------------------------------------------------------
@@ -448,6 +497,10 @@ def _list(word, block: ListBlock, style: Style) -> None:
             ppr = paragraph._p.get_or_add_pPr()
             ppr.insert_element_before(_shading(ANALYST_TINT), *_AFTER_SHD)
         _add_spans(paragraph, spans, style)
+        if "notes" in block.classes:  # the endnotes: small print
+            for run in paragraph.runs:
+                run.font.size = Pt(style.body_size * 0.78 + 1)
+                run.font.color.rgb = RGBColor.from_string(style.muted[1:])
 
 
 def _shading(fill: str):
@@ -500,8 +553,12 @@ def _table(word, block: Table, style: Style) -> None:
         for column, (cell, spans) in enumerate(zip(added.cells, row)):
             cell.width = widths[column]
             _cell_rule(cell, style.accent[1:] if header else style.rule[1:], 6 if header else 3)
+            if column == 0:
+                _flush_left(cell)
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
+            # The PDF's cell leading: 1.2 of the cell's size, not the body's
+            paragraph.paragraph_format.line_spacing = Pt(style.body_size * 1.2)
             _add_spans(paragraph, spans, style, bold=header)
             for run in paragraph.runs:
                 run.font.size = header_size if header else cell_size
@@ -509,10 +566,10 @@ def _table(word, block: Table, style: Style) -> None:
                     run.font.color.rgb = RGBColor.from_string(style.accent[1:])
     for column, grid in enumerate(table._tbl.tblGrid.findall(qn("w:gridCol"))):
         grid.set(qn("w:w"), str(int(widths[column] / 635)))  # EMU to twentieths of a point
-    spacer = word.add_paragraph()
+    spacer = word.add_paragraph()  # Word needs a paragraph between tables; 4 pt, as the PDF
     spacer.paragraph_format.space_after = Pt(0)
-    run = spacer.add_run()
-    run.font.size = Pt(4)
+    spacer.paragraph_format.line_spacing = Pt(4)
+    spacer.add_run().font.size = Pt(4)
 
 
 def _table_properties(table, width) -> None:
@@ -541,6 +598,16 @@ def _row_properties(row, header: bool) -> None:
     trpr.append(OxmlElement("w:cantSplit"))
     if header:
         trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _flush_left(cell) -> None:
+    """Set the cell's text on the text column's left edge, as the PDF's first column is."""
+    margins = OxmlElement("w:tcMar")
+    left = OxmlElement("w:left")
+    left.set(qn("w:w"), "0")
+    left.set(qn("w:type"), "dxa")
+    margins.append(left)
+    cell._tc.get_or_add_tcPr().append(margins)  # after tcW and tcBorders, as the schema wants
 
 
 def _cell_rule(cell, colour: str, eighths: int) -> None:
@@ -575,7 +642,8 @@ def _add_spans(paragraph, spans: tuple[Span, ...], style: Style, bold: bool = Fa
                 paragraph.add_run().add_break()
             for piece in _RTL_PIECES.split(line):  # right-to-left runs marked as such
                 if piece:
-                    run = paragraph.add_run(piece)
+                    run = paragraph.add_run()
+                    _set_text(run, piece)
                     _format(run, span, style, bold)
                     if RTL_RUN.fullmatch(piece):
                         run._r.get_or_add_rPr().insert_element_before(
@@ -583,6 +651,16 @@ def _add_spans(paragraph, spans: tuple[Span, ...], style: Style, bold: bool = Fa
                             "w:specVanish", "w:oMath")
     if starts_right_to_left("".join(span.text for span in spans)):
         paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+
+
+def _set_text(run, text: str) -> None:
+    """Set the run's text, the hyphens of ranges ("6-7 April") as Word's non-breaking
+    hyphen, so a line never ends inside a range."""
+    for index, part in enumerate(RANGE_HYPHEN.split(text)):
+        if index:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if part:
+            run._r.add_t(part)
 
 
 # What follows w:bidi in w:pPr: Word wants the schema's order.
@@ -599,6 +677,9 @@ def _format(run, span: Span, style: Style, bold: bool = False) -> None:
         run.font.color.rgb = RGBColor.from_string(style.accent[1:])
     if "ref" in span.classes:
         run.font.size = Pt(style.body_size * 0.75)
+        run.font.color.rgb = RGBColor.from_string(style.muted[1:])
+    if "noteref" in span.classes:
+        run.font.superscript = True
         run.font.color.rgb = RGBColor.from_string(style.muted[1:])
     if "analyst" in span.classes:
         run.font.color.rgb = RGBColor(0x8A, 0x5A, 0x00)

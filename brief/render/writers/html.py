@@ -89,6 +89,8 @@ def _span(span: Span, style: Style) -> str:
         text = f'<span style="color: {style.accent}">{text}</span>'
     if "ref" in span.classes:
         text = f'<span style="color: {style.muted}; font-size: 11px">{text}</span>'
+    if "noteref" in span.classes:
+        text = f'<sup style="color: {style.muted}">{text}</sup>'
     if "analyst" in span.classes:
         text = f'<span style="color: #8A5A00">{text}</span>'
     if span.href:

@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
+from brief.render.writers import SUPERSCRIPTS
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# What Markdown would read as markup anywhere in a line: backslash, code, emphasis, inline
+# HTML and autolinks, strikethrough, and the "](" that closes a link text. Brackets alone,
+# parentheses, "!" or "#" mid-line are text, and stay as written.
+_SPECIAL = re.compile(r"([\\`*_<>~]|\](?=[(\[:])|&(?=#?\w+;))")
+# What Markdown reads as markup only at a line's start: headings, quotes, list items, rules.
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])(?=\s|$)", re.M)
 
 
 def render(brief, document: Document, style=None) -> bytes:
@@ -22,9 +28,17 @@ def to_markdown(document: Document) -> str:
 
 
 def escape(text: str) -> str:
-    """Return `text` with every character Markdown could read as markup backslash-escaped."""
-    text = _SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^(\s*)([-=]|\d+\.)(?=\s)", r"\1\\\2", text, flags=re.M)
+    """Return `text` with the characters Markdown could read as markup backslash-escaped,
+    and only those: "(LNG)" and "[s1]" stay as written."""
+    text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    return _LINE_START.sub(_escape_start, text)
+
+
+def _escape_start(match: re.Match) -> str:
+    indent, mark = match.groups()
+    if mark[0].isdigit():  # "1." is a list item; "1\." is text (a digit takes no escape)
+        return indent + mark[:-1] + "\\" + mark[-1]
+    return indent + "\\" + mark
 
 
 def _block(block) -> str:
@@ -36,7 +50,8 @@ def _block(block) -> str:
         return "\n".join((f"{i}. " if block.ordered else "- ") + _spans(spans)
                          for i, spans in enumerate(block.items, 1))
     if isinstance(block, Table):
-        rows = [" | ".join(_spans(cell) for cell in row) for row in block.rows]
+        rows = [" | ".join(_spans(cell).replace("|", "\\|") for cell in row)
+                for row in block.rows]
         if not rows:
             return ""
         width = max(len(row) for row in block.rows)
@@ -53,6 +68,8 @@ def _spans(spans: tuple[Span, ...]) -> str:
 
 def _span(span: Span) -> str:
     text = escape(span.text)
+    if "noteref" in span.classes:
+        text = text.translate(SUPERSCRIPTS)
     core = text.strip()
     if core and (span.bold or "label" in span.classes):
         text = text.replace(core, f"**{core}**", 1)

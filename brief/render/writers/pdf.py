@@ -28,11 +28,19 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
+from brief import __version__
 from brief.assets import FONTS
 from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
-from brief.render.writers import RTL_RUN, column_shares, pdf_rtl, pdf_tags, shorten
+from brief.render.writers import (
+    RANGE_HYPHEN,
+    RTL_RUN,
+    column_shares,
+    pdf_rtl,
+    pdf_tags,
+    shorten,
+)
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FAMILY = "BriefSans"
@@ -61,7 +69,7 @@ def render(brief, document: Document, style: Style) -> bytes:
 
     With SOURCE_DATE_EPOCH set the output is byte-identical from run to run.
     """
-    return _build(document, style)[0]
+    return _build_fitted(document, style)[0]
 
 
 def render_within(brief, document: Document, style: Style, relayout
@@ -74,25 +82,44 @@ def render_within(brief, document: Document, style: Style, relayout
     """
     from brief.render.budget import reduce
 
-    data, pages = _build(document, style)
+    data, pages = _build_fitted(document, style)
     reduced, left_out = brief, []
     while pages > style.pages:
         reduced, removed = reduce(reduced)
         if removed is None:
             break
         left_out.append(removed)
-        data, pages = _build(relayout(reduced), style)
+        data, pages = _build_fitted(relayout(reduced), style)
     return data, (reduced if left_out else None), left_out
 
 
-def _build(document: Document, style: Style) -> tuple[bytes, int]:
+# A last page filled less than this is a page a typesetter saves by setting the whole a
+# little tighter (leading and spacing, never the type size) if that is enough.
+SPARE_PAGE = 0.4
+
+
+def _build_fitted(document: Document, style: Style) -> tuple[bytes, int]:
+    """Return the PDF and its page count: set tighter if that saves a last page that is
+    mostly empty (a table or two spilled over)."""
+    data, pages, fill = _build(document, style)
+    if pages > 1 and fill < SPARE_PAGE:
+        tight = _build(document, style, tight=True)
+        if tight[1] < pages:
+            return tight[:2]
+    return data, pages
+
+
+def _build(document: Document, style: Style, tight: bool = False
+           ) -> tuple[bytes, int, float]:
+    """Return the PDF, its page count and how full its last page is (0–1)."""
     _register_fonts(style)
     buffer = io.BytesIO()
     meta = document.meta
     doc = _BriefDoc(buffer, pagesize=PAPERS[meta.paper or style.paper],
                     title=shorten(meta.title, META_CHARS), author=shorten(meta.author, META_CHARS),
                     subject=shorten(meta.subject, META_CHARS),
-                    keywords=[shorten(k, META_CHARS) for k in meta.keywords], creator="brief",
+                    keywords=[shorten(k, META_CHARS) for k in meta.keywords],
+                    creator=f"brief {__version__}",
                     lang=meta.language, initialFontName=FAMILY,
                     invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
                     leftMargin=style.margin_mm * mm, rightMargin=style.margin_mm * mm,
@@ -102,9 +129,10 @@ def _build(document: Document, style: Style) -> tuple[bytes, int]:
     frame = pdf_tags.Frame(tags, doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
                            id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("page", [frame])])
-    doc.build(_flowables(document, style, doc.width, tags),
+    doc.build(_flowables(document, style, doc.width, tags, tight),
               canvasmaker=_canvas_maker(meta, style))
-    return tags.finish(buffer.getvalue()), doc.page
+    fill = (frame._y2 - frame._y) / frame._height if frame._height else 1.0
+    return tags.finish(buffer.getvalue()), doc.page, fill
 
 
 def warm(style: Style) -> None:
@@ -222,11 +250,13 @@ def _register_rtl_fonts() -> None:
     _registered[RTL_FAMILY] = "shipped"
 
 
-def _styles(style: Style) -> dict[str, ParagraphStyle]:
+def _styles(style: Style, tight: bool = False) -> dict[str, ParagraphStyle]:
     accent, muted = colors.HexColor(style.accent), colors.HexColor(style.muted)
     size = style.body_size
-    body = ParagraphStyle("body", fontName=FAMILY, fontSize=size, leading=size * 1.38,
-                          alignment=TA_LEFT, spaceAfter=size * 0.5, bulletFontName=FAMILY,
+    space = 0.55 if tight else 1.0  # spacing between blocks, set tighter to save a page
+    body = ParagraphStyle("body", fontName=FAMILY, fontSize=size,
+                          leading=size * (1.27 if tight else 1.38),
+                          alignment=TA_LEFT, spaceAfter=size * 0.5 * space, bulletFontName=FAMILY,
                           allowWidows=0, allowOrphans=0)  # no lone line at a page's edge
     return {
         "body": body,
@@ -240,12 +270,14 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
         "meta": ParagraphStyle("meta", body, fontSize=size * 0.88, textColor=muted, spaceAfter=1),
         "h2": ParagraphStyle("h2", body, fontName=FAMILY + "-Bold", fontSize=style.heading_size,
                              leading=style.heading_size * 1.3, textColor=accent,
-                             spaceBefore=style.heading_size * 0.9, spaceAfter=4),
+                             spaceBefore=style.heading_size * 0.9 * space, spaceAfter=4),
         "h3": ParagraphStyle("h3", body, fontName=FAMILY + "-Bold", fontSize=size * 1.05,
                              spaceBefore=6, spaceAfter=2),
-        "item": ParagraphStyle("item", body, leftIndent=12, bulletIndent=1, spaceAfter=size * 0.45,
+        "item": ParagraphStyle("item", body, leftIndent=12, bulletIndent=1,
+                               spaceAfter=size * 0.45 * space,
                                bulletFontName=FAMILY, bulletColor=accent),
-        "cell": ParagraphStyle("cell", body, fontSize=size * 0.9, leading=size * 1.2,
+        "cell": ParagraphStyle("cell", body, fontSize=size * 0.9,
+                               leading=size * (1.1 if tight else 1.2),
                                spaceAfter=0),
         "head": ParagraphStyle("head", body, fontName=FAMILY + "-Bold", fontSize=size * 0.85,
                                leading=size * 1.15, textColor=accent, spaceAfter=0),
@@ -257,8 +289,9 @@ def _styles(style: Style) -> dict[str, ParagraphStyle]:
 # Blocks -> flowables ----------------------------------------------------------------------
 
 
-def _flowables(document: Document, style: Style, width: float, tags: pdf_tags.Tags) -> list:
-    styles = _styles(style)
+def _flowables(document: Document, style: Style, width: float, tags: pdf_tags.Tags,
+               tight: bool = False) -> list:
+    styles = _styles(style, tight)
     out: list = [tags.figure(_logo(style)), Spacer(1, 3 * mm)] if style.logo else []
     heading = None
     for block in document.blocks:
@@ -336,6 +369,11 @@ def _list_item(spans, index: int, block: ListBlock, styles, style: Style):
     bullet = f"{index + 1}." if block.ordered else "•"
     classes = block.item_classes[index] if index < len(block.item_classes) else ()
     item_style = styles["item"]
+    if "notes" in block.classes:  # the endnotes: small print
+        item_style = ParagraphStyle("noteitem", styles["note"], leftIndent=12, bulletIndent=0,
+                                    spaceBefore=0, spaceAfter=1,
+                                    bulletFontSize=style.body_size * 0.78,
+                                    bulletColor=colors.HexColor(style.muted))
     if "analyst" in classes:
         item_style = ParagraphStyle("analyst", item_style, backColor=colors.HexColor("#FFF6E0"),
                                     borderPadding=(2, 3, 2, 3))
@@ -358,6 +396,7 @@ def _table(block: Table, styles, style: Style, width: float):
         # Split over a page, the part left behind is closed by a rule; the header repeats.
         ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.4, rule),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),  # the first column on the text's left edge
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
     return [table, Spacer(1, 4)]
@@ -381,8 +420,14 @@ def _markup(spans: tuple[Span, ...], style: Style) -> str:
     return "".join(_span_markup(span, style) for span in spans)
 
 
+NO_BREAK_HYPHEN = "\u2011"
+
+
 def _span_markup(span: Span, style: Style) -> str:
-    text = "<br/>".join(_with_fallback(part) for part in span.text.split("\n"))
+    text = span.text
+    if ord(NO_BREAK_HYPHEN) in pdfmetrics.getFont(FAMILY).face.charToGlyph:
+        text = RANGE_HYPHEN.sub(NO_BREAK_HYPHEN, text)  # "6-7 April" never breaks at the hyphen
+    text = "<br/>".join(_with_fallback(part) for part in text.split("\n"))
     if span.bold:
         text = f"<b>{text}</b>"
     if span.italic:
@@ -391,6 +436,8 @@ def _span_markup(span: Span, style: Style) -> str:
         text = f'<font color="{style.accent}"><b>{text}</b></font>'
     if "ref" in span.classes:
         text = f'<font size="{style.body_size * 0.72:.1f}" color="{style.muted}">{text}</font>'
+    if "noteref" in span.classes:
+        text = f'<super><font color="{style.muted}">{text}</font></super>'
     if "analyst" in span.classes:
         text = f'<font color="#8A5A00">{text}</font>'
     if span.href:
