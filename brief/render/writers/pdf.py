@@ -19,7 +19,6 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
-    Frame,
     Image,
     KeepTogether,
     PageTemplate,
@@ -34,7 +33,14 @@ from brief.assets import FONTS
 from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
-from brief.render.writers import RANGE_HYPHEN, RTL_RUN, column_shares, pdf_rtl, shorten
+from brief.render.writers import (
+    RANGE_HYPHEN,
+    RTL_RUN,
+    column_shares,
+    pdf_rtl,
+    pdf_tags,
+    shorten,
+)
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FAMILY = "BriefSans"
@@ -118,20 +124,22 @@ def _build(document: Document, style: Style, tight: bool = False
                     invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
                     leftMargin=style.margin_mm * mm, rightMargin=style.margin_mm * mm,
                     topMargin=style.margin_mm * mm, bottomMargin=style.margin_mm * mm)
+    tags = pdf_tags.Tags(meta.language, style.logo_alt)
     # No padding: text, tables, header and footer share one left and one right edge.
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = pdf_tags.Frame(tags, doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
+                           id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate("page", [frame])])
-    doc.build(_flowables(document, style, doc.width, tight),
+    doc.build(_flowables(document, style, doc.width, tags, tight),
               canvasmaker=_canvas_maker(meta, style))
     fill = (frame._y2 - frame._y) / frame._height if frame._height else 1.0
-    return buffer.getvalue(), doc.page, fill
+    return tags.finish(buffer.getvalue()), doc.page, fill
 
 
 def warm(style: Style) -> None:
     """Read the style's fonts ahead of the first brief: parsing them takes longer than
     rendering a brief does."""
     _register_fonts(style)
+    pdf_tags.warm()
 
 
 def check(document: Document, style: Style) -> list[str]:
@@ -281,12 +289,13 @@ def _styles(style: Style, tight: bool = False) -> dict[str, ParagraphStyle]:
 # Blocks -> flowables ----------------------------------------------------------------------
 
 
-def _flowables(document: Document, style: Style, width: float, tight: bool = False) -> list:
+def _flowables(document: Document, style: Style, width: float, tags: pdf_tags.Tags,
+               tight: bool = False) -> list:
     styles = _styles(style, tight)
-    out: list = [_logo(style), Spacer(1, 3 * mm)] if style.logo else []
+    out: list = [tags.figure(_logo(style)), Spacer(1, 3 * mm)] if style.logo else []
     heading = None
     for block in document.blocks:
-        parts = _block(block, styles, style, width)
+        parts = tags.tag(block, _block(block, styles, style, width))
         if not parts:
             continue
         if isinstance(block, Heading) and block.level >= 2:
@@ -550,6 +559,7 @@ def _canvas_maker(meta, style: Style):
             places = {"left": (self.drawString, margin),
                       "center": (self.drawCentredString, width / 2),
                       "right": (self.drawRightString, width - margin)}
+            pdf_tags.artifact(self, "Pagination")
             self.saveState()
             for row, y in rows.items():
                 slots = {place: (style.running(f"{row}_{place}", values) or "",
@@ -563,6 +573,7 @@ def _canvas_maker(meta, style: Style):
                     self.setFillColor(colors.HexColor("#B00020") if marking else muted)
                     draw(x, y, text)
             self.restoreState()
+            pdf_tags.end(self)
 
     return PagedCanvas
 
