@@ -231,11 +231,27 @@ def _register_fonts(style: Style) -> None:
     _registered[FAMILY] = key
 
 
+_faces: dict[str, TTFont] = {}  # font objects by file, then by face name
+
+
 def _register(name: str, path) -> None:
-    """Register the font file at `path` as `name`, over an earlier font of that name:
-    reportlab keeps the first font registered under a name and ignores the rest."""
-    pdfmetrics._fonts.pop(name, None)
-    pdfmetrics.registerFont(TTFont(name, str(path)))
+    """Make `name` the font in the file at `path`, over an earlier font of that name.
+
+    Names are aliases of one font object per face: a document may hold each face once
+    (reportlab names a subset by its face), and a font object's own name once. So not
+    `pdfmetrics.registerFont` alone: it keeps the first font of a name, and hands a second
+    name for a face the first name's object — after a change of fonts (another style, the
+    fallback being the house font's file) a document could then hold two fonts of one name
+    ("redefining named object 'F3+0'")."""
+    key = str(path)
+    font = _faces.get(key)
+    if font is None:
+        font = TTFont(f"BriefFace{len(_faces)}", key)
+        font = _faces.setdefault(font.face.name, font)  # the same face in another file
+        _faces[key] = font
+        pdfmetrics.registerFont(font)
+    pdfmetrics._fonts[name] = font
+    pdfmetrics.registerFontFamily(name)  # so paragraph markup may name it: <font name=…>
 
 
 def _register_rtl_fonts() -> None:
@@ -243,8 +259,7 @@ def _register_rtl_fonts() -> None:
     if RTL_FAMILY in _registered:
         return
     for suffix in ("", "-Bold"):
-        pdfmetrics.registerFont(TTFont(RTL_FAMILY + suffix,
-                                       str(FONTS / f"NotoNaskhArabic{suffix or '-Regular'}.ttf")))
+        _register(RTL_FAMILY + suffix, FONTS / f"NotoNaskhArabic{suffix or '-Regular'}.ttf")
     pdfmetrics.registerFontFamily(RTL_FAMILY, normal=RTL_FAMILY, bold=RTL_FAMILY + "-Bold",
                                   italic=RTL_FAMILY, boldItalic=RTL_FAMILY + "-Bold")
     _registered[RTL_FAMILY] = "shipped"
