@@ -65,11 +65,14 @@ def init(directory: Path) -> None:
                    "(default, memo). Default: `template` in brief.yaml, else default.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Processes to render with (default: one per CPU core).")
+@click.option("--force", is_flag=True,
+              help="Build every source, even those whose outputs are up to date.")
 @click.pass_obj
 def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
-         template: str | None, jobs: int | None) -> None:
+         template: str | None, jobs: int | None, force: bool) -> None:
     """Build briefs into dist/: every article in sources/, or only the SOURCES named.
 
+    A source whose outputs are up to date (nothing it is built from changed) is skipped.
     Prints a line per brief with the files written and a line per source that failed; the
     others still build. Exits with status 1 if any failed.
     """
@@ -84,12 +87,14 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
     if not paths:
         _fail(f"no articles in {_show(project.sources)} (add a .txt or .md file)")
     failures = 0
-    for path, result, warnings in pipeline.make(project, paths, chosen, jobs):
+    for path, result, warnings in pipeline.make(project, paths, chosen, jobs, force):
         for warning in warnings:
             click.secho(f"warning: {warning}", fg="yellow", err=True)
         if isinstance(result, BriefError):
             failures += 1
             click.secho(f"error: {result}", fg="red", err=True)
+        elif type(result).__name__ == "UpToDate":  # not imported: a no-op build stays lean
+            click.echo(f"up to date: {_show(path)}")
         else:
             click.echo(f"built {_show(path)} -> " + ", ".join(_show(p) for p in result))
     if failures:

@@ -160,35 +160,71 @@ def compile_full(path: Path, settings: Settings | None = None) -> Compiled:
                     analysis)
 
 
-def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: int | None = None
+def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: int | None = None,
+         force: bool = False
          ) -> Iterator[tuple[Path, list[Path] | BriefError, list[str]]]:
     """Build each source in `paths` into `dist/`; yield it with its files written or its error,
     and its warnings.
 
-    Sources are compiled here and rendered by worker processes as they go. A source whose
-    formats did not all render writes nothing: `dist/` never mixes old and new.
+    A source whose outputs are current (see `uptodate`) is not built again unless `force`:
+    it comes back with an `uptodate.UpToDate` list of its outputs and the warnings its build
+    gave. The others are compiled here and rendered by worker processes as they go. A
+    source whose formats did not all render writes nothing: `dist/` never mixes old and new.
     """
+    from brief import uptodate
+
+    try:
+        folder = template.find(project.root, project.settings.template)
+    except BriefError:
+        folder = None  # each source reports the problem
+    options = {"template": project.settings.template}
+    stems: dict[str, Path] = {}
+    todo: list[tuple[Path, str | BriefError]] = []
+    for path in paths:
+        try:
+            stem = output_stem(path)
+            if stem in stems:
+                raise BriefError(f"has the same name as {stems[stem]}", path,
+                                 hint=f"rename one: both would write dist/{stem}.*")
+            stems[stem] = path
+            check_source(project, path)
+        except Exception as exc:
+            todo.append((path, _failed(project, path, exc)))
+            continue
+        done = None if force or folder is None else uptodate.current(
+            project.root, project.dist, path, stem, formats, folder, options)
+        if done is not None:
+            yield path, done, done.warnings
+        else:
+            todo.append((path, stem))
+    if todo:
+        yield from _build(project, todo, formats, jobs, folder, options)
+
+
+def _build(project: Project, todo: list, formats: tuple[str, ...], jobs: int | None, folder,
+           options: dict[str, str]):
+    """Build the sources in `todo` (each with its output stem, or the error it failed with
+    already); yield as `make` does."""
+    from brief import uptodate
     from brief.render.parallel import Renderer
     from brief.render.writers import needs_layout
 
-    stems: dict[str, Path] = {}
     house_style = None  # read once: the workers set up its fonts while this process compiles
-    if any(needs_layout(f) for f in formats):
+    if folder is not None and any(needs_layout(f) for f in formats):
         try:
-            house_style = template.load_style(
-                template.find(project.root, project.settings.template))
+            house_style = template.load_style(folder)
         except Exception:  # each source reports the problem
             pass
-    with Renderer(formats, len(paths), jobs, house_style) as renderer:
+    extra = _style_files(house_style, folder)
+    sources = sum(1 for _, stem in todo if isinstance(stem, str))
+    with Renderer(formats, sources, jobs, house_style) as renderer:
         pending = []
-        for path in paths:
+        for path, stem in todo:
+            if isinstance(stem, BriefError):
+                pending.append((path, stem, [], None))
+                continue
             try:  # anything at all that goes wrong costs this source only
-                stem = output_stem(path)
-                if stem in stems:
-                    raise BriefError(f"has the same name as {stems[stem]}", path,
-                                     hint=f"rename one: both would write dist/{stem}.*")
-                stems[stem] = path
-                check_source(project, path)
+                found = uptodate.inputs(project.root, path, folder, extra)
                 brief, document, style, warnings, relayout = prepare(project, path, formats,
                                                                      house_style)
                 futures = {f: renderer.submit(f, brief, document, style, str(path), relayout)
@@ -196,18 +232,36 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
             except Exception as exc:
                 pending.append((path, _failed(project, path, exc), [], None))
                 continue
-            pending.append((path, futures, warnings, (stem, style, relayout)))
+            pending.append((path, futures, warnings, (stem, style, relayout, found)))
         for path, work, warnings, context in pending:
             if isinstance(work, BriefError):
                 yield path, work, warnings
                 continue
-            stem, style, relayout = context
+            stem, style, relayout, found = context
             try:
-                written, more = _write_all(project.dist / stem, work, path, style, relayout)
+                files, more = _render_all(project.dist / stem, work, path, style, relayout)
+                warnings = warnings + [f"{path}: {w}" for w in more]
+                record = uptodate.record(project.dist, stem, found, extra, files, options,
+                                         warnings)
+                commit({**files, uptodate.record_path(project.dist, stem): record})
             except Exception as exc:
                 yield path, _failed(project, path, exc), warnings
                 continue
-            yield path, written, warnings + [f"{path}: {w}" for w in more]
+            yield path, list(files), warnings
+
+
+def _style_files(style, folder: Path | None) -> tuple[str, ...]:
+    """Return the files `style` names that lie outside its template folder and the package
+    (a font in the project, say): a build depends on them too."""
+    if style is None or folder is None:
+        return ()
+    from brief.assets import PACKAGE
+
+    named = (style.font_regular, style.font_bold, style.font_italic, style.font_bold_italic,
+             style.logo, style.reference_docx)
+    return tuple(sorted({str(p) for p in named if p is not None
+                         and not Path(p).is_relative_to(folder)
+                         and not Path(p).is_relative_to(PACKAGE)}))
 
 
 def _failed(project: Project, path: Path, exc: Exception) -> BriefError:
@@ -247,10 +301,10 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None):
     return brief, relayout(brief), style or template.load_style(folder), warnings, relayout
 
 
-def _write_all(stem: Path, futures: dict, source: Path, style, relayout
-               ) -> tuple[list[Path], list[str]]:
-    """Write every output once all have rendered, all or none; return the files and the
-    writers' warnings, each said once. Raises what rendering or writing raised.
+def _render_all(stem: Path, futures: dict, source: Path, style, relayout
+                ) -> tuple[dict[Path, bytes], list[str]]:
+    """Return every output once all have rendered, by file, and the writers' warnings, each
+    said once. Raises what rendering raised.
 
     If the PDF had to leave items out to keep to its page budget, the other formats are
     rendered again from the same reduced brief: every format says the same thing.
@@ -265,9 +319,8 @@ def _write_all(stem: Path, futures: dict, source: Path, style, relayout
             if was_reduced is None:
                 outputs[fmt] = render(fmt, reduced, document, style, str(source))
     files = {stem.with_name(f"{stem.name}.{fmt}"): data for fmt, (data, _, _) in outputs.items()}
-    commit(files)
     warnings = [w for _, found, _ in outputs.values() for w in found]
-    return list(files), list(dict.fromkeys(warnings))
+    return files, list(dict.fromkeys(warnings))
 
 
 def display_date(value: str | None) -> str:
