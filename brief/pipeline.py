@@ -201,12 +201,31 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
         yield from _build(project, todo, formats, jobs, folder, options)
 
 
+@dataclass(frozen=True)
+class _Job:
+    """What every source of one `make` is built with."""
+
+    project: Project
+    formats: tuple[str, ...]
+    folder: Path | None
+    """The template folder, None if it cannot be found (each source reports that)."""
+    extra: tuple[str, ...]
+    """Files the style names outside the template folder (see `_style_files`)."""
+    options: dict[str, str]
+    """The options that change outputs, for the up-to-date records."""
+    style: object | None
+    """The house style, read once."""
+
+
 def _build(project: Project, todo: list, formats: tuple[str, ...], jobs: int | None, folder,
            options: dict[str, str]):
     """Build the sources in `todo` (each with its output stem, or the error it failed with
-    already); yield as `make` does."""
-    from brief import uptodate
-    from brief.render.parallel import Renderer
+    already); yield as `make` does.
+
+    A batch is split by source over one worker process per core, each building whole
+    sources (compile, lay out, render every format, write) with its fonts, template and
+    reference document loaded once; a single source is rendered one format per worker.
+    """
     from brief.render.writers import needs_layout
 
     house_style = None  # read once: the workers set up its fonts while this process compiles
@@ -215,18 +234,113 @@ def _build(project: Project, todo: list, formats: tuple[str, ...], jobs: int | N
             house_style = template.load_style(folder)
         except Exception:  # each source reports the problem
             pass
-    extra = _style_files(house_style, folder)
+    job = _Job(project, formats, folder, _style_files(house_style, folder), options,
+               house_style)
     sources = sum(1 for _, stem in todo if isinstance(stem, str))
-    with Renderer(formats, sources, jobs, house_style) as renderer:
+    jobs = jobs or os.cpu_count() or 1
+    if sources >= 2 and jobs >= 2 and hasattr(os, "fork"):
+        yield from _batch(job, todo, min(jobs, sources))
+    else:
+        yield from _one_by_one(job, todo, jobs)
+
+
+def _batch(job: _Job, todo: list, workers: int):
+    """Yield as `make` does, each source built whole by one of `workers` processes; at most
+    two sources a worker wait at a time, so memory does not grow with the batch."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from brief.render.parallel import start_worker
+
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=start_worker,
+                                   initargs=(os.getpid(), job.formats, job.style))
+    except OSError:  # no process to be had: build here, slower but sure
+        yield from _one_by_one(job, todo, 1)
+        return
+    window: deque = deque()
+    waiting = iter(todo)
+    with pool:
+        while True:
+            while len(window) < 2 * workers:
+                path, stem = next(waiting, (None, None))
+                if path is None:
+                    break
+                if isinstance(stem, BriefError):
+                    future: Future = Future()
+                    future.set_exception(stem)
+                else:
+                    try:
+                        future = pool.submit(_build_source, job, path, stem)
+                    except (BrokenProcessPool, RuntimeError):  # a worker died: go on here
+                        future = Future()
+                        future.set_result(None)
+                window.append((path, stem, future))
+            if not window:
+                return
+            path, stem, future = window.popleft()
+            try:
+                result = future.result()
+                if result is None:
+                    result = _build_source(job, path, stem)
+                files, warnings = result
+            except BrokenProcessPool:
+                try:
+                    files, warnings = _build_source(job, path, stem)
+                except Exception as exc:
+                    yield path, _failed(job.project, path, exc), []
+                    continue
+            except Exception as exc:
+                yield path, _failed(job.project, path, exc), []
+                continue
+            yield path, files, warnings
+
+
+def _build_source(job: _Job, path: Path, stem: str) -> tuple[list[Path], list[str]]:
+    """Build `path` whole in this process: compile, lay out, render each format (the PDF
+    first: if it leaves items out, the others render the reduced brief), write. Returns the
+    files and warnings; raises BriefError, or InternalError for a bug."""
+    from brief import uptodate
+    from brief.faults import InternalError
+    from brief.render.parallel import render
+
+    try:
+        found = uptodate.inputs(job.project.root, path, job.folder, job.extra)
+        brief, document, style, warnings, relayout = prepare(job.project, path, job.formats,
+                                                             job.style)
+        outputs: dict = {}
+        for fmt in sorted(job.formats, key=lambda f: f != "pdf"):
+            outputs[fmt] = render(fmt, brief, document, style, str(path), relayout)
+            reduced = outputs[fmt][2]
+            if reduced is not None:
+                brief, document, relayout = reduced, relayout(reduced), None
+        return _finish(job, path, stem, found, outputs, warnings, style, None)
+    except BriefError:
+        raise
+    except Exception as exc:
+        raise InternalError.of(exc) from None
+
+
+def _one_by_one(job: _Job, todo: list, jobs: int):
+    """Yield as `make` does, compiling here and rendering each format in its own worker."""
+    from brief import uptodate
+    from brief.render.parallel import Renderer
+
+    project, formats = job.project, job.formats
+    sources = sum(1 for _, stem in todo if isinstance(stem, str))
+    with Renderer(formats, sources, jobs, job.style) as renderer:
         pending = []
         for path, stem in todo:
             if isinstance(stem, BriefError):
                 pending.append((path, stem, [], None))
                 continue
             try:  # anything at all that goes wrong costs this source only
-                found = uptodate.inputs(project.root, path, folder, extra)
+                found = uptodate.inputs(project.root, path, job.folder, job.extra)
                 brief, document, style, warnings, relayout = prepare(project, path, formats,
-                                                                     house_style)
+                                                                     job.style)
                 futures = {f: renderer.submit(f, brief, document, style, str(path), relayout)
                            for f in formats}
             except Exception as exc:
@@ -239,15 +353,27 @@ def _build(project: Project, todo: list, formats: tuple[str, ...], jobs: int | N
                 continue
             stem, style, relayout, found = context
             try:
-                files, more = _render_all(project.dist / stem, work, path, style, relayout)
-                warnings = warnings + [f"{path}: {w}" for w in more]
-                record = uptodate.record(project.dist, stem, found, extra, files, options,
-                                         warnings)
-                commit({**files, uptodate.record_path(project.dist, stem): record})
+                outputs = {fmt: future.result() for fmt, future in work.items()}
+                files, warnings = _finish(job, path, stem, found, outputs, warnings, style,
+                                          relayout)
             except Exception as exc:
                 yield path, _failed(project, path, exc), warnings
                 continue
-            yield path, list(files), warnings
+            yield path, files, warnings
+
+
+def _finish(job: _Job, path: Path, stem: str, found: dict[str, str], outputs: dict,
+            warnings: list[str], style, relayout) -> tuple[list[Path], list[str]]:
+    """Write the rendered `outputs` of `path` and its up-to-date record, all or none; return
+    the files and every warning."""
+    from brief import uptodate
+
+    dist = job.project.dist
+    files, more = _render_all(dist / stem, outputs, path, style, relayout)
+    warnings = warnings + [f"{path}: {w}" for w in more]
+    record = uptodate.record(dist, stem, found, job.extra, files, job.options, warnings)
+    commit({**files, uptodate.record_path(dist, stem): record})
+    return list(files), warnings
 
 
 def _style_files(style, folder: Path | None) -> tuple[str, ...]:
@@ -301,19 +427,18 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None):
     return brief, relayout(brief), style or template.load_style(folder), warnings, relayout
 
 
-def _render_all(stem: Path, futures: dict, source: Path, style, relayout
+def _render_all(stem: Path, outputs: dict, source: Path, style, relayout
                 ) -> tuple[dict[Path, bytes], list[str]]:
-    """Return every output once all have rendered, by file, and the writers' warnings, each
-    said once. Raises what rendering raised.
+    """Return every output (`render`'s result, by format) by file, and the writers'
+    warnings, each said once.
 
     If the PDF had to leave items out to keep to its page budget, the other formats are
     rendered again from the same reduced brief: every format says the same thing.
     """
     from brief.render.parallel import render
 
-    outputs = {fmt: future.result() for fmt, future in futures.items()}
     reduced = next((r for _, _, r in outputs.values() if r is not None), None)
-    if reduced is not None:
+    if reduced is not None and relayout is not None:
         document = relayout(reduced)
         for fmt, (_, _, was_reduced) in list(outputs.items()):
             if was_reduced is None:
