@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -48,6 +47,8 @@ def init(directory: Path) -> None:
             continue
         with _os_errors(f"cannot create the project in {directory}"):
             target.parent.mkdir(parents=True, exist_ok=True)
+            import shutil  # here: every other command would pay for it
+
             shutil.copyfile(origin, target)
         click.echo(f"wrote {target}")
     with _os_errors(f"cannot create the project in {directory}"):

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from brief import faults
 from brief import settings as settings_module
 from brief.errors import BriefError
-from brief.fileio import commit
 from brief.model import Brief
 from brief.read.source import READERS, read
 from brief.render import template
@@ -367,6 +365,7 @@ def _finish(job: _Job, path: Path, stem: str, found: dict[str, str], outputs: di
     """Write the rendered `outputs` of `path` and its up-to-date record, all or none; return
     the files and every warning."""
     from brief import uptodate
+    from brief.fileio import commit
 
     dist = job.project.dist
     files, more = _render_all(dist / stem, outputs, path, style, relayout)
@@ -397,6 +396,8 @@ def _failed(project: Project, path: Path, exc: Exception) -> BriefError:
         if exc.path is None:
             exc.path = path
         return exc
+    from brief import faults
+
     return faults.report(exc, path, project.dist)
 
 

@@ -8,9 +8,11 @@ mentioned, the subject (the first mention outside an opening phrase) first.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import Counter
 
+from brief import diskcache
 from brief.extract import lexicon
 from brief.model import Actor, Sentence
 
@@ -114,10 +116,17 @@ _FEMALE_WORDS = frozenset(("Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "
 @functools.cache
 def _given_names() -> dict[str, str]:
     """Return given names and their gender ("M", "F", or "?" for either) from the name
-    dictionary gender-guesser ships (about 40,000 names, read once a process)."""
-    from importlib.resources import files
+    dictionary gender-guesser ships (about 40,000 names): parsed once, then read back from
+    the disk cache (parsing takes longer than compiling a brief)."""
+    from importlib.resources import as_file, files
 
-    data = (files("gender_guesser") / "data" / "nam_dict.txt").read_bytes()
+    with as_file(files("gender_guesser") / "data" / "nam_dict.txt") as path:
+        info = os.stat(path)
+        return diskcache.load("given-names-1", f"{info.st_size}-{info.st_mtime_ns}",
+                              lambda: _parse_names(path.read_bytes()))
+
+
+def _parse_names(data: bytes) -> dict[str, str]:
     names: dict[str, str] = {}
     for line in data.split(b"\n"):
         kind = line[:2].strip()

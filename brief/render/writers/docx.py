@@ -55,6 +55,15 @@ def render(brief, document: Document, style: Style) -> bytes:
     return _package(word)
 
 
+def warm(style: Style) -> None:
+    """Read the style's reference document (or python-docx's blank one) ahead of the first
+    brief, while the main process compiles."""
+    if style.reference_docx:
+        _from_reference(style.reference_docx)
+    else:
+        _blank()
+
+
 # Set-up -----------------------------------------------------------------------------------
 
 
