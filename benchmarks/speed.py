@@ -87,10 +87,12 @@ def _pss_kb(pid: int) -> int:
 class Run:
     """One `brief make`: its wall time, and the peak summed PSS of its processes."""
 
+    command = BRIEF  # the brief to measure (see --baseline)
+
     def __init__(self, project: Path, *args: str, memory: bool = False) -> None:
         self.peak_kb = 0
         start = time.perf_counter()
-        process = subprocess.Popen([*BRIEF, "make", *args], cwd=project,
+        process = subprocess.Popen([*self.command, "make", *args], cwd=project,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         watcher = None
         if memory and os.path.exists("/proc/self/smaps_rollup"):
@@ -198,6 +200,12 @@ def long_project(where: Path, words: int) -> Path:
     return project
 
 
+def cold(project: Path, *args: str, memory: bool = False) -> Run:
+    """Return a run of `brief make` into an empty dist/ (what --force does, for any brief)."""
+    shutil.rmtree(project / "dist", ignore_errors=True)
+    return Run(project, *args, memory=memory)
+
+
 def _times(dist: Path) -> dict[str, int]:
     return {p.as_posix(): p.stat().st_mtime_ns for p in dist.rglob("*") if p.is_file()}
 
@@ -211,7 +219,7 @@ def peers(project: Path, runs: int) -> tuple[str, str, str] | None:
     pandoc, typst = shutil.which("pandoc"), shutil.which("typst")
     if not (pandoc and typst):
         return None
-    Run(project, "--force", "--format", "md")
+    cold(project, "--format", "md")
     markdown = next((project / "dist").glob("*.md"))
     typ = markdown.with_suffix(".typ")
     subprocess.run([pandoc, str(markdown), "-t", "typst", "-o", str(typ)], check=True)
@@ -223,13 +231,70 @@ def peers(project: Path, runs: int) -> tuple[str, str, str] | None:
         subprocess.run([typst, "compile", str(typ), str(markdown.with_suffix(".peer.pdf"))],
                        check=True)
         peer.append(time.perf_counter() - start)
-    ours = statistics.median(Run(project, "--force").seconds for _ in range(runs))
+    ours = statistics.median(cold(project).seconds for _ in range(runs))
     ratio = statistics.median(peer) / ours
     return (f"{ratio:.1f}× faster (brief {ours:.3f} s, pandoc + typst "
             f"{statistics.median(peer):.3f} s)", "≥ 4× faster", "met" if ratio >= 4 else "NOT MET")
 
 
 # The table -----------------------------------------------------------------------------------
+
+
+def measure(where: Path, options, count: int, huge: int
+            ) -> list[tuple[str, str, str, str]]:
+    """Return the table's rows, (case, measured, goal, verdict), for `Run.command`."""
+    rows: list[tuple[str, str, str, str]] = []
+    project = sample_project(where)
+    Run(project)  # bytecode, template and name caches warm; not counted
+    runs = [cold(project).seconds for _ in range(options.runs)]
+    median = statistics.median(runs)
+    rows.append(("sample, cold, PDF + DOCX", f"{median:.3f} s (median of {len(runs)}; "
+                 f"{min(runs):.3f}–{max(runs):.3f})", "≤ 0.25 s",
+                 "met" if median <= 0.25 else "NOT MET"))
+
+    before = _times(project / "dist")
+    noop = [Run(project) for _ in range(options.runs)]
+    rewritten = before != _times(project / "dist")
+    skipped = all("up to date" in run.stdout for run in noop)
+    median = statistics.median(run.seconds for run in noop)
+    rows.append(("second `brief make`, nothing changed",
+                 f"{median:.3f} s, {'files rewritten' if rewritten else 'nothing rewritten'}",
+                 "≤ 0.10 s, nothing rewritten",
+                 "met" if median <= 0.10 and not rewritten and skipped else "NOT MET"))
+
+    batch, origin = batch_project(where, options.corpus, count)
+    run = Run(batch, memory=True)
+    per = run.seconds / count * 1000
+    rows.append((f"batch, ms per brief (PDF + DOCX), {count} sources",
+                 f"{per:.1f} ms ({run.seconds:.2f} s; {origin})", "≤ 20 ms",
+                 "met" if per <= 20 else "NOT MET"))
+
+    peer = peers(project, options.runs)
+    rows.append(("vs pandoc (DOCX) + typst (PDF), per document, rendering only",
+                 *(peer or ("skipped: pandoc and typst are not both installed",
+                            "≥ 4× faster", "—"))))
+
+    long = long_project(where, 100_000)
+    seconds = statistics.median(cold(long).seconds for _ in range(3))
+    rows.append(("100,000-word article, PDF + DOCX", f"{seconds:.2f} s (median of 3)",
+                 "≤ 1 s", "met" if seconds <= 1 else "NOT MET"))
+
+    long = long_project(where, huge)
+    run = Run(long, memory=True)
+    built = "builds" if (long / "dist" / "long.pdf").exists() else "FAILED"
+    memory = f", {run.peak_mb:.0f} MB" if run.peak_kb else ""
+    good = built == "builds" and run.seconds <= 10 and (not run.peak_kb or run.peak_mb <= 300)
+    rows.append((f"{huge:,}-word article, PDF + DOCX", f"{built}, {run.seconds:.2f} s{memory}",
+                 "builds, ≤ 10 s, ≤ 300 MB", "met" if good else "NOT MET"))
+
+    if os.path.exists("/proc/self/smaps_rollup"):
+        peak = cold(batch, memory=True).peak_mb
+        rows.append((f"peak memory, {count}-source batch, all processes (PSS)",
+                     f"{peak:.0f} MB", "≤ 150 MB", "met" if peak <= 150 else "NOT MET"))
+    else:
+        rows.append((f"peak memory, {count}-source batch", "not measured (needs Linux /proc)",
+                     "≤ 150 MB", "—"))
+    return rows
 
 
 def main() -> None:
@@ -240,6 +305,9 @@ def main() -> None:
          if p.is_dir()), ROOT.parent / "shared" / "corpus"))
     parser.add_argument("--quick", action="store_true",
                         help="50 sources and 300,000 words instead of 200 and 1,000,000")
+    parser.add_argument("--baseline", type=Path, metavar="BRIEF",
+                        help="another install's `brief` executable (say, of the main branch), "
+                             "measured in the same run: a loaded machine slows both alike")
     options = parser.parse_args()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {os.cpu_count()} CPU cores, Python {sys.version.split()[0]}, "
@@ -250,80 +318,20 @@ def main() -> None:
         print(f"note: {Path(brief.__file__).parent} has no bytecode cache, so every run "
               "compiles brief anew; an installed copy (pip install .) is faster")
     count, huge = (50, 300_000) if options.quick else (200, 1_000_000)
-    rows: list[tuple[str, str, str, str]] = []
     with tempfile.TemporaryDirectory() as where:
-        where = Path(where)
-        project = sample_project(where)
-        Run(project)  # bytecode, template and name caches warm; not counted
-        cold = [Run(project, "--force").seconds for _ in range(options.runs)]
-        median = statistics.median(cold)
-        rows.append(("sample, cold, PDF + DOCX", f"{median:.3f} s (median of {len(cold)}; "
-                     f"{min(cold):.3f}–{max(cold):.3f})", "≤ 0.25 s",
-                     "met" if median <= 0.25 else "NOT MET"))
-
-        before = _times(project / "dist")
-        noop = [Run(project) for _ in range(options.runs)]
-        rewritten = before != _times(project / "dist")
-        skipped = all("up to date" in run.stdout for run in noop)
-        median = statistics.median(run.seconds for run in noop)
-        rows.append(("second `brief make`, nothing changed",
-                     f"{median:.3f} s, {'files REWRITTEN' if rewritten else 'nothing rewritten'}"
-                     f"{'' if skipped else ', NOT skipped'}", "≤ 0.10 s, nothing rewritten",
-                     "met" if median <= 0.10 and not rewritten and skipped else "NOT MET"))
-
-        batch, origin = batch_project(where, options.corpus, count)
-        run = Run(batch, memory=True)
-        per = run.seconds / count * 1000
-        rows.append((f"batch, ms per brief (PDF + DOCX), {count} sources",
-                     f"{per:.1f} ms ({run.seconds:.2f} s; {origin})", "≤ 20 ms",
-                     "met" if per <= 20 else "NOT MET"))
-
-        peer = peers(project, options.runs)
-        rows.append(("vs pandoc (DOCX) + typst (PDF), per document, rendering only",
-                     *(peer or ("skipped: pandoc and typst are not both installed", "≥ 4× faster",
-                                "—"))))
-
-        long = long_project(where, 100_000)
-        seconds = statistics.median(Run(long, "--force").seconds for _ in range(3))
-        rows.append(("100,000-word article, PDF + DOCX", f"{seconds:.2f} s (median of 3)",
-                     "≤ 1 s", "met" if seconds <= 1 else "NOT MET"))
-
-        long = long_project(where, huge)
-        run = Run(long, memory=True)
-        pages = "builds" if (long / "dist" / "long.pdf").exists() else "FAILED"
-        memory = f", {run.peak_mb:.0f} MB" if run.peak_kb else ""
-        good = run.seconds <= 10 and (not run.peak_kb or run.peak_mb <= 300)
-        rows.append((f"{huge:,}-word article, PDF + DOCX", f"{pages}, {run.seconds:.2f} s{memory}",
-                     "builds, ≤ 10 s, ≤ 300 MB", "met" if good else "NOT MET"))
-
-        rows.append((f"peak memory, {count}-source batch, all processes (PSS)",
-                     f"{run_memory(batch, count)}", "≤ 150 MB", _memory_verdict(batch)))
-    _print(rows)
+        rows = measure(Path(where) / "this", options, count, huge)
+        if options.baseline:
+            Run.command = [str(options.baseline)]
+            base = measure(Path(where) / "baseline", options, count, huge)
+            rows = [(case, measured, then, goal, verdict) for (case, measured, goal, verdict),
+                    (_, then, _, _) in zip(rows, base)]
+    _print(rows, ["case", "measured", *(["baseline"] if options.baseline else []), "goal", ""])
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\nload average {load:.2f} at the end")
 
 
-_memory: dict[Path, float] = {}
-
-
-def run_memory(batch: Path, count: int) -> str:
-    """Return the batch's peak memory, measured by a forced rebuild of it."""
-    if not os.path.exists("/proc/self/smaps_rollup"):
-        return "not measured (needs Linux /proc)"
-    run = Run(batch, "--force", memory=True)
-    _memory[batch] = run.peak_mb
-    return f"{run.peak_mb:.0f} MB"
-
-
-def _memory_verdict(batch: Path) -> str:
-    if batch not in _memory:
-        return "—"
-    return "met" if _memory[batch] <= 150 else "NOT MET"
-
-
-def _print(rows: list[tuple[str, str, str, str]]) -> None:
-    header = ("case", "measured", "goal", "")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+def _print(rows: list[tuple], header: list[str]) -> None:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     line = " | ".join(f"{{:<{w}}}" for w in widths)
     print()
     print(line.format(*header))
