@@ -9,7 +9,9 @@ rewrote anything); a 200-source batch in ms per brief; brief against pandoc (DOC
 1,000,000-word article; the peak memory of the batch. Memory is the peak, over the run, of
 the proportional set size (PSS) of every process of the build summed: shared pages counted
 once, so forked workers are not counted twice (Linux; elsewhere the row says so).
-`--quick` measures 50 sources and a 300,000-word article instead, for a fast look.
+`--quick` measures 50 sources and a 300,000-word article instead, for a fast look;
+`--baseline BRIEF` measures another install beside this one (say, the branch's merge base),
+the two taking turns run by run.
 
 Measure a regular install (`pip install .`): pip compiles the bytecode then, while an editable
 install under PYTHONDONTWRITEBYTECODE recompiles every module on every run. The machine's
@@ -240,59 +242,85 @@ def peers(project: Path, runs: int) -> tuple[str, str, str] | None:
 # The table -----------------------------------------------------------------------------------
 
 
-def measure(where: Path, options, count: int, huge: int
-            ) -> list[tuple[str, str, str, str]]:
-    """Return the table's rows, (case, measured, goal, verdict), for `Run.command`."""
-    rows: list[tuple[str, str, str, str]] = []
-    project = sample_project(where)
-    Run(project)  # bytecode, template and name caches warm; not counted
-    runs = [cold(project).seconds for _ in range(options.runs)]
-    median = statistics.median(runs)
-    rows.append(("sample, cold, PDF + DOCX", f"{median:.3f} s (median of {len(runs)}; "
-                 f"{min(runs):.3f}–{max(runs):.3f})", "≤ 0.25 s",
-                 "met" if median <= 0.25 else "NOT MET"))
+def _paired(commands: list[list[str]], runs: int, step) -> list[list]:
+    """Return, per command, the results of `step()` run `runs` times, the commands taking
+    turns: a machine that gets busier slows each alike."""
+    results: list[list] = [[] for _ in commands]
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            Run.command = command
+            results[index].append(step(index))
+    Run.command = commands[0]
+    return results
 
-    before = _times(project / "dist")
-    noop = [Run(project) for _ in range(options.runs)]
-    rewritten = before != _times(project / "dist")
-    skipped = all("up to date" in run.stdout for run in noop)
-    median = statistics.median(run.seconds for run in noop)
-    rows.append(("second `brief make`, nothing changed",
-                 f"{median:.3f} s, {'files rewritten' if rewritten else 'nothing rewritten'}",
-                 "≤ 0.10 s, nothing rewritten",
-                 "met" if median <= 0.10 and not rewritten and skipped else "NOT MET"))
 
-    batch, origin = batch_project(where, options.corpus, count)
-    run = Run(batch, memory=True)
-    per = run.seconds / count * 1000
+def measure(where: Path, options, count: int, huge: int, commands: list[list[str]]
+            ) -> list[tuple[str, list[str], str, str]]:
+    """Return the table's rows: case, the value measured for each of `commands` (brief
+    executables, the one under test first), goal, and the verdict for the first."""
+    rows: list[tuple[str, list[str], str, str]] = []
+    n = len(commands)
+    samples = [sample_project(where / f"brief{i}") for i in range(n)]
+    _paired(commands, 1, lambda i: Run(samples[i]))  # caches warm; not counted
+    colds = _paired(commands, options.runs, lambda i: cold(samples[i]).seconds)
+    medians = [statistics.median(c) for c in colds]
+    rows.append(("sample, cold, PDF + DOCX",
+                 [f"{m:.3f} s (median of {len(c)}; {min(c):.3f}–{max(c):.3f})"
+                  for m, c in zip(medians, colds)],
+                 "≤ 0.25 s", "met" if medians[0] <= 0.25 else "NOT MET"))
+
+    before = [_times(s / "dist") for s in samples]
+    noops = _paired(commands, options.runs, lambda i: Run(samples[i]))
+    texts, good = [], False
+    for i, runs in enumerate(noops):
+        rewritten = before[i] != _times(samples[i] / "dist")
+        median = statistics.median(run.seconds for run in runs)
+        texts.append(f"{median:.3f} s, {'files rewritten' if rewritten else 'nothing rewritten'}")
+        if i == 0:
+            skipped = all("up to date" in run.stdout for run in runs)
+            good = median <= 0.10 and not rewritten and skipped
+    rows.append(("second `brief make`, nothing changed", texts, "≤ 0.10 s, nothing rewritten",
+                 "met" if good else "NOT MET"))
+
+    batches = [batch_project(where / f"brief{i}", options.corpus, count) for i in range(n)]
+    runs = [r[0] for r in _paired(commands, 1, lambda i: cold(batches[i][0], memory=True))]
+    per = [run.seconds / count * 1000 for run in runs]
     rows.append((f"batch, ms per brief (PDF + DOCX), {count} sources",
-                 f"{per:.1f} ms ({run.seconds:.2f} s; {origin})", "≤ 20 ms",
-                 "met" if per <= 20 else "NOT MET"))
+                 [f"{p:.1f} ms ({r.seconds:.2f} s; {batches[0][1]})" for p, r in zip(per, runs)],
+                 "≤ 20 ms", "met" if per[0] <= 20 else "NOT MET"))
+    peaks = [run.peak_mb for run in runs]
 
-    peer = peers(project, options.runs)
+    peer = peers(samples[0], options.runs)
     rows.append(("vs pandoc (DOCX) + typst (PDF), per document, rendering only",
-                 *(peer or ("skipped: pandoc and typst are not both installed",
-                            "≥ 4× faster", "—"))))
+                 [peer[0] if peer else "skipped: pandoc and typst are not both installed"]
+                 + [""] * (n - 1), "≥ 4× faster", peer[2] if peer else "—"))
 
-    long = long_project(where, 100_000)
-    seconds = statistics.median(cold(long).seconds for _ in range(3))
-    rows.append(("100,000-word article, PDF + DOCX", f"{seconds:.2f} s (median of 3)",
-                 "≤ 1 s", "met" if seconds <= 1 else "NOT MET"))
+    longs = [long_project(where / f"brief{i}", 100_000) for i in range(n)]
+    seconds = [statistics.median(r)
+               for r in _paired(commands, 3, lambda i: cold(longs[i]).seconds)]
+    rows.append(("100,000-word article, PDF + DOCX",
+                 [f"{s:.2f} s (median of 3)" for s in seconds], "≤ 1 s",
+                 "met" if seconds[0] <= 1 else "NOT MET"))
 
-    long = long_project(where, huge)
-    run = Run(long, memory=True)
-    built = "builds" if (long / "dist" / "long.pdf").exists() else "FAILED"
-    memory = f", {run.peak_mb:.0f} MB" if run.peak_kb else ""
-    good = built == "builds" and run.seconds <= 10 and (not run.peak_kb or run.peak_mb <= 300)
-    rows.append((f"{huge:,}-word article, PDF + DOCX", f"{built}, {run.seconds:.2f} s{memory}",
-                 "builds, ≤ 10 s, ≤ 300 MB", "met" if good else "NOT MET"))
+    huges = [long_project(where / f"brief{i}", huge) for i in range(n)]
+    runs = [r[0] for r in _paired(commands, 1, lambda i: cold(huges[i], memory=True))]
+    texts = []
+    for i, run in enumerate(runs):
+        built = "builds" if (huges[i] / "dist" / "long.pdf").exists() else "FAILED"
+        memory = f", {run.peak_mb:.0f} MB" if run.peak_kb else ""
+        texts.append(f"{built}, {run.seconds:.2f} s{memory}")
+    first = runs[0]
+    good = ((huges[0] / "dist" / "long.pdf").exists() and first.seconds <= 10
+            and (not first.peak_kb or first.peak_mb <= 300))
+    rows.append((f"{huge:,}-word article, PDF + DOCX", texts, "builds, ≤ 10 s, ≤ 300 MB",
+                 "met" if good else "NOT MET"))
 
     if os.path.exists("/proc/self/smaps_rollup"):
-        peak = cold(batch, memory=True).peak_mb
         rows.append((f"peak memory, {count}-source batch, all processes (PSS)",
-                     f"{peak:.0f} MB", "≤ 150 MB", "met" if peak <= 150 else "NOT MET"))
+                     [f"{p:.0f} MB" for p in peaks], "≤ 150 MB",
+                     "met" if peaks[0] <= 150 else "NOT MET"))
     else:
-        rows.append((f"peak memory, {count}-source batch", "not measured (needs Linux /proc)",
+        rows.append((f"peak memory, {count}-source batch", ["not measured (needs /proc)"] * n,
                      "≤ 150 MB", "—"))
     return rows
 
@@ -318,14 +346,11 @@ def main() -> None:
         print(f"note: {Path(brief.__file__).parent} has no bytecode cache, so every run "
               "compiles brief anew; an installed copy (pip install .) is faster")
     count, huge = (50, 300_000) if options.quick else (200, 1_000_000)
+    commands = [BRIEF] + ([[str(options.baseline)]] if options.baseline else [])
     with tempfile.TemporaryDirectory() as where:
-        rows = measure(Path(where) / "this", options, count, huge)
-        if options.baseline:
-            Run.command = [str(options.baseline)]
-            base = measure(Path(where) / "baseline", options, count, huge)
-            rows = [(case, measured, then, goal, verdict) for (case, measured, goal, verdict),
-                    (_, then, _, _) in zip(rows, base)]
-    _print(rows, ["case", "measured", *(["baseline"] if options.baseline else []), "goal", ""])
+        rows = measure(Path(where), options, count, huge, commands)
+    _print([(case, *values, goal, verdict) for case, values, goal, verdict in rows],
+           ["case", "measured", *(["baseline"] if options.baseline else []), "goal", ""])
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\nload average {load:.2f} at the end")
 
