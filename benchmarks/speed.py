@@ -1,21 +1,27 @@
-"""Print how long `brief make` takes as a whole process, the way a user waits for it.
+"""Print how fast `brief make` is, as whole processes, the way a user waits for it: every row
+of issue 14's table with its goal and the value measured in this run.
 
-    python benchmarks/speed.py [--runs N] [--corpus DIR]
+    python benchmarks/speed.py [--runs N] [--corpus DIR] [--quick]
 
-1. The sample project (PDF + DOCX): median wall time of N cold runs, each a new process
-   building into an empty dist/.
-2. A 50-source project: articles from the corpus (CNN/DailyMail, else copies of the sample),
-   PDF + DOCX, one run, total and per source.
-
-Target (issue 2): the sample in at most 0.35 s on a 2-core machine.
+Rows: the sample cold (PDF + DOCX); a second `make` with nothing changed (and whether it
+rewrote anything); a 200-source batch in ms per brief; brief against pandoc (DOCX) + typst
+(PDF) run per document, rendering only, when both are installed; a 100,000-word and a
+1,000,000-word article; the peak memory of the batch. Memory is the peak, over the run, of
+the proportional set size (PSS) of every process of the build summed: shared pages counted
+once, so forked workers are not counted twice (Linux; elsewhere the row says so).
+`--quick` measures 50 sources and a 300,000-word article instead, for a fast look;
+`--baseline BRIEF` measures another install beside this one (say, the branch's merge base),
+the two taking turns run by run.
 
 Measure a regular install (`pip install .`): pip compiles the bytecode then, while an editable
-install under PYTHONDONTWRITEBYTECODE recompiles every module on every run.
+install under PYTHONDONTWRITEBYTECODE recompiles every module on every run. The machine's
+load average is printed: other work on it slows every row.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -23,22 +29,96 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BRIEF = [sys.executable, "-m", "brief"]
+BRIEF = [str(Path(sys.executable).parent / "brief")]
+if not Path(BRIEF[0]).exists():
+    BRIEF = [sys.executable, "-m", "brief"]
 
 
-def timed_make(project: Path, *args: str) -> float:
-    """Return the wall time of one `brief make` in `project`, its dist/ emptied first."""
-    shutil.rmtree(project / "dist", ignore_errors=True)
-    start = time.perf_counter()
-    result = subprocess.run([*BRIEF, "make", *args], cwd=project, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"brief make failed:\n{result.stderr}")
-    return elapsed
+# Processes and their memory -----------------------------------------------------------------
+
+
+def _tree(pid: int) -> list[int]:
+    """Return `pid` and its descendants (Linux /proc): through each process's children
+    list where the kernel keeps one (cheap), else by reading every process's parent."""
+    found, todo = [], [pid]
+    try:
+        while todo:
+            current = todo.pop()
+            found.append(current)
+            with open(f"/proc/{current}/task/{current}/children", encoding="ascii") as f:
+                todo.extend(int(child) for child in f.read().split())
+        return found
+    except FileNotFoundError:
+        if found and found[-1] != pid:
+            return found  # a process that just ended
+    except OSError:
+        pass
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, ()))
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class Run:
+    """One `brief make`: its wall time, and the peak summed PSS of its processes."""
+
+    command = BRIEF  # the brief to measure (see --baseline)
+
+    def __init__(self, project: Path, *args: str, memory: bool = False) -> None:
+        self.peak_kb = 0
+        start = time.perf_counter()
+        process = subprocess.Popen([*self.command, "make", *args], cwd=project,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        watcher = None
+        if memory and os.path.exists("/proc/self/smaps_rollup"):
+            watcher = threading.Thread(target=self._watch, args=(process,), daemon=True)
+            watcher.start()
+        self.stdout, self.stderr = process.communicate()
+        self.seconds = time.perf_counter() - start
+        if watcher is not None:
+            watcher.join()
+        if process.returncode != 0:
+            sys.exit(f"brief make {' '.join(args)} failed in {project}:\n{self.stderr}")
+
+    def _watch(self, process: subprocess.Popen) -> None:
+        while process.poll() is None:
+            total = sum(_pss_kb(pid) for pid in _tree(process.pid))
+            self.peak_kb = max(self.peak_kb, total)
+            time.sleep(0.05)
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_kb / 1024
+
+
+# Projects ------------------------------------------------------------------------------------
 
 
 def sample_project(where: Path) -> Path:
@@ -48,47 +128,241 @@ def sample_project(where: Path) -> Path:
     return project
 
 
-def fifty_source_project(where: Path, corpus: Path) -> tuple[Path, str]:
-    project = where / "fifty"
+def batch_project(where: Path, corpus: Path, count: int) -> tuple[Path, str]:
+    project = where / f"batch{count}"
     sources = project / "sources"
     sources.mkdir(parents=True)
     data = corpus / "cnndm-dev.jsonl"
     if data.exists():
         with data.open(encoding="utf-8") as stream:
-            for index, line in zip(range(50), stream):
+            for index, line in zip(range(count), stream):
                 article = json.loads(line)["article"]
-                (sources / f"article-{index:02d}.txt").write_text(article, encoding="utf-8")
-        return project, f"{data.name}, first 50 articles"
-    for index in range(50):
+                (sources / f"article-{index:03d}.txt").write_text(article, encoding="utf-8")
+        return project, f"{data.name}, first {count} articles"
+    for index in range(count):
         shutil.copy(ROOT / "sources" / "lavrov-pakistan-2021.txt",
-                    sources / f"copy-{index:02d}.txt")
-    return project, "50 copies of the sample"
+                    sources / f"copy-{index:03d}.txt")
+    return project, f"{count} copies of the sample"
+
+
+FIRST = ["Sergey", "Imran", "Shah", "Maria", "Olaf", "Amina", "Javier", "Li", "Fatima", "Kofi",
+         "Elena", "Rahul", "Ngozi", "Pierre", "Yuki", "Hassan", "Ingrid", "Tomasz", "Aisha",
+         "Carlos", "Mei", "Dmitri", "Noura", "Jonas"]
+LAST = ["Petrov", "Qureshi", "Haddad", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Kowalski",
+        "Mensah", "Ibrahim", "Alvarez", "Chen", "Novak", "Singh", "Eriksen", "Baptiste",
+        "Yamamoto", "Rahman", "Fischer", "Costa"]
+ROLES = ["Foreign Minister", "Finance Minister", "Prime Minister", "Energy Minister",
+         "President", "Ambassador", "Governor", "Defence Minister"]
+COUNTRIES = ["Pakistan", "Russia", "China", "India", "Germany", "France", "Brazil", "Nigeria",
+             "Kenya", "Japan", "Turkey", "Egypt", "Poland", "Mexico", "Indonesia", "Canada"]
+ORGANISATIONS = ["the World Bank", "the International Monetary Fund", "the United Nations",
+                 "the African Union", "the European Union", "the World Health Organization"]
+SENTENCES = [
+    "{role} {name} said on Monday that {a} and {b} would sign a trade agreement worth "
+    "${n}bn by the end of the year.",
+    "{name}, the {role} of {a}, warned that talks with {org} could collapse if the "
+    "deadline of 1 May passed without a deal.",
+    "Exports from {a} to {b} rose by {n} percent last year, according to figures "
+    "published by {org}.",
+    "Analysts said the visit by {name} showed that {a} was seeking a larger role in the "
+    "region, while {b} remained cautious.",
+    "{name} is expected to visit {b} in June to finalise a loan of ${n}bn from {org}.",
+    "Critics in {a} argued that the deal with {org} would increase debt, and {name} "
+    "promised a review within {n} days.",
+]
+
+
+def long_article(words: int) -> str:
+    """Return a news-like article of about `words` words naming 480 people (the recipe of
+    tests/test_long_content.py), the sample's paragraphs woven in."""
+    people = [f"{first} {last}" for last, first in itertools.product(LAST, FIRST)]
+    sample = (ROOT / "sources" / "lavrov-pakistan-2021.txt").read_text(encoding="utf-8")
+    lead = sample.split("\n\n")
+    paragraphs, count = [], 0
+    for i in itertools.count():
+        if i % 4 == 0:
+            text = lead[(i // 4) % len(lead)]
+        else:
+            text = " ".join(SENTENCES[(i + k) % len(SENTENCES)].format(
+                name=people[(i * 7 + k) % len(people)], role=ROLES[(i + k) % len(ROLES)],
+                a=COUNTRIES[i % len(COUNTRIES)], b=COUNTRIES[(i * 3 + 1) % len(COUNTRIES)],
+                org=ORGANISATIONS[(i // 3) % len(ORGANISATIONS)], n=(i * 13) % 97 + 2)
+                for k in range(4))
+        paragraphs.append(text)
+        count += len(text.split())
+        if count >= words:
+            return "\n\n".join(paragraphs) + "\n"
+    raise AssertionError  # unreachable: the loop returns
+
+
+def long_project(where: Path, words: int) -> Path:
+    project = where / f"long{words}"
+    (project / "sources").mkdir(parents=True)
+    (project / "sources" / "long.txt").write_text(long_article(words), encoding="utf-8")
+    return project
+
+
+def cold(project: Path, *args: str, memory: bool = False) -> Run:
+    """Return a run of `brief make` into an empty dist/ (what --force does, for any brief)."""
+    shutil.rmtree(project / "dist", ignore_errors=True)
+    return Run(project, *args, memory=memory)
+
+
+def _times(dist: Path) -> dict[str, int]:
+    return {p.as_posix(): p.stat().st_mtime_ns for p in dist.rglob("*") if p.is_file()}
+
+
+# Peers ---------------------------------------------------------------------------------------
+
+
+def peers(project: Path, runs: int) -> tuple[str, str, str] | None:
+    """Return the peer row: per document, pandoc's DOCX + typst's PDF from the brief's own
+    Markdown against brief's PDF + DOCX from the source; None without both tools."""
+    pandoc, typst = shutil.which("pandoc"), shutil.which("typst")
+    if not (pandoc and typst):
+        return None
+    cold(project, "--format", "md")
+    markdown = next((project / "dist").glob("*.md"))
+    typ = markdown.with_suffix(".typ")
+    subprocess.run([pandoc, str(markdown), "-t", "typst", "-o", str(typ)], check=True)
+    peer = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([pandoc, str(markdown), "-o", str(markdown.with_suffix(".peer.docx"))],
+                       check=True)
+        subprocess.run([typst, "compile", str(typ), str(markdown.with_suffix(".peer.pdf"))],
+                       check=True)
+        peer.append(time.perf_counter() - start)
+    ours = statistics.median(cold(project).seconds for _ in range(runs))
+    ratio = statistics.median(peer) / ours
+    return (f"{ratio:.1f}× faster (brief {ours:.3f} s, pandoc + typst "
+            f"{statistics.median(peer):.3f} s)", "≥ 4× faster", "met" if ratio >= 4 else "NOT MET")
+
+
+# The table -----------------------------------------------------------------------------------
+
+
+def _paired(commands: list[list[str]], runs: int, step) -> list[list]:
+    """Return, per command, the results of `step()` run `runs` times, the commands taking
+    turns: a machine that gets busier slows each alike."""
+    results: list[list] = [[] for _ in commands]
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            Run.command = command
+            results[index].append(step(index))
+    Run.command = commands[0]
+    return results
+
+
+def measure(where: Path, options, count: int, huge: int, commands: list[list[str]]
+            ) -> list[tuple[str, list[str], str, str]]:
+    """Return the table's rows: case, the value measured for each of `commands` (brief
+    executables, the one under test first), goal, and the verdict for the first."""
+    rows: list[tuple[str, list[str], str, str]] = []
+    n = len(commands)
+    samples = [sample_project(where / f"brief{i}") for i in range(n)]
+    _paired(commands, 1, lambda i: Run(samples[i]))  # caches warm; not counted
+    colds = _paired(commands, options.runs, lambda i: cold(samples[i]).seconds)
+    medians = [statistics.median(c) for c in colds]
+    rows.append(("sample, cold, PDF + DOCX",
+                 [f"{m:.3f} s (median of {len(c)}; {min(c):.3f}–{max(c):.3f})"
+                  for m, c in zip(medians, colds)],
+                 "≤ 0.25 s", "met" if medians[0] <= 0.25 else "NOT MET"))
+
+    before = [_times(s / "dist") for s in samples]
+    noops = _paired(commands, options.runs, lambda i: Run(samples[i]))
+    texts, good = [], False
+    for i, runs in enumerate(noops):
+        rewritten = before[i] != _times(samples[i] / "dist")
+        median = statistics.median(run.seconds for run in runs)
+        texts.append(f"{median:.3f} s, {'files rewritten' if rewritten else 'nothing rewritten'}")
+        if i == 0:
+            skipped = all("up to date" in run.stdout for run in runs)
+            good = median <= 0.10 and not rewritten and skipped
+    rows.append(("second `brief make`, nothing changed", texts, "≤ 0.10 s, nothing rewritten",
+                 "met" if good else "NOT MET"))
+
+    batches = [batch_project(where / f"brief{i}", options.corpus, count) for i in range(n)]
+    runs = [r[0] for r in _paired(commands, 1, lambda i: cold(batches[i][0], memory=True))]
+    per = [run.seconds / count * 1000 for run in runs]
+    rows.append((f"batch, ms per brief (PDF + DOCX), {count} sources",
+                 [f"{p:.1f} ms ({r.seconds:.2f} s; {batches[0][1]})" for p, r in zip(per, runs)],
+                 "≤ 20 ms", "met" if per[0] <= 20 else "NOT MET"))
+    peaks = [run.peak_mb for run in runs]
+
+    peer = peers(samples[0], options.runs)
+    rows.append(("vs pandoc (DOCX) + typst (PDF), per document, rendering only",
+                 [peer[0] if peer else "skipped: pandoc and typst are not both installed"]
+                 + [""] * (n - 1), "≥ 4× faster", peer[2] if peer else "—"))
+
+    longs = [long_project(where / f"brief{i}", 100_000) for i in range(n)]
+    seconds = [statistics.median(r)
+               for r in _paired(commands, 3, lambda i: cold(longs[i]).seconds)]
+    rows.append(("100,000-word article, PDF + DOCX",
+                 [f"{s:.2f} s (median of 3)" for s in seconds], "≤ 1 s",
+                 "met" if seconds[0] <= 1 else "NOT MET"))
+
+    huges = [long_project(where / f"brief{i}", huge) for i in range(n)]
+    runs = [r[0] for r in _paired(commands, 1, lambda i: cold(huges[i], memory=True))]
+    texts = []
+    for i, run in enumerate(runs):
+        built = "builds" if (huges[i] / "dist" / "long.pdf").exists() else "FAILED"
+        memory = f", {run.peak_mb:.0f} MB" if run.peak_kb else ""
+        texts.append(f"{built}, {run.seconds:.2f} s{memory}")
+    first = runs[0]
+    good = ((huges[0] / "dist" / "long.pdf").exists() and first.seconds <= 10
+            and (not first.peak_kb or first.peak_mb <= 300))
+    rows.append((f"{huge:,}-word article, PDF + DOCX", texts, "builds, ≤ 10 s, ≤ 300 MB",
+                 "met" if good else "NOT MET"))
+
+    if os.path.exists("/proc/self/smaps_rollup"):
+        rows.append((f"peak memory, {count}-source batch, all processes (PSS)",
+                     [f"{p:.0f} MB" for p in peaks], "≤ 150 MB",
+                     "met" if peaks[0] <= 150 else "NOT MET"))
+    else:
+        rows.append((f"peak memory, {count}-source batch", ["not measured (needs /proc)"] * n,
+                     "≤ 150 MB", "—"))
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="cold runs of the sample (default 7)")
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--runs", type=int, default=7, help="runs of the short cases (7)")
+    parser.add_argument("--corpus", type=Path, default=next(
+        (p for p in (ROOT.parent / "shared" / "corpus", ROOT.parent.parent / "shared" / "corpus")
+         if p.is_dir()), ROOT.parent / "shared" / "corpus"))
+    parser.add_argument("--quick", action="store_true",
+                        help="50 sources and 300,000 words instead of 200 and 1,000,000")
+    parser.add_argument("--baseline", type=Path, metavar="BRIEF",
+                        help="another install's `brief` executable (say, of the main branch), "
+                             "measured in the same run: a loaded machine slows both alike")
     options = parser.parse_args()
-    print(f"machine: {os.cpu_count()} CPU cores, Python {sys.version.split()[0]}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} CPU cores, Python {sys.version.split()[0]}, "
+          f"load average {load:.2f} at the start")
     import brief
 
-    cache = Path(brief.__file__).parent / "__pycache__"
-    if not cache.is_dir():
+    if not (Path(brief.__file__).parent / "__pycache__").is_dir():
         print(f"note: {Path(brief.__file__).parent} has no bytecode cache, so every run "
               "compiles brief anew; an installed copy (pip install .) is faster")
+    count, huge = (50, 300_000) if options.quick else (200, 1_000_000)
+    commands = [BRIEF] + ([[str(options.baseline)]] if options.baseline else [])
     with tempfile.TemporaryDirectory() as where:
-        project = sample_project(Path(where))
-        timed_make(project)  # first run writes bytecode caches; not counted
-        runs = [timed_make(project) for _ in range(options.runs)]
-        print(f"sample, pdf+docx: median {statistics.median(runs):.3f} s over {len(runs)} runs "
-              f"(min {min(runs):.3f}, max {max(runs):.3f}); target 0.35 s")
-        json_runs = [timed_make(project, "--format", "json") for _ in range(options.runs)]
-        print(f"sample, json only: median {statistics.median(json_runs):.3f} s")
-        fifty, origin = fifty_source_project(Path(where), options.corpus)
-        total = timed_make(fifty)
-        print(f"50 sources ({origin}), pdf+docx: {total:.2f} s, "
-              f"{total / 50 * 1000:.0f} ms a source")
+        rows = measure(Path(where), options, count, huge, commands)
+    _print([(case, *values, goal, verdict) for case, values, goal, verdict in rows],
+           ["case", "measured", *(["baseline"] if options.baseline else []), "goal", ""])
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\nload average {load:.2f} at the end")
+
+
+def _print(rows: list[tuple], header: list[str]) -> None:
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    line = " | ".join(f"{{:<{w}}}" for w in widths)
+    print()
+    print(line.format(*header))
+    print("-+-".join("-" * w for w in widths))
+    for row in rows:
+        print(line.format(*row))
 
 
 if __name__ == "__main__":

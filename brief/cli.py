@@ -6,7 +6,6 @@ import dataclasses
 import errno
 import os
 import shlex
-import shutil
 import sys
 from pathlib import Path
 
@@ -50,6 +49,8 @@ def init(directory: Path) -> None:
             continue
         with _os_errors(f"cannot create the project in {directory}"):
             target.parent.mkdir(parents=True, exist_ok=True)
+            import shutil  # here: every other command would pay for it
+
             shutil.copyfile(origin, target)
         click.echo(f"wrote {target}")
     with _os_errors(f"cannot create the project in {directory}"):
@@ -73,11 +74,14 @@ def init(directory: Path) -> None:
               help="reader: the copy sent out, no sentence ids or file names; review: every "
                    "statement tagged with its sentence ids, written as NAME.review.pdf… "
                    "Default: `copy` in brief.yaml, else reader.")
+@click.option("--force", is_flag=True,
+              help="Build every source, even those whose outputs are up to date.")
 @click.pass_obj
 def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
-         template: str | None, jobs: int | None, copy: str | None) -> None:
+         template: str | None, jobs: int | None, copy: str | None, force: bool) -> None:
     """Build briefs into dist/: every article in sources/, or only the SOURCES named.
 
+    A source whose outputs are up to date (nothing it is built from changed) is skipped.
     Prints a line per brief with the files written and a line per source that failed; the
     others still build. Exits with status 1 if any failed.
     """
@@ -99,12 +103,14 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
     if not paths:
         _fail(f"no articles in {_show(project.sources)} (add a .txt or .md file)")
     failures = 0
-    for path, result, warnings in pipeline.make(project, paths, chosen, jobs):
+    for path, result, warnings in pipeline.make(project, paths, chosen, jobs, force):
         for warning in warnings:
             click.secho(f"warning: {warning}", fg="yellow", err=True)
         if isinstance(result, BriefError):
             failures += 1
             click.secho(f"error: {result}", fg="red", err=True)
+        elif type(result).__name__ == "UpToDate":  # not imported: a no-op build stays lean
+            click.echo(f"up to date: {_show(path)}")
         else:
             click.echo(f"built {_show(path)} -> " + ", ".join(_show(p) for p in result))
     if failures:

@@ -202,16 +202,9 @@ def _missing(what: str, hint: str):
 
 
 def _ensure_built(project, path) -> list[str]:
-    """Build the PDF and DOCX of `path` unless they are newer than everything they come from."""
+    """Build the PDF and DOCX of `path` unless they are up to date (see `uptodate`)."""
     from brief import pipeline
-    from brief.render import template
 
-    outputs = [project.dist / f"{pipeline.output_stem(path)}.{ext}" for ext in ("pdf", "docx")]
-    folder = template.find(project.root, project.settings.template)
-    inputs = [path, path.with_suffix(".yaml"), project.root / "brief.yaml", *folder.iterdir()]
-    newest = max((p.stat().st_mtime for p in inputs if p.exists()), default=0)
-    if all(o.exists() and o.stat().st_mtime >= newest for o in outputs):
-        return []
     for _, result, warnings in pipeline.make(project, [path], ("pdf", "docx")):
         if isinstance(result, BriefError):
             raise result

@@ -12,10 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from brief import faults
 from brief import settings as settings_module
 from brief.errors import BriefError
-from brief.fileio import commit
 from brief.model import Brief
 from brief.read.source import READERS, read
 from brief.render import template
@@ -236,55 +234,237 @@ def compile_full(path: Path, settings: Settings | None = None) -> Compiled:
                     analysis)
 
 
-def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: int | None = None
+def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: int | None = None,
+         force: bool = False
          ) -> Iterator[tuple[Path, list[Path] | BriefError, list[str]]]:
     """Build each source in `paths` into `dist/`; yield it with its files written or its error,
     and its warnings.
 
-    Sources are compiled here and rendered by worker processes as they go. A source whose
-    formats did not all render writes nothing: `dist/` never mixes old and new.
+    A source whose outputs are current (see `uptodate`) is not built again unless `force`:
+    it comes back with an `uptodate.UpToDate` list of its outputs and the warnings its build
+    gave. The others are compiled here and rendered by worker processes as they go. A
+    source whose formats did not all render writes nothing: `dist/` never mixes old and new.
     """
-    from brief.render.parallel import Renderer
+    from brief import uptodate
+
+    try:
+        folder = template.find(project.root, project.settings.template)
+    except BriefError:
+        folder = None  # each source reports the problem
+    options = {"template": project.settings.template, "copy": project.settings.copy}
+    stems: dict[str, Path] = {}
+    todo: list[tuple[Path, str | BriefError]] = []
+    for path in paths:
+        try:
+            # The review copy is written beside the reader's, as NAME.review.*: never the
+            # one sent by mistake.
+            stem = output_stem(path) + (".review" if project.settings.copy == "review" else "")
+            if stem in stems:
+                raise BriefError(f"has the same name as {stems[stem]}", path,
+                                 hint=f"rename one: both would write dist/{stem}.*")
+            stems[stem] = path
+            check_source(project, path)
+        except Exception as exc:
+            todo.append((path, _failed(project, path, exc)))
+            continue
+        done = None if force or folder is None else uptodate.current(
+            project.root, project.dist, path, stem, formats, folder, options)
+        if done is not None:
+            yield path, done, done.warnings
+        else:
+            todo.append((path, stem))
+    if todo:
+        yield from _build(project, todo, formats, jobs, folder, options)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every source of one `make` is built with."""
+
+    project: Project
+    formats: tuple[str, ...]
+    folder: Path | None
+    """The template folder, None if it cannot be found (each source reports that)."""
+    extra: tuple[str, ...]
+    """Files the style names outside the template folder (see `_style_files`)."""
+    options: dict[str, str]
+    """The options that change outputs, for the up-to-date records."""
+    style: object | None
+    """The house style, read once."""
+
+
+def _build(project: Project, todo: list, formats: tuple[str, ...], jobs: int | None, folder,
+           options: dict[str, str]):
+    """Build the sources in `todo` (each with its output stem, or the error it failed with
+    already); yield as `make` does.
+
+    A batch is split by source over one worker process per core, each building whole
+    sources (compile, lay out, render every format, write) with its fonts, template and
+    reference document loaded once; a single source is rendered one format per worker.
+    """
     from brief.render.writers import needs_layout
 
-    stems: dict[str, Path] = {}
     house_style = None  # read once: the workers set up its fonts while this process compiles
-    if any(needs_layout(f) for f in formats):
+    if folder is not None and any(needs_layout(f) for f in formats):
         try:
-            house_style = template.load_style(
-                template.find(project.root, project.settings.template))
+            house_style = template.load_style(folder)
         except Exception:  # each source reports the problem
             pass
-    with Renderer(formats, len(paths), jobs, house_style) as renderer:
+    job = _Job(project, formats, folder, _style_files(house_style, folder), options,
+               house_style)
+    sources = sum(1 for _, stem in todo if isinstance(stem, str))
+    jobs = jobs or os.cpu_count() or 1
+    if sources >= 2 and jobs >= 2 and hasattr(os, "fork"):
+        yield from _batch(job, todo, min(jobs, sources))
+    else:
+        yield from _one_by_one(job, todo, jobs)
+
+
+def _batch(job: _Job, todo: list, workers: int):
+    """Yield as `make` does, each source built whole by one of `workers` processes; at most
+    two sources a worker wait at a time, so memory does not grow with the batch."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from brief.render.parallel import start_worker
+
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=start_worker,
+                                   initargs=(os.getpid(), job.formats, job.style))
+    except OSError:  # no process to be had: build here, slower but sure
+        yield from _one_by_one(job, todo, 1)
+        return
+    window: deque = deque()
+    waiting = iter(todo)
+    with pool:
+        while True:
+            while len(window) < 2 * workers:
+                path, stem = next(waiting, (None, None))
+                if path is None:
+                    break
+                if isinstance(stem, BriefError):
+                    future: Future = Future()
+                    future.set_exception(stem)
+                else:
+                    try:
+                        future = pool.submit(_build_source, job, path, stem)
+                    except (BrokenProcessPool, RuntimeError):  # a worker died: go on here
+                        future = Future()
+                        future.set_result(None)
+                window.append((path, stem, future))
+            if not window:
+                return
+            path, stem, future = window.popleft()
+            try:
+                result = future.result()
+                if result is None:
+                    result = _build_source(job, path, stem)
+                files, warnings = result
+            except BrokenProcessPool:
+                try:
+                    files, warnings = _build_source(job, path, stem)
+                except Exception as exc:
+                    yield path, _failed(job.project, path, exc), []
+                    continue
+            except Exception as exc:
+                yield path, _failed(job.project, path, exc), []
+                continue
+            yield path, files, warnings
+
+
+def _build_source(job: _Job, path: Path, stem: str) -> tuple[list[Path], list[str]]:
+    """Build `path` whole in this process: compile, lay out, render each format (the PDF
+    first: if it leaves items out, the others render the reduced brief), write. Returns the
+    files and warnings; raises BriefError, or InternalError for a bug."""
+    from brief import uptodate
+    from brief.faults import InternalError
+    from brief.render.parallel import render
+
+    try:
+        found = uptodate.inputs(job.project.root, path, job.folder, job.extra)
+        brief, document, style, warnings, relayout = prepare(job.project, path, job.formats,
+                                                             job.style)
+        outputs: dict = {}
+        for fmt in sorted(job.formats, key=lambda f: f != "pdf"):
+            outputs[fmt] = render(fmt, brief, document, style, str(path), relayout)
+            reduced = outputs[fmt][2]
+            if reduced is not None:
+                brief, document, relayout = reduced, relayout(reduced), None
+        return _finish(job, path, stem, found, outputs, warnings, style, None)
+    except BriefError:
+        raise
+    except Exception as exc:
+        raise InternalError.of(exc) from None
+
+
+def _one_by_one(job: _Job, todo: list, jobs: int):
+    """Yield as `make` does, compiling here and rendering each format in its own worker."""
+    from brief import uptodate
+    from brief.render.parallel import Renderer
+
+    project, formats = job.project, job.formats
+    sources = sum(1 for _, stem in todo if isinstance(stem, str))
+    with Renderer(formats, sources, jobs, job.style) as renderer:
         pending = []
-        for path in paths:
+        for path, stem in todo:
+            if isinstance(stem, BriefError):
+                pending.append((path, stem, [], None))
+                continue
             try:  # anything at all that goes wrong costs this source only
-                stem = output_stem(path)
-                if stem in stems:
-                    raise BriefError(f"has the same name as {stems[stem]}", path,
-                                     hint=f"rename one: both would write dist/{stem}.*")
-                stems[stem] = path
-                check_source(project, path)
+                found = uptodate.inputs(project.root, path, job.folder, job.extra)
                 brief, document, style, warnings, relayout = prepare(project, path, formats,
-                                                                     house_style)
+                                                                     job.style)
                 futures = {f: renderer.submit(f, brief, document, style, str(path), relayout)
                            for f in formats}
             except Exception as exc:
                 pending.append((path, _failed(project, path, exc), [], None))
                 continue
-            pending.append((path, futures, warnings, (stem, style, relayout)))
+            pending.append((path, futures, warnings, (stem, style, relayout, found)))
         for path, work, warnings, context in pending:
             if isinstance(work, BriefError):
                 yield path, work, warnings
                 continue
-            stem, style, relayout = context
+            stem, style, relayout, found = context
             try:
-                written, more = _write_all(project.dist / stem, work, path, style, relayout,
-                                           project.settings.copy)
+                outputs = {fmt: future.result() for fmt, future in work.items()}
+                files, warnings = _finish(job, path, stem, found, outputs, warnings, style,
+                                          relayout)
             except Exception as exc:
                 yield path, _failed(project, path, exc), warnings
                 continue
-            yield path, written, warnings + [f"{path}: {w}" for w in more]
+            yield path, files, warnings
+
+
+def _finish(job: _Job, path: Path, stem: str, found: dict[str, str], outputs: dict,
+            warnings: list[str], style, relayout) -> tuple[list[Path], list[str]]:
+    """Write the rendered `outputs` of `path` and its up-to-date record, all or none; return
+    the files and every warning."""
+    from brief import uptodate
+    from brief.fileio import commit
+
+    dist = job.project.dist
+    files, more = _render_all(dist / stem, outputs, path, style, relayout)
+    warnings = warnings + [f"{path}: {w}" for w in more]
+    record = uptodate.record(dist, stem, found, job.extra, files, job.options, warnings)
+    commit({**files, uptodate.record_path(dist, stem): record})
+    return list(files), warnings
+
+
+def _style_files(style, folder: Path | None) -> tuple[str, ...]:
+    """Return the files `style` names that lie outside its template folder and the package
+    (a font in the project, say): a build depends on them too."""
+    if style is None or folder is None:
+        return ()
+    from brief.assets import PACKAGE
+
+    named = (style.font_regular, style.font_bold, style.font_italic, style.font_bold_italic,
+             style.logo, style.reference_docx)
+    return tuple(sorted({str(p) for p in named if p is not None
+                         and not Path(p).is_relative_to(folder)
+                         and not Path(p).is_relative_to(PACKAGE)}))
 
 
 def _failed(project: Project, path: Path, exc: Exception) -> BriefError:
@@ -294,15 +474,9 @@ def _failed(project: Project, path: Path, exc: Exception) -> BriefError:
         if exc.path is None:
             exc.path = path
         return exc
+    from brief import faults
+
     return faults.report(exc, path, project.dist)
-
-
-def output_file(stem: Path, fmt: str, copy: str = "reader") -> Path:
-    """Return where format `fmt` of the brief `stem` (dist/NAME) goes: the review copy beside
-    the reader's as NAME.review.pdf, so the copy with sentence ids is never the one mailed
-    by mistake. The JSON is one for both."""
-    suffix = ".review" if copy == "review" and fmt != "json" else ""
-    return stem.with_name(f"{stem.name}{suffix}.{fmt}")
 
 
 def check_output(project: Project) -> None:
@@ -334,24 +508,22 @@ def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None,
     return brief, relayout(brief), style or template.load_style(folder), warnings, relayout
 
 
-def _write_all(stem: Path, futures: dict, source: Path, style, relayout, copy: str = "reader"
-               ) -> tuple[list[Path], list[str]]:
-    """Write every output once all have rendered, all or none; return the files and the
-    writers' warnings, each said once. Raises what rendering or writing raised.
+def _render_all(stem: Path, outputs: dict, source: Path, style, relayout
+                ) -> tuple[dict[Path, bytes], list[str]]:
+    """Return every output (`render`'s result, by format) by file, and the writers'
+    warnings, each said once.
 
     If the PDF had to leave items out to keep to its page budget, the other formats are
     rendered again from the same reduced brief: every format says the same thing.
     """
     from brief.render.parallel import render
 
-    outputs = {fmt: future.result() for fmt, future in futures.items()}
     reduced = next((r for _, _, r in outputs.values() if r is not None), None)
-    if reduced is not None:
+    if reduced is not None and relayout is not None:
         document = relayout(reduced)
         for fmt, (_, _, was_reduced) in list(outputs.items()):
             if was_reduced is None:
                 outputs[fmt] = render(fmt, reduced, document, style, str(source))
-    files = {output_file(stem, fmt, copy): data for fmt, (data, _, _) in outputs.items()}
-    commit(files)
+    files = {stem.with_name(f"{stem.name}.{fmt}"): data for fmt, (data, _, _) in outputs.items()}
     warnings = [w for _, found, _ in outputs.values() for w in found]
-    return list(files), list(dict.fromkeys(warnings))
+    return files, list(dict.fromkeys(warnings))

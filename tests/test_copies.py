@@ -71,7 +71,7 @@ def it_makes_the_review_copy_on_request_beside_the_readers(project, how):
     assert result.exit_code == 0, result.output
     dist = project / "dist"
     assert sorted(p.name for p in dist.iterdir() if p.is_file()) == [
-        "lavrov-pakistan-2021.json", "lavrov-pakistan-2021.review.docx",
+        "lavrov-pakistan-2021.review.docx", "lavrov-pakistan-2021.review.json",
         "lavrov-pakistan-2021.review.pdf"]
     for fmt, text in texts(dist, "lavrov-pakistan-2021.review").items():
         assert IDS.search(text) and "Mentioned in" in text, fmt

@@ -33,9 +33,9 @@ def built(tmp_path_factory) -> Path:
 
 def it_builds_the_sample_in_every_format(built):
     names = sorted(p.name for p in built.iterdir())
-    assert names == ["lavrov-pakistan-2021.docx", "lavrov-pakistan-2021.json",
-                     "lavrov-pakistan-2021.pdf"]
-    assert not list(built.glob(".*"))  # no temporary files left behind
+    assert names == [".brief", "lavrov-pakistan-2021.docx", "lavrov-pakistan-2021.json",
+                     "lavrov-pakistan-2021.pdf"]  # .brief/: the build's record
+    assert [p.name for p in built.glob(".*")] == [".brief"]  # no temporary files left behind
 
 
 def it_says_the_same_in_pdf_and_docx(built):

@@ -110,6 +110,21 @@ def it_builds_an_18k_word_article_with_many_people_in_bounded_tables(sources):
     assert len(PdfReader(dist / "long.review.pdf").pages) <= 4
 
 
+def it_builds_a_300k_word_article_of_480_people_within_its_page_budget(sources):
+    # The million-word case is benchmarks/speed.py's: the same code, ten times the wait.
+    (sources / "huge.txt").write_text(article(300_000), encoding="utf-8")
+    result = make(sources.parent)
+    assert result.exit_code == 0, result.output
+    dist = sources.parent / "dist"
+    brief = json.loads((dist / "huge.json").read_text(encoding="utf-8"))
+    people = [a for a in brief["actors"] if a["kind"] == "person"]
+    assert 0 < len(people) <= 12 and len(brief["actors"]) <= 12 + 6 + 8
+    assert len(PdfReader(dist / "huge.pdf").pages) <= 2
+    for text in (pdf_text((dist / "huge.pdf").read_bytes()),
+                 docx_text((dist / "huge.docx").read_bytes())):
+        assert "more)" in text and "Mentioned in" in text
+
+
 @pytest.mark.parametrize(("cell", "expected"), [
     (", ".join(f"s{i}" for i in range(1, 44)), "s1, s2, s3, s4, s5, s6 … (+37 more)"),
     ("s1, s4, s9", "s1, s4, s9"),

@@ -8,9 +8,11 @@ mentioned, the subject (the first mention outside an opening phrase) first.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import Counter
 
+from brief import diskcache
 from brief.extract import lexicon
 from brief.model import Actor, Sentence
 
@@ -63,6 +65,10 @@ _COUNTRY = re.compile(  # not \b: "U.S." ends in a full stop
 # An opening participle or prepositional phrase ("Addressing … with Qureshi, Lavrov said")
 # is not the subject: mentions before its comma come after the subject.
 OPENER = re.compile(r"(?:[A-Z]\w+ing|During|After|Before|With|At|In|On|Speaking|Asked)\b[^,]*,")
+# At most this many people and organisations are followed through the text, the most often
+# named: every later pass costs a pattern of their names, and a brief lists a handful.
+MOST_PEOPLE = 60
+MOST_ORGANISATIONS = 60
 
 
 def find_actors(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[list[str]]]:
@@ -110,10 +116,17 @@ _FEMALE_WORDS = frozenset(("Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "
 @functools.cache
 def _given_names() -> dict[str, str]:
     """Return given names and their gender ("M", "F", or "?" for either) from the name
-    dictionary gender-guesser ships (about 40,000 names, read once a process)."""
-    from importlib.resources import files
+    dictionary gender-guesser ships (about 40,000 names): parsed once, then read back from
+    the disk cache (parsing takes longer than compiling a brief)."""
+    from importlib.resources import as_file, files
 
-    data = (files("gender_guesser") / "data" / "nam_dict.txt").read_bytes()
+    with as_file(files("gender_guesser") / "data" / "nam_dict.txt") as path:
+        info = os.stat(path)
+        return diskcache.load("given-names-1", f"{info.st_size}-{info.st_mtime_ns}",
+                              lambda: _parse_names(path.read_bytes()))
+
+
+def _parse_names(data: bytes) -> dict[str, str]:
     names: dict[str, str] = {}
     for line in data.split(b"\n"):
         kind = line[:2].strip()
@@ -163,6 +176,7 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
     """Return the people named with a title, and per sentence the people it mentions."""
     lowered = {w for s in sentences for w in re.findall(r"(?<![.!?] )\b[a-z]{3,}\b", s.text)}
     found: dict[str, tuple[str, str]] = {}  # surname -> (fullest name, role)
+    named: Counter = Counter()  # surname -> how often found, to keep the most named
     for sentence in sentences:
         for match in _PERSON.finditer(sentence.text):
             role, name = match.group(1), _trim_name(match.group(2))
@@ -170,6 +184,7 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
                     or not _is_person(name, role):
                 continue
             surname = name.split()[-1]
+            named[surname] += 1
             known = found.get(surname)
             if known is None or len(name) > len(known[0]):
                 found[surname] = (name, known[1] if known and len(known[1]) > len(role) else role)
@@ -192,6 +207,7 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
                     or _TITLE_WORD.search(name) or _inside_quotes(sentence.text, match.start())
                     or sentence.text[match.end():].startswith((" Street", " of ", " Co"))):
                 continue
+            named[words[-1]] += 1
             found.setdefault(words[-1], (name, ""))
     # "Hillary Clinton Twitter" once, "Hillary Clinton" alone elsewhere: two words. One pass
     # over the text finds every pair of names standing alone.
@@ -202,12 +218,18 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
         if len(words) == 3 and " ".join(words[:2]) in pairs:
             del found[surname]
             found.setdefault(words[1], (" ".join(words[:2]), role))
+            named[words[1]] += named[surname]
+    if len(found) > MOST_PEOPLE:
+        kept = set(sorted(found, key=lambda n: -named[n])[:MOST_PEOPLE])  # stable: first named
+        found = {surname: entry for surname, entry in found.items() if surname in kept}
     pattern, names = _mention_pattern(found)
     mentions = [_mentions(sentence.text, pattern, names) for sentence in sentences]
-    actors = []
-    for name, role in found.values():
-        ids = tuple(s.id for s, m in zip(sentences, mentions) if name in m)
-        actors.append(Actor(name, role or None, ids, "person"))
+    ids: dict[str, list[str]] = {name: [] for name, _ in found.values()}
+    for sentence, people in zip(sentences, mentions):  # one pass, not one per person
+        for name in people:
+            ids[name].append(sentence.id)
+    actors = [Actor(name, role or None, tuple(ids[name]), "person")
+              for name, role in found.values()]
     return tuple(actors), mentions
 
 
@@ -284,15 +306,21 @@ def _organisations(sentences: tuple[Sentence, ...], most: int = 6) -> tuple[Acto
     """Return the organisations named, most mentioned first; an acronym defined in brackets
     ("Shanghai Cooperation Organization (SCO)") counts as its full name."""
     forms: dict[str, str] = {name: name for name in lexicon.ORGANISATIONS}
+    named: Counter = Counter()
     for sentence in sentences:
         for match in _ORGANISATION.finditer(sentence.text):
             name = re.sub(r"^(?:The|A|An|In|At|On|By|For)\s", "", match.group(1))
             if (name.split()[0] in lexicon.NOT_NAMES or len(name.split()) < 2
                     or _TITLE_WORD.search(name)):
                 continue
+            named[name] += 1
             forms.setdefault(name, name)
             if match.group(2):
                 forms[match.group(2)] = name
+    if len(named) > MOST_ORGANISATIONS:  # the most named, and the lexicon's own
+        kept = {name for name, _ in named.most_common(MOST_ORGANISATIONS)}
+        kept.update(lexicon.ORGANISATIONS)
+        forms = {form: name for form, name in forms.items() if name in kept}
     pattern = re.compile(r"(?<!\w)(" + "|".join(
         map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w-])")
     found: dict[str, list[str]] = {}
@@ -304,15 +332,14 @@ def _organisations(sentences: tuple[Sentence, ...], most: int = 6) -> tuple[Acto
 
 def _countries(sentences: tuple[Sentence, ...], most: int = 8) -> tuple[Actor, ...]:
     """Return the countries named, most mentioned first ("U.S." is the United States)."""
-    found: dict[str, list[str]] = {}
+    found: dict[str, dict[str, None]] = {}  # name -> sentence ids, in order, each once
     for sentence in sentences:
         for match in _COUNTRY.finditer(sentence.text):
             if not _is_country(sentence.text, match):
                 continue
             name = lexicon.COUNTRY_ALIASES.get(match.group(1), match.group(1))
-            if sentence.id not in found.get(name, []):
-                found.setdefault(name, []).append(sentence.id)
-    return _ranked(found, "country", most)
+            found.setdefault(name, {})[sentence.id] = None
+    return _ranked({name: list(ids) for name, ids in found.items()}, "country", most)
 
 
 # Countries whose names are also given names or words: they need a preposition before them.
@@ -326,8 +353,9 @@ def _is_country(text: str, match: re.Match) -> bool:
     """Return True if the country name in `match` means the country: not part of a name
     ("Scotland Yard", "Michael Jordan", "Anatole France") and, for a name that is also a
     given name ("Jordan", "Chad"), after a word that introduces a place."""
-    before = text[: match.start()].split()
-    after = text[match.end():].split(maxsplit=1)
+    # A word either side is all it looks at: a long sentence costs no more per name.
+    before = text[max(0, match.start() - 60): match.start()].split()
+    after = text[match.end(): match.end() + 60].split(maxsplit=1)
     following = after[0] if after else ""
     previous = before[-1] if before else ""
     if following[:1].isupper() and not match.group(1).replace(".", "").isupper():

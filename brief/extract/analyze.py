@@ -214,8 +214,21 @@ def _scaled(values: list[float]) -> list[float]:
 
 
 def _content_words(text: str) -> list[str]:
-    words = (w.lower() for w in _WORD.findall(text))
-    return [_stem(w) for w in words if w not in lexicon.STOPWORDS and len(w) > 2]
+    stems, stopwords = _STEMS, lexicon.STOPWORDS
+    out = []
+    for word in _WORD.findall(text):
+        word = word.lower()
+        if len(word) > 2 and word not in stopwords:
+            stem = stems.get(word)
+            if stem is None:
+                stem = _stem(word)
+                if len(stems) < 200_000:
+                    stems[word] = stem
+            out.append(stem)
+    return out
+
+
+_STEMS: dict[str, str] = {}  # a word's stem, worked out once a process (bounded)
 
 
 def _stem(word: str) -> str:

@@ -1,8 +1,9 @@
-"""Rendering in worker processes: PDF and DOCX of one brief render at the same time.
-
-reportlab and python-docx are slow to import and to run; on two cores, workers forked at the
-start import them while the main process compiles, then render side by side. Where fork is
-unavailable, or with one job, everything runs in this process.
+"""Worker processes. A batch is split by source (`pipeline._batch`): each worker, started by
+`start_worker`, builds whole sources with its writers' libraries, fonts and reference
+document loaded once. A single source is split by format (`Renderer`): its PDF and DOCX
+render at the same time, in workers forked at the start that import reportlab and
+python-docx while the main process compiles. Where fork is unavailable, or with one job,
+everything runs in this process.
 """
 
 from __future__ import annotations
@@ -46,6 +47,18 @@ def _warm(fmt: str, style) -> None:
     warm = getattr(writer(fmt), "warm", None)
     if warm is not None and style is not None:
         warm(style)
+
+
+def start_worker(parent: int, formats: tuple[str, ...], style) -> None:
+    """Set up a worker that builds whole sources: it ends with `parent`, and has every
+    format's writer imported and warmed before the first source arrives."""
+    _die_with(parent)
+    for fmt in formats:
+        if needs_layout(fmt):
+            try:
+                _warm(fmt, style)
+            except Exception:  # the first source meets the problem and reports it
+                pass
 
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 from types import ModuleType
 
 from brief.errors import BriefError
@@ -81,7 +82,42 @@ def writer(name: str) -> ModuleType:
     """
     if name not in WRITERS:
         raise BriefError(f"unknown format '{name}'", hint="known formats: " + ", ".join(WRITERS))
+    if name == "pdf" and "reportlab.platypus.paragraph" not in sys.modules:
+        _import_paragraph()
     return importlib.import_module(WRITERS[name])
+
+
+# reportlab compiles, when imported, a case-insensitive pattern of web addresses over most of
+# Unicode (35 ms, a tenth of a cold build) that it needs only to break an address too long
+# for its line: it is compiled on first use instead.
+_ADDRESS_PATTERN = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
+
+
+class _OnFirstUse:
+    """A regular expression compiled when first used."""
+
+    def __init__(self, compile, *args) -> None:
+        self._compile, self._args, self._pattern = compile, args, None
+
+    def __getattr__(self, name: str):
+        if self._pattern is None:
+            self._pattern = self._compile(*self._args)
+        return getattr(self._pattern, name)
+
+
+def _import_paragraph() -> None:
+    compile = re.compile
+
+    def deferring(pattern, flags=0):
+        if isinstance(pattern, str) and pattern.startswith(_ADDRESS_PATTERN):
+            return _OnFirstUse(compile, pattern, flags)
+        return compile(pattern, flags)
+
+    re.compile = deferring
+    try:
+        importlib.import_module("reportlab.platypus.paragraph")
+    finally:
+        re.compile = compile
 
 
 def needs_layout(name: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 import os
 import re
@@ -47,7 +49,7 @@ def render(brief, document: Document, style: Style) -> bytes:
         if document.meta.paper:  # brief.yaml's paper wins over the reference's
             _set_paper(word, document.meta.paper)
     else:
-        word = docx.Document()
+        word = _blank()
         _set_up_styles(word, style, document.meta.language)
         _set_up_page(word, document, style)
     _set_up_running_lines(word, document, style)
@@ -57,9 +59,16 @@ def render(brief, document: Document, style: Style) -> bytes:
     for block in document.blocks:
         _BLOCKS[type(block)](word, block, style)
     _honest_package(word, document)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return _normalise_zip(buffer.getvalue())
+    return _package(word)
+
+
+def warm(style: Style) -> None:
+    """Read the style's reference document (or python-docx's blank one) ahead of the first
+    brief, while the main process compiles."""
+    if style.reference_docx:
+        _from_reference(style.reference_docx)
+    else:
+        _blank()
 
 
 # Set-up -----------------------------------------------------------------------------------
@@ -250,20 +259,64 @@ def _attach_svg(word, shape, svg: bytes) -> None:
 
 def _from_reference(path) -> docx.document.Document:
     """Return the organisation's Word file emptied of content: its styles, page set-up,
-    headers and footers stay, as with pandoc's --reference-doc."""
-    word = docx.Document(str(path))
-    body = word.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
+    headers and footers stay, as with pandoc's --reference-doc. Parsed once a process (again
+    if the file changes) and copied for each brief."""
+    stat = os.stat(path)
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if _references.get("key") != key:
+        word = docx.Document(str(path))
+        body = word.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        _drop_stock_styles_with_effects(word)
+        _references.update(key=key, word=word, names=frozenset(s.name for s in word.styles))
+    word = copy.deepcopy(_references["word"])
+    word.__dict__["_brief_style_names"] = _references["names"]  # as read, before any is added
     return word
+
+
+_references: dict = {}  # the reference document last parsed, and the file it came from
+
+
+def _blank() -> docx.document.Document:
+    """Return a copy of python-docx's own template, parsed once a process, without its
+    stylesWithEffects part (Word 2010's copy of the styles: 438 KB no reader needs)."""
+    if "blank" not in _references:
+        word = docx.Document()
+        _drop_stock_styles_with_effects(word)
+        _references["blank"] = word
+    return copy.deepcopy(_references["blank"])
+
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def _drop_stock_styles_with_effects(word) -> None:
+    """Leave out the stylesWithEffects part if it is python-docx's stock one (a reference
+    document made by brief carries it over); one the user's Word wrote stays."""
+    for rid, rel in list(word.part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS and not rel.is_external \
+                and rel.target_part.blob == _stock_styles_with_effects():
+            del word.part.rels[rid]
+
+
+@functools.cache
+def _stock_styles_with_effects() -> bytes | None:
+    from docx.api import _default_docx_path
+
+    with zipfile.ZipFile(_default_docx_path()) as stock:
+        try:
+            return stock.read("word/stylesWithEffects.xml")
+        except KeyError:
+            return None
 
 
 def _add_missing_styles(word, style: Style, language: str) -> None:
     """Add, from brief's own defaults, the styles a reference document does not define."""
-    names = {s.name for s in word.styles}
+    names = word.__dict__.get("_brief_style_names") or {s.name for s in word.styles}
     if not set(BRIEF_STYLES) <= names:
-        scratch = docx.Document()
+        scratch = _blank()
         _set_up_styles(scratch, style, language)
         for name in BRIEF_STYLES:
             if name not in names:
@@ -273,12 +326,10 @@ def _add_missing_styles(word, style: Style, language: str) -> None:
 def make_reference(style: Style, language: str = "en") -> bytes:
     """Return a reference.docx holding brief's Word styles and page set-up for `style`: the
     file an organisation opens in Word to make its own (see README, Templates)."""
-    word = docx.Document()
+    word = _blank()
     _set_up_styles(word, style, language)
     _set_up_page(word, None, style)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return _normalise_zip(buffer.getvalue())
+    return _package(word)
 
 
 def _set_paper(word, paper: str) -> None:
@@ -708,17 +759,33 @@ def _moment() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Return the DOCX zip rewritten with fixed entry times, so equal content is equal bytes."""
+def _package(word) -> bytes:
+    """Return `word` as DOCX bytes, zipped in one pass (python-docx's save, then a second
+    pass to fix the entry times, cost twice the compression) with fixed entry times and
+    modes, so equal content is equal bytes. The entries are those python-docx writes, in
+    its order."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    package = word.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
     stamp = max(_moment(), datetime(1980, 1, 1, tzinfo=UTC)).timetuple()[:6]
-    source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+        def put(uri, blob: bytes) -> None:
+            entry = zipfile.ZipInfo(uri.membername, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(entry, blob)
+
+        put(CONTENT_TYPES_URI, _ContentTypesItem.from_parts(parts).blob)
+        put(PACKAGE_URI.rels_uri, package.rels.xml)
+        for part in parts:
+            put(part.partname, part.blob)
+            if len(part.rels):
+                put(part.partname.rels_uri, part.rels.xml)
     return out.getvalue()
 
 

@@ -77,20 +77,31 @@ def render_within(brief, document: Document, style: Style, relayout
     """Return the PDF within the style's page budget, the brief reduced to fit (None if it
     fitted as it was) and what was left out ("implication [s20]").
 
-    Only extracted items are left out, the lowest-ranked first (see `budget.reduce`); never
-    a cut sentence, never the analyst's own words. `relayout(brief)` lays a brief out again.
+    Only extracted items are left out, the lowest-ranked first (see `budget`); never a cut
+    sentence, never the analyst's own words. `relayout(brief)` lays a brief out again. The
+    first build measures the overflow; a guess from it and a bisection find the fewest items
+    to leave out in a few builds more.
     """
-    from brief.render.budget import reduce
+    from brief.render import budget
 
-    data, pages = _build_fitted(document, style)
-    reduced, left_out = brief, []
-    while pages > style.pages:
-        reduced, removed = reduce(reduced)
-        if removed is None:
-            break
-        left_out.append(removed)
-        data, pages = _build_fitted(relayout(reduced), style)
-    return data, (reduced if left_out else None), left_out
+    data, pages, fill = _build_fitted(document, style)
+    if pages <= style.pages:
+        return data, None, []
+    steps = budget.removals(brief)
+    if not steps:
+        return data, None, []
+    overflow = (pages - style.pages - 1 + fill) / (pages - 1 + fill)
+    chars = sum(len(span.text) for block in document.blocks for span in _spans_of(block))
+    built: dict[int, tuple[bytes, int, float]] = {}
+
+    def fits(k: int) -> bool:
+        if k not in built:
+            built[k] = _build_fitted(relayout(steps[k - 1][0]), style)
+        return built[k][1] <= style.pages
+
+    k = budget.fewest(fits, len(steps), budget.guess(steps, overflow, chars))
+    fits(k)
+    return built[k][0], steps[k - 1][0], [label for _, label, _ in steps[:k]]
 
 
 # A last page filled less than this is a page a typesetter saves by setting the whole a
@@ -98,20 +109,20 @@ def render_within(brief, document: Document, style: Style, relayout
 SPARE_PAGE = 0.4
 
 
-def _build_fitted(document: Document, style: Style) -> tuple[bytes, int]:
-    """Return the PDF and its page count: set tighter if that saves a last page that is
-    mostly empty (a table or two spilled over)."""
+def _build_fitted(document: Document, style: Style) -> tuple[bytes, int, float]:
+    """Return the PDF, its pages and how full its last page is: set tighter if that saves
+    a last page that is mostly empty (a table or two spilled over)."""
     data, pages, fill = _build(document, style)
     if pages > 1 and fill < SPARE_PAGE:
         tight = _build(document, style, tight=True)
         if tight[1] < pages:
-            return tight[:2]
-    return data, pages
+            return tight
+    return data, pages, fill
 
 
 def _build(document: Document, style: Style, tight: bool = False
            ) -> tuple[bytes, int, float]:
-    """Return the PDF, its page count and how full its last page is (0–1)."""
+    """Return the PDF of `document`, its pages and how full its last page is (0–1)."""
     _register_fonts(style)
     buffer = io.BytesIO()
     meta = document.meta
@@ -132,7 +143,7 @@ def _build(document: Document, style: Style, tight: bool = False
     doc.build(_flowables(document, style, doc.width, tags, tight),
               canvasmaker=_canvas_maker(meta, style))
     fill = (frame._y2 - frame._y) / frame._height if frame._height else 1.0
-    return tags.finish(buffer.getvalue()), doc.page, fill
+    return tags.finish(buffer.getvalue()), doc.page, min(1.0, max(0.0, fill))
 
 
 def warm(style: Style) -> None:
