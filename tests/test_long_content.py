@@ -99,7 +99,7 @@ def it_builds_an_18k_word_article_with_many_people_in_bounded_tables(sources):
     result = make(sources.parent, "--copy", "review")  # the copy with the mentions column
     assert result.exit_code == 0, result.output
     dist = sources.parent / "dist"
-    brief = json.loads((dist / "long.json").read_text(encoding="utf-8"))
+    brief = json.loads((dist / "long.review.json").read_text(encoding="utf-8"))
     people = [a for a in brief["actors"] if a["kind"] == "person"]
     assert len(people) == 12 and len(brief["figures"]) <= 12
     assert all(len(a["sentences"]) > 6 for a in people)  # the JSON keeps every mention
@@ -113,15 +113,15 @@ def it_builds_an_18k_word_article_with_many_people_in_bounded_tables(sources):
 def it_builds_a_300k_word_article_of_480_people_within_its_page_budget(sources):
     # The million-word case is benchmarks/speed.py's: the same code, ten times the wait.
     (sources / "huge.txt").write_text(article(300_000), encoding="utf-8")
-    result = make(sources.parent)
+    result = make(sources.parent, "--copy", "review")  # the copy with the mentions column
     assert result.exit_code == 0, result.output
     dist = sources.parent / "dist"
-    brief = json.loads((dist / "huge.json").read_text(encoding="utf-8"))
+    brief = json.loads((dist / "huge.review.json").read_text(encoding="utf-8"))
     people = [a for a in brief["actors"] if a["kind"] == "person"]
     assert 0 < len(people) <= 12 and len(brief["actors"]) <= 12 + 6 + 8
-    assert len(PdfReader(dist / "huge.pdf").pages) <= 2
-    for text in (pdf_text((dist / "huge.pdf").read_bytes()),
-                 docx_text((dist / "huge.docx").read_bytes())):
+    assert len(PdfReader(dist / "huge.review.pdf").pages) <= 2
+    for text in (pdf_text((dist / "huge.review.pdf").read_bytes()),
+                 docx_text((dist / "huge.review.docx").read_bytes())):
         assert "more)" in text and "Mentioned in" in text
 
 
