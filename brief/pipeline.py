@@ -328,8 +328,11 @@ def _batch(job: _Job, todo: list, workers: int):
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from brief.render.parallel import start_worker
+    from brief.render.parallel import start_worker, warm_all
 
+    # The writers' libraries, fonts and reference document loaded once, here, before the
+    # workers fork: they share those pages instead of each holding a copy.
+    warm_all(job.formats, job.style)
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                    initializer=start_worker,

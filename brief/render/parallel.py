@@ -53,6 +53,11 @@ def start_worker(parent: int, formats: tuple[str, ...], style) -> None:
     """Set up a worker that builds whole sources: it ends with `parent`, and has every
     format's writer imported and warmed before the first source arrives."""
     _die_with(parent)
+    warm_all(formats, style)
+
+
+def warm_all(formats: tuple[str, ...], style) -> None:
+    """Import and warm the writer of each format that lays out (see `_warm`)."""
     for fmt in formats:
         if needs_layout(fmt):
             try:
