@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from brief.assets import TEMPLATES
 from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
@@ -43,15 +44,7 @@ def render(brief, document: Document, style: Style) -> bytes:
     Zip entry times and document dates come from SOURCE_DATE_EPOCH when it is set, so two
     builds are byte-identical.
     """
-    if style.reference_docx:
-        word = _from_reference(style.reference_docx)
-        _add_missing_styles(word, style, document.meta.language)
-        if document.meta.paper:  # brief.yaml's paper wins over the reference's
-            _set_paper(word, document.meta.paper)
-    else:
-        word = _blank()
-        _set_up_styles(word, style, document.meta.language)
-        _set_up_page(word, document, style)
+    word = _base(document, style)
     _set_up_running_lines(word, document, style)
     if style.logo:
         _logo(word, style)
@@ -60,6 +53,69 @@ def render(brief, document: Document, style: Style) -> bytes:
         _BLOCKS[type(block)](word, block, style)
     _honest_package(word, document)
     return _package(word)
+
+
+def _base(document: Document, style: Style) -> docx.document.Document:
+    """Return a copy of the document a brief starts from: the reference (or python-docx's
+    blank one) with brief's styles and the page set up. Made once a process for each style,
+    language and paper — setting up styles scans hundreds of them — then copied."""
+    language, paper = document.meta.language, document.meta.paper
+    key: tuple = (style, language, paper)
+    if style.reference_docx:
+        stat = os.stat(style.reference_docx)
+        key += (stat.st_mtime_ns, stat.st_size)
+    if _bases.get("key") != key:
+        if style.reference_docx:
+            word = _from_reference(style.reference_docx)
+            _add_missing_styles(word, style, language)
+            if paper:  # brief.yaml's paper wins over the reference's
+                _set_paper(word, paper)
+        else:
+            word = _blank()
+            _set_up_styles(word, style, language)
+            _set_up_page(word, document, style)
+        if style.reference_docx is None or style.reference_docx.is_relative_to(TEMPLATES):
+            _keep_used_styles(word)  # brief's own: a user's reference keeps all its styles
+        _bases.update(key=key, word=word, ids={s.name: s.style_id for s in word.styles})
+    word = copy.deepcopy(_bases["word"])
+    word.__dict__["_brief_style_ids"] = _bases["ids"]
+    return word
+
+
+_bases: dict = {}  # the document briefs last started from, and what it was made for
+
+# The styles a brief's paragraphs, runs and tables use; with those they are based on, and
+# the defaults Word needs, they are all the styles it keeps.
+USED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
+               "List Bullet", "List Number", "Header", "Footer", "Hyperlink",
+               "Default Paragraph Font", "Normal Table", "No List", *BRIEF_STYLES)
+
+
+def _keep_used_styles(word) -> None:
+    """Drop the styles no brief uses from python-docx's template (some 160, and the latent
+    style list): each brief's copy, its styles.xml and its zip are the smaller and quicker
+    for it. Word offers its built-in styles whether or not a file defines them."""
+    root = word.styles.element
+    used = {name.lower() for name in USED_STYLES}  # Word writes built-ins as "heading 1"
+    by_id = {el.get(qn("w:styleId")): el for el in root.findall(qn("w:style"))}
+    wanted = {el.get(qn("w:styleId")) for el in by_id.values()
+              if el.find(qn("w:name")) is not None
+              and el.find(qn("w:name")).get(qn("w:val")).lower() in used}
+    wanted |= {el.get(qn("w:styleId")) for el in by_id.values()
+               if el.get(qn("w:default")) == "1"}
+    todo = list(wanted)
+    while todo:  # and every style those are based on, linked to or followed by
+        element = by_id.get(todo.pop())
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = element.find(qn(tag)) if element is not None else None
+            if ref is not None and ref.get(qn("w:val")) not in wanted:
+                wanted.add(ref.get(qn("w:val")))
+                todo.append(ref.get(qn("w:val")))
+    for style_id, element in by_id.items():
+        if style_id not in wanted:
+            root.remove(element)
+    for latent in root.findall(qn("w:latentStyles")):
+        root.remove(latent)
 
 
 def warm(style: Style) -> None:
@@ -374,7 +430,7 @@ def _set_up_running_lines(word, document: Document, style: Style) -> None:
         texts = _fitted_running(texts, {p: "{marking}" in getattr(style, f"{row}_{p}")
                                         for p in texts}, width / 12700)
         paragraph = _last_paragraph(part)
-        paragraph.style = word.styles["Normal"]
+        paragraph._p.style = _style_id(word, "Normal")
         paragraph.paragraph_format.space_after = Pt(0)
         stops = paragraph.paragraph_format.tab_stops
         stops.add_tab_stop(int(width / 2), WD_TAB_ALIGNMENT.CENTER)
@@ -505,12 +561,16 @@ def _add_paragraph(word, style_name: str):
     python-docx resolves a style name by scanning every style, for every paragraph; setting
     the style id, looked up once per document, writes the same XML at no cost.
     """
+    paragraph = word.add_paragraph()
+    paragraph._p.style = _style_id(word, style_name)
+    return paragraph
+
+
+def _style_id(word, name: str) -> str:
     ids = word.__dict__.get("_brief_style_ids")
     if ids is None:
         ids = word.__dict__["_brief_style_ids"] = {s.name: s.style_id for s in word.styles}
-    paragraph = word.add_paragraph()
-    paragraph._p.style = ids[style_name]
-    return paragraph
+    return ids[name]
 
 
 def _heading(word, block: Heading, style: Style) -> None:
