@@ -166,22 +166,22 @@ def _set_up_styles(word, style: Style, language: str) -> None:
         _no_border(heading.element)
     word.styles["Title"].font.all_caps = False
     _plain_spacing(word.styles["Title"].element)
-    meta = word.styles.add_style("Brief Meta", WD_STYLE_TYPE.PARAGRAPH)
-    meta.base_style = normal
-    meta.font.size = Pt(size * 0.88 + 1)
-    meta.font.color.rgb = RGBColor.from_string(style.muted[1:])
-    meta.paragraph_format.space_after = Pt(1)
-    kicker = word.styles.add_style("Brief Kicker", WD_STYLE_TYPE.PARAGRAPH)
-    kicker.base_style = normal
-    kicker.font.size = Pt(size * 0.8 + 1)
-    kicker.font.bold = True
-    kicker.font.color.rgb = accent
-    kicker.paragraph_format.space_after = Pt(4)
-    note = word.styles.add_style("Brief Note", WD_STYLE_TYPE.PARAGRAPH)
-    note.base_style = normal
-    note.font.size = Pt(size * 0.78 + 1)
-    note.font.color.rgb = RGBColor.from_string(style.muted[1:])
-    note.paragraph_format.space_before = Pt(10)
+    muted = RGBColor.from_string(style.muted[1:])
+    # Brief's own paragraph styles: (name, size, colour, bold, space before, after), as the
+    # PDF's kicker, meta line and small print.
+    for name, points, colour, bold, before, after in (
+            ("Brief Meta", size * 0.88, muted, None, None, 1),
+            ("Brief Kicker", size * 0.8, accent, True, None, 4),
+            ("Brief Note", size * 0.78, muted, None, 10, None)):
+        added = word.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        added.base_style = normal
+        added.font.size = Pt(points + 1)
+        added.font.color.rgb = colour
+        added.font.bold = bold
+        if before is not None:
+            added.paragraph_format.space_before = Pt(before)
+        if after is not None:
+            added.paragraph_format.space_after = Pt(after)
     summary = word.styles.add_style("Brief Summary", WD_STYLE_TYPE.PARAGRAPH)
     summary.base_style = normal
     summary.paragraph_format.space_after = Pt(6)
