@@ -22,3 +22,24 @@ def it_finds_figures_with_what_they_measure():
     assert set(found) == {"46 percent", "$2.3bn", "50,000 doses"}
     assert found["50,000 doses"].measure == "vaccine"
     assert found["$2.3bn"].unit == "USD" and found["46 percent"].sentences == ("s4",)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # the same figure again in brackets, in other terms: no measure of its own
+    ("Aldi came in next, followed by Marks & Spencer, on 7 per cent (£18,786).", "£18,786"),
+    # an attribution is no measure ("4.2% — Swinney said")
+    ("It would rise by 4.2% Swinney said on Monday.", "4.2%"),
+    # the tail of a number the pattern split ("$10,000 in bail…")
+    ("A $10, 000 in bail was posted for him after five days.", "five days"),
+])
+def it_gives_no_figure_whose_measure_would_be_a_fragment(text, value):
+    found = {f.value: f.measure for f in figures_in(Sentence("s1", text, 0, 0, 0))}
+    assert value not in found, found
+
+
+def it_cuts_a_long_measure_at_a_word_that_ends_a_phrase():
+    text = ("He faces three years behind bars if he fails to pay the fine in full by June.")
+    (figure,) = figures_in(Sentence("s1", text, 0, 0, 0))
+    assert figure.value == "three years"
+    assert figure.measure.split()[-1] not in ("the", "to", "or", "it")
+    assert text.find(figure.measure) > 0  # still the source's own words

@@ -91,8 +91,10 @@ def _measure(text: str, match: re.Match) -> str:
     phrase = _tidy(after[: stop.start() if stop else len(after)])
     words = phrase.split()
     if (len(words) >= 2 or (words and len(words[0]) > 3)) and _reads_as_measure(words):
-        return " ".join(words[:8])
+        return _tidy(" ".join(words[:8]))  # cut short, it must not end on "the" either
     before = text[: match.start()]
+    if before.rstrip().endswith(("(", "[")):  # "7 per cent (£18,786)": the same figure again,
+        return ""  # in other terms, with no measure of its own
     start = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("--"))
     words = _tidy(before[start + 1:]).split()
     fits = 2 <= len(words) <= 10 and _reads_as_measure(words)
@@ -110,7 +112,8 @@ _DANGLING_END = frozenset((
     "the", "a", "an", "of", "in", "for", "to", "and", "or", "on", "at", "by", "with", "from",
     "that", "than", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had",
     "some", "so", "more", "less", "its", "his", "her", "their", "this", "these", "which",
-    "who", "will", "would", "could", "if", "but", "into", "about", "over", "under"))
+    "who", "will", "would", "could", "if", "but", "into", "about", "over", "under", "just",
+    "it", "there", "or"))
 
 
 def _tidy(phrase: str) -> str:
@@ -123,11 +126,18 @@ def _tidy(phrase: str) -> str:
     while words and words[0].lower() in ("of", "in", "for", "to", "and", "or", "on", "at",
                                          "its", "his", "her", "their", "the", "a", "an"):
         words.pop(0)
-    while words and words[-1].lower().strip(".,") in _DANGLING_END:
+    while words and (words[-1].lower().strip(".,") in _DANGLING_END
+                     or words[-1].count("(") > words[-1].count(")")):  # "… cent ("
         words.pop()
     return " ".join(words)
 
 
 def _reads_as_measure(words: list[str]) -> bool:
-    return bool(words) and words[0].lower() not in _LOOSE \
-        and not any(w in ("--", "–", "—") for w in words)
+    """Return True unless `words` open loosely, hold a dash, open on the tail of a number
+    ("000 in bail…") or are an attribution ("Swinney said")."""
+    return bool(words) and words[0].lower() not in _LOOSE and not words[0].isdigit() \
+        and not any(w in ("--", "–", "—") for w in words) \
+        and not any(w.lower().strip(".,") in _ATTRIBUTION for w in words)
+
+
+_ATTRIBUTION = frozenset(("said", "says", "told", "added"))
