@@ -233,7 +233,7 @@ def _outcome_score(f: Features) -> float:
 
 
 def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> list[Features]:
-    """Return outcomes by score: first one per topic, then the best of the rest. Only
+    """Return outcomes chosen by score: first one per topic, then the best of the rest. Only
     developments count — a cue of one or a figure, not someone's words alone — and the
     section is never padded with background to reach `low`."""
     low, high = budget.outcomes
@@ -251,7 +251,9 @@ def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> 
             break
         if f not in chosen and not _redundant(f, chosen + summary):
             chosen.append(f)
-    return sorted(chosen, key=_outcome_score, reverse=True)
+    # Chosen by score, read in the article's order: news puts what matters most first, and
+    # a survey or a person is then introduced before an outcome refers back to them.
+    return sorted(chosen, key=_position)
 
 
 def _outlook(f: Features) -> bool:
