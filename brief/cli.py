@@ -27,6 +27,10 @@ def main(ctx: click.Context, project_dir: Path) -> None:
 
     Put articles in sources/, run `brief make`, find the briefs in dist/.
     """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip().isdigit():  # every writer dates by it
+        _fail(f"SOURCE_DATE_EPOCH is '{epoch}', not a whole number of seconds since 1970 "
+              "(unset it, or set it as reproducible builds do: $(git log -1 --format=%ct))")
     ctx.obj = project_dir
 
 

@@ -153,7 +153,8 @@ class Brief:
     sentences: tuple[Sentence, ...]
     """Every sentence of the article, so each item's ids can be looked up."""
     date: str | None = None
-    """The brief's date if set (front matter `published` or an override), else None."""
+    """The brief's own date, if the analyst set one (overrides or `defaults:`), else None;
+    the article's date is `source.published`."""
     subtitle: str | None = None
     """A line under the title (from overrides)."""
     author: str | None = None

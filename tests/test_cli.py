@@ -287,3 +287,12 @@ def it_leaves_out_the_lowest_ranked_items_to_keep_to_the_page_budget(run, projec
     word = docx_text((dist / "lavrov-pakistan-2021.docx").read_bytes())
     for sid in left_out:
         assert f"[{sid}]" not in word  # the DOCX says what the PDF says
+
+
+def it_refuses_a_source_date_epoch_that_is_no_number(project):
+    from conftest import cli
+
+    result = cli(project, "make", env={"SOURCE_DATE_EPOCH": "abc"})
+    assert result.exit_code == 1
+    assert result.output.startswith("error: SOURCE_DATE_EPOCH is 'abc'")
+    assert "Traceback" not in result.output and not (project / "dist").exists()

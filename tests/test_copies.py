@@ -132,3 +132,40 @@ def it_refuses_an_unknown_provenance_naming_the_line(project):
     (project / "brief.yaml").write_text("provenance: footnotes\n", encoding="utf-8")
     result = cli(project, "make")
     assert result.exit_code == 1 and "brief.yaml:1: unknown provenance 'footnotes'" in result.output
+
+
+@pytest.mark.parametrize(("front", "line"), [
+    ('published: "2021-04-07"', "Source: lavrov-pakistan-2021.txt, 7 April 2021"),
+    ('author: A. Writer\npublished: "2021-04-07"',
+     "Source: lavrov-pakistan-2021.txt, by A. Writer, 7 April 2021"),
+    ('url: https://example.org/x\npublished: "2021-04-07"',
+     "Source: 7 April 2021 · https://example.org/x"),
+])
+def it_cites_what_is_known_without_a_stray_comma(project, front, line):
+    article = project / "sources" / "lavrov-pakistan-2021.txt"
+    article.write_text(f"---\n{front}\n---\n" + article.read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    assert cli(project, "make", "-f", "txt").exit_code == 0
+    text = (project / "dist" / "lavrov-pakistan-2021.txt").read_text(encoding="utf-8")
+    assert line in " ".join(text.split())
+
+
+def it_prints_the_analyst_s_date_even_when_it_is_the_article_s(project):
+    article = project / "sources" / "lavrov-pakistan-2021.txt"
+    article.write_text('---\nsource: Dawn\npublished: "2021-04-07"\n---\n'
+                       + article.read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "sources" / "lavrov-pakistan-2021.yaml").write_text('date: "2021-04-07"\n')
+    assert cli(project, "make", "-f", "txt,json").exit_code == 0
+    text = (project / "dist" / "lavrov-pakistan-2021.txt").read_text(encoding="utf-8")
+    assert "Brief dated 7 April 2021" in text
+    brief = json.loads((project / "dist" / "lavrov-pakistan-2021.json").read_text())
+    assert brief["date"] == "2021-04-07" and brief["source"]["published"] == "2021-04-07"
+
+
+def it_leaves_the_brief_s_date_to_the_analyst(project):
+    article = project / "sources" / "lavrov-pakistan-2021.txt"
+    article.write_text('---\nsource: Dawn\npublished: "2021-04-07"\n---\n'
+                       + article.read_text(encoding="utf-8"), encoding="utf-8")
+    assert cli(project, "make", "-f", "json").exit_code == 0
+    brief = json.loads((project / "dist" / "lavrov-pakistan-2021.json").read_text())
+    assert brief["date"] is None and brief["source"]["published"] == "2021-04-07"

@@ -104,7 +104,7 @@ def compile_brief(article: Article, analysis: Analysis, budget: Budget = Budget(
                                                                 "watch")
                                           for f in sections[name])), budget.people),
         sentences=tuple(f.sentence for f in analysis.features),
-        date=article.meta.published,
+        date=None,  # the brief's own date is the analyst's to set; the article's is in source
     )
 
 

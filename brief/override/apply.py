@@ -141,7 +141,8 @@ def apply(brief: Brief, overrides: Overrides) -> Brief:
         outcomes=_renamed(tuple(outcomes) + overrides.outcomes, overrides.rename),
         implications=_renamed(brief.implications + overrides.implications, overrides.rename),
         watch=in_date_order(brief.watch + tuple(
-            dataclasses.replace(e, on=resolve(e.when, overrides.date or brief.date))
+            dataclasses.replace(e, on=resolve(e.when, overrides.date or brief.date
+                                              or brief.source.published))
             for e in overrides.watch)),
         actors=tuple(actors),
     )

@@ -128,7 +128,7 @@ def brief_date(brief: Brief) -> str:
     """Return the brief's own date as printed: the analyst's `date`, else today's. The
     article's date is the article's (the template cites it with the source), not the
     brief's."""
-    return printed_date(brief.date if brief.date != brief.source.published else None)
+    return printed_date(brief.date)
 
 
 def layout(brief: Brief, settings: Settings, folder: Path, date: str) -> Document:

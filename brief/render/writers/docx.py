@@ -74,7 +74,7 @@ def _base(document: Document, style: Style) -> docx.document.Document:
             word = _blank()
             _set_up_styles(word, style, language)
             _set_up_page(word, document, style)
-        if style.reference_docx is None or style.reference_docx.is_relative_to(TEMPLATES):
+        if _ours(style):
             _keep_used_styles(word)  # brief's own: a user's reference keeps all its styles
         _bases.update(key=key, word=word, ids={s.name: s.style_id for s in word.styles})
     word = copy.deepcopy(_bases["word"])
@@ -369,14 +369,23 @@ def _stock_styles_with_effects() -> bytes | None:
 
 
 def _add_missing_styles(word, style: Style, language: str) -> None:
-    """Add, from brief's own defaults, the styles a reference document does not define."""
+    """Add, from brief's own defaults, the styles a brief uses that a reference document
+    does not define (LibreOffice writes no Title, Heading 1 or List Bullet until used).
+    A list style comes without its numbering, which lives in brief's own numbering part:
+    its items are indented paragraphs."""
     names = word.__dict__.get("_brief_style_names") or {s.name for s in word.styles}
-    if not set(BRIEF_STYLES) <= names:
-        scratch = _blank()
-        _set_up_styles(scratch, style, language)
-        for name in BRIEF_STYLES:
-            if name not in names:
-                word.styles.element.append(scratch.styles[name].element)
+    wanted = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "List Bullet",
+              "List Number", *BRIEF_STYLES)
+    missing = [name for name in wanted if name not in names]
+    if not missing:
+        return
+    scratch = _blank()
+    _set_up_styles(scratch, style, language)
+    for name in missing:
+        element = copy.deepcopy(scratch.styles[name].element)
+        for numbering in element.iter(qn("w:numPr")):
+            numbering.getparent().remove(numbering)
+        word.styles.element.append(element)
 
 
 def make_reference(style: Style, language: str = "en") -> bytes:
@@ -418,10 +427,7 @@ def _set_up_running_lines(word, document: Document, style: Style) -> None:
               "title": meta.title, "date": meta.date, "page": "\0page", "pages": "\0pages"}
     values.update({key: shorten(values[key], limit) for key, limit in RUNNING_CHARS.items()})
     section = word.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
-    # The PDF's baselines sit at 0.55 and 0.5 of the margin from the page's edge.
-    section.header_distance = int(section.top_margin * 0.55 - Pt(RUNNING_SIZE))
-    section.footer_distance = int(section.bottom_margin * 0.5 - Pt(2))
+    width = _text_width(section)
     for row, part in (("header", section.header), ("footer", section.footer)):
         texts = {place: style.running(f"{row}_{place}", values)
                  for place in ("left", "center", "right")}
@@ -429,6 +435,11 @@ def _set_up_running_lines(word, document: Document, style: Style) -> None:
             continue
         texts = _fitted_running(texts, {p: "{marking}" in getattr(style, f"{row}_{p}")
                                         for p in texts}, width / 12700)
+        if _ours(style):  # the PDF's baselines: 0.55 and 0.5 of the margin from the edge;
+            if row == "header":  # a reference document keeps its own letterhead's places
+                section.header_distance = int(Mm(style.margin_mm) * 0.55 - Pt(RUNNING_SIZE))
+            else:
+                section.footer_distance = int(Mm(style.margin_mm) * 0.5 - Pt(2))
         paragraph = _last_paragraph(part)
         paragraph._p.style = _style_id(word, "Normal")
         paragraph.paragraph_format.space_after = Pt(0)
@@ -442,11 +453,25 @@ def _set_up_running_lines(word, document: Document, style: Style) -> None:
                           style.muted[1:])
 
 
+def _text_width(section) -> int:
+    """Return the width of the text column; a reference document may leave page size or
+    margins unset (Word's defaults then apply: Letter, one inch)."""
+    page = section.page_width or Mm(215.9)
+    left = section.left_margin if section.left_margin is not None else Mm(25.4)
+    right = section.right_margin if section.right_margin is not None else Mm(25.4)
+    return int(page - left - right)
+
+
+def _ours(style: Style) -> bool:
+    """Return True if the DOCX starts from brief's own document, not an organisation's."""
+    return style.reference_docx is None or style.reference_docx.is_relative_to(TEMPLATES)
+
+
 def _fitted_running(texts: dict[str, str], marking: dict[str, bool], width: float
                     ) -> dict[str, str]:
-    """Return the left, centre and right texts shortened so that none runs into another:
-    the centre (the marking) whole, the right (page numbers) next, the left (the title)
-    gets what room is left."""
+    """Return the left, centre and right texts shortened so that none runs into another,
+    as the PDF's are: the centre (the marking) first, then the right (page numbers), the
+    left (the title) what room is left."""
     def chars(place: str, room: float) -> int:
         size = MARKING_SIZE if marking[place] else RUNNING_SIZE
         return max(int(room / (size * EM_SHARE)), 0)
@@ -455,16 +480,19 @@ def _fitted_running(texts: dict[str, str], marking: dict[str, bool], width: floa
         size = MARKING_SIZE if marking[place] else RUNNING_SIZE
         return len(text.replace("\0pages", "99").replace("\0page", "99")) * size * EM_SHARE
 
+    def fit(place: str, text: str, room: float) -> str:
+        if wide(place, text) <= room:
+            return text
+        return shorten(text, chars(place, room)) if chars(place, room) > 3 else ""
+
     gap = 12
-    center = texts["center"]
-    if wide("center", center) > width:
-        center = shorten(center, chars("center", width))
-    side = (width - wide("center", center)) / 2 - gap if center else width
-    right = texts["right"]
-    left_room = side if center else width - wide("right", right) - gap
-    left = texts["left"]
-    if wide("left", left) > left_room:
-        left = shorten(left, chars("left", left_room)) if chars("left", left_room) > 3 else ""
+    center = fit("center", texts["center"], width)
+    if center:  # each side has half of what the centre leaves
+        side = (width - wide("center", center)) / 2 - gap
+        right, left = fit("right", texts["right"], side), fit("left", texts["left"], side)
+    else:  # the right (page numbers) first, up to half; the left what is left
+        right = fit("right", texts["right"], width / 2 - gap if texts["left"] else width)
+        left = fit("left", texts["left"], width - wide("right", right) - gap if right else width)
     return {"left": left, "center": center, "right": right}
 
 
@@ -527,8 +555,10 @@ def _honest_package(word, document: Document) -> None:
 
     package = word.part.package
     for rid, rel in list(package.rels.items()):
-        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
-            package.rels.pop(rid)
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES) or (
+                rel.reltype.endswith("/metadata/core-properties")
+                and rel.reltype != RT.CORE_PROPERTIES):  # LibreOffice's older name for it:
+            package.rels.pop(rid)  # python-docx wrote its own, and one docProps/core.xml
     text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
         cell.text for table in word.tables for row in table.rows for cell in row.cells)
     words = len(text.split())
@@ -608,9 +638,18 @@ def _list(word, block: ListBlock, style: Style) -> None:
             ppr = paragraph._p.get_or_add_pPr()
             ppr.insert_element_before(_shading(ANALYST_TINT), *_AFTER_SHD)
         _add_spans(paragraph, spans, style)
-        if "notes" in block.classes:  # the endnotes: small print
+        if "notes" in block.classes:  # the endnotes: small print, their numbers too (Word
+            size = style.body_size * 0.78 + 1  # sets a number as the paragraph mark)
+            paragraph.paragraph_format.space_after = Pt(1)
+            mark = OxmlElement("w:rPr")
+            for tag, value in (("w:color", style.muted[1:]), ("w:sz", str(round(size * 2)))):
+                element = OxmlElement(tag)
+                element.set(qn("w:val"), value)
+                mark.append(element)
+            paragraph._p.get_or_add_pPr().insert_element_before(mark, "w:sectPr",
+                                                                "w:pPrChange")
             for run in paragraph.runs:
-                run.font.size = Pt(style.body_size * 0.78 + 1)
+                run.font.size = Pt(size)
                 run.font.color.rgb = RGBColor.from_string(style.muted[1:])
 
 
@@ -652,8 +691,7 @@ def _table(word, block: Table, style: Style) -> None:
     columns = max(len(row) for row in block.rows)
     table = word.add_table(rows=0, cols=columns)
     table.autofit = False
-    section = word.sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
+    width = _text_width(word.sections[-1])
     widths = [int(width * share) for share in column_shares(block.rows)]
     _table_properties(table, width)
     header_size, cell_size = Pt(style.body_size * 0.85 + 1), Pt(style.body_size * 0.9 + 1)
