@@ -103,6 +103,9 @@ def _keep_used_styles(word) -> None:
               and el.find(qn("w:name")).get(qn("w:val")).lower() in used}
     wanted |= {el.get(qn("w:styleId")) for el in by_id.values()
                if el.get(qn("w:default")) == "1"}
+    # and those the numbering definitions name (a list level linked to "List Bullet 2")
+    wanted |= {ref.get(qn("w:val"))
+               for ref in word.part.numbering_part.element.iter(qn("w:pStyle"))}
     todo = list(wanted)
     while todo:  # and every style those are based on, linked to or followed by
         element = by_id.get(todo.pop())

@@ -34,7 +34,6 @@ from brief.render import logo
 from brief.render.doctree import Document, Heading, ListBlock, Paragraph, Span, Table
 from brief.render.template import Style
 from brief.render.writers import (
-    RANGE_HYPHEN,
     RTL_RUN,
     column_shares,
     pdf_rtl,
@@ -446,14 +445,10 @@ def _markup(spans: tuple[Span, ...], style: Style) -> str:
     return "".join(_span_markup(span, style) for span in spans)
 
 
-NO_BREAK_HYPHEN = "\u2011"
-
-
 def _span_markup(span: Span, style: Style) -> str:
-    text = span.text
-    if ord(NO_BREAK_HYPHEN) in pdfmetrics.getFont(FAMILY).face.charToGlyph:
-        text = RANGE_HYPHEN.sub(NO_BREAK_HYPHEN, text)  # "6-7 April" never breaks at the hyphen
-    text = "<br/>".join(_with_fallback(part) for part in text.split("\n"))
+    # reportlab breaks lines at spaces only, so "6-7 April" keeps its plain hyphen: a
+    # reader searching the PDF for "6-7" finds it (the DOCX marks it non-breaking).
+    text = "<br/>".join(_with_fallback(part) for part in span.text.split("\n"))
     if span.bold:
         text = f"<b>{text}</b>"
     if span.italic:
