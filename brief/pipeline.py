@@ -169,6 +169,10 @@ def check_source(project: Project, path: Path) -> None:
     The same holds for its overrides file."""
     if not path.is_file():
         raise BriefError("is not a regular file", path, hint="an article is a file in sources/")
+    if output_stem(path).endswith(".review"):
+        raise BriefError("has a name ending in '.review', which brief keeps for review copies",
+                         path, hint="rename it: its outputs would be taken for the review "
+                         "copy of another source")
     root = project.root.resolve()
     for file in (path, path.with_suffix(".yaml")):
         inside = Path(os.path.abspath(file)).is_relative_to(os.path.abspath(project.root))

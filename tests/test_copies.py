@@ -169,3 +169,19 @@ def it_leaves_the_brief_s_date_to_the_analyst(project):
     assert cli(project, "make", "-f", "json").exit_code == 0
     brief = json.loads((project / "dist" / "lavrov-pakistan-2021.json").read_text())
     assert brief["date"] is None and brief["source"]["published"] == "2021-04-07"
+
+
+def it_refuses_a_source_whose_name_a_review_copy_would_take(project):
+    (project / "sources" / "lavrov-pakistan-2021.review.txt").write_text(
+        "A minister visited a country on Monday and signed a trade agreement there.\n")
+    result = cli(project, "make", "-f", "pdf")
+    assert result.exit_code == 1
+    assert "lavrov-pakistan-2021.review.txt: has a name ending in '.review'" in result.output
+    assert (project / "dist" / "lavrov-pakistan-2021.pdf").exists()  # the other still builds
+
+
+def it_says_so_in_check_too(project):
+    (project / "sources" / "lavrov-pakistan-2021.review.txt").write_text(
+        "A minister visited a country on Monday and signed a trade agreement there.\n")
+    result = cli(project, "check")
+    assert result.exit_code == 1 and "has a name ending in '.review'" in result.output
