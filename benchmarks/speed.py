@@ -33,6 +33,8 @@ import threading
 import time
 from pathlib import Path
 
+from longtext import sentence
+
 ROOT = Path(__file__).resolve().parent.parent
 BRIEF = [str(Path(sys.executable).parent / "brief")]
 if not Path(BRIEF[0]).exists():
@@ -145,49 +147,15 @@ def batch_project(where: Path, corpus: Path, count: int) -> tuple[Path, str]:
     return project, f"{count} copies of the sample"
 
 
-FIRST = ["Sergey", "Imran", "Shah", "Maria", "Olaf", "Amina", "Javier", "Li", "Fatima", "Kofi",
-         "Elena", "Rahul", "Ngozi", "Pierre", "Yuki", "Hassan", "Ingrid", "Tomasz", "Aisha",
-         "Carlos", "Mei", "Dmitri", "Noura", "Jonas"]
-LAST = ["Petrov", "Qureshi", "Haddad", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Kowalski",
-        "Mensah", "Ibrahim", "Alvarez", "Chen", "Novak", "Singh", "Eriksen", "Baptiste",
-        "Yamamoto", "Rahman", "Fischer", "Costa"]
-ROLES = ["Foreign Minister", "Finance Minister", "Prime Minister", "Energy Minister",
-         "President", "Ambassador", "Governor", "Defence Minister"]
-COUNTRIES = ["Pakistan", "Russia", "China", "India", "Germany", "France", "Brazil", "Nigeria",
-             "Kenya", "Japan", "Turkey", "Egypt", "Poland", "Mexico", "Indonesia", "Canada"]
-ORGANISATIONS = ["the World Bank", "the International Monetary Fund", "the United Nations",
-                 "the African Union", "the European Union", "the World Health Organization"]
-SENTENCES = [
-    "{role} {name} said on Monday that {a} and {b} would sign a trade agreement worth "
-    "${n}bn by the end of the year.",
-    "{name}, the {role} of {a}, warned that talks with {org} could collapse if the "
-    "deadline of 1 May passed without a deal.",
-    "Exports from {a} to {b} rose by {n} percent last year, according to figures "
-    "published by {org}.",
-    "Analysts said the visit by {name} showed that {a} was seeking a larger role in the "
-    "region, while {b} remained cautious.",
-    "{name} is expected to visit {b} in June to finalise a loan of ${n}bn from {org}.",
-    "Critics in {a} argued that the deal with {org} would increase debt, and {name} "
-    "promised a review within {n} days.",
-]
-
-
 def long_article(words: int) -> str:
     """Return a news-like article of about `words` words naming 480 people (the recipe of
-    tests/test_long_content.py), the sample's paragraphs woven in."""
-    people = [f"{first} {last}" for last, first in itertools.product(LAST, FIRST)]
+    `longtext.py`, which the tests use too), the sample's paragraphs woven in."""
     sample = (ROOT / "sources" / "lavrov-pakistan-2021.txt").read_text(encoding="utf-8")
     lead = sample.split("\n\n")
     paragraphs, count = [], 0
     for i in itertools.count():
-        if i % 4 == 0:
-            text = lead[(i // 4) % len(lead)]
-        else:
-            text = " ".join(SENTENCES[(i + k) % len(SENTENCES)].format(
-                name=people[(i * 7 + k) % len(people)], role=ROLES[(i + k) % len(ROLES)],
-                a=COUNTRIES[i % len(COUNTRIES)], b=COUNTRIES[(i * 3 + 1) % len(COUNTRIES)],
-                org=ORGANISATIONS[(i // 3) % len(ORGANISATIONS)], n=(i * 13) % 97 + 2)
-                for k in range(4))
+        text = (lead[(i // 4) % len(lead)] if i % 4 == 0
+                else " ".join(sentence(i, k) for k in range(4)))
         paragraphs.append(text)
         count += len(text.split())
         if count >= words:

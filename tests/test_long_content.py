@@ -3,12 +3,12 @@
 import dataclasses
 import html
 import io
-import itertools
 import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -25,56 +25,10 @@ from brief.render.template import Style, builtin_root
 from brief.render.writers import writer
 from brief.settings import Settings
 
-from conftest import SAMPLE, docx_text, needs, pdf_text
+from conftest import ROOT, SAMPLE, docx_text, needs, pdf_text
 
-# Long articles: real-looking news sentences naming many distinct people, organisations and
-# places, the same for the same length every run.
-FIRST = ["Sergey", "Imran", "Shah", "Maria", "Olaf", "Amina", "Javier", "Li", "Fatima", "Kofi",
-         "Elena", "Rahul", "Ngozi", "Pierre", "Yuki", "Hassan", "Ingrid", "Tomasz", "Aisha",
-         "Carlos", "Mei", "Dmitri", "Noura", "Jonas"]
-LAST = ["Petrov", "Qureshi", "Haddad", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Kowalski",
-        "Mensah", "Ibrahim", "Alvarez", "Chen", "Novak", "Singh", "Eriksen", "Baptiste",
-        "Yamamoto", "Rahman", "Fischer", "Costa"]
-ROLES = ["Foreign Minister", "Finance Minister", "Prime Minister", "Energy Minister",
-         "President", "Ambassador", "Governor", "Defence Minister"]
-COUNTRIES = ["Pakistan", "Russia", "China", "India", "Germany", "France", "Brazil", "Nigeria",
-             "Kenya", "Japan", "Turkey", "Egypt", "Poland", "Mexico", "Indonesia", "Canada"]
-ORGANISATIONS = ["the World Bank", "the International Monetary Fund", "the United Nations",
-                 "the African Union", "the European Union", "the World Health Organization",
-                 "the Asian Development Bank", "the World Trade Organization"]
-SENTENCES = [
-    "{role} {name} said on Monday that {a} and {b} would sign a trade agreement worth "
-    "${n}bn by the end of the year.",
-    "{name}, the {role} of {a}, warned that talks with {org} could collapse if the "
-    "deadline of 1 May passed without a deal.",
-    "Exports from {a} to {b} rose by {n} percent last year, according to figures "
-    "published by {org}.",
-    "{role} {name} met officials from {org} in {a} to discuss the gas pipeline and the "
-    "{n} million tonnes of grain still held in port.",
-    "Analysts said the visit by {name} showed that {a} was seeking a larger role in the "
-    "region, while {b} remained cautious.",
-    "{name} is expected to visit {b} in June to finalise a loan of ${n}bn from {org}.",
-    "The agreement between {a} and {b} will create {n},000 jobs, {role} {name} told "
-    "reporters.",
-    "Critics in {a} argued that the deal with {org} would increase debt, and {name} "
-    "promised a review within {n} days.",
-]
-
-
-def article(words: int) -> str:
-    """Return an article of about `words` words, in paragraphs of five sentences."""
-    people = [f"{first} {last}" for last, first in itertools.product(LAST, FIRST)]
-    sentences, count = [], 0
-    for i in itertools.count():
-        text = SENTENCES[i % len(SENTENCES)].format(
-            name=people[(i * 7) % len(people)], role=ROLES[i % len(ROLES)],
-            a=COUNTRIES[i % len(COUNTRIES)], b=COUNTRIES[(i * 3 + 1) % len(COUNTRIES)],
-            org=ORGANISATIONS[(i // 3) % len(ORGANISATIONS)], n=(i * 13) % 97 + 2)
-        sentences.append(text)
-        count += len(text.split())
-        if count >= words:
-            break
-    return "\n\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from longtext import article  # noqa: E402  (shared with benchmarks/speed.py)
 
 
 def make(project: Path, *args: str):
