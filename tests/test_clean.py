@@ -23,6 +23,15 @@ def core(text: str) -> str | None:
      "Transport for London (TfL) said it would save £50m."),
     ("He met The Hague's judges on Monday and left.",
      "He met The Hague's judges on Monday and left."),
+    # related-link headlines run together before the sentence, as scraped
+    ("BBC team attacked while investigating soldiers' deathsRussian families look for "
+     "soldier sonsMr Yashin said the opposition would seek donations.",
+     "Mr Yashin said the opposition would seek donations."),
+    ("Share this withEmailFacebookTwitterCopy this linkHarry Whitlam died in August 2013.",
+     "Harry Whitlam died in August 2013."),
+    # a brand's capital is no glue: "iPhone", "McDonald's", "YouTube"
+    ("Apple sold the iPhone at McDonald's stores and on YouTube channels last year.",
+     "Apple sold the iPhone at McDonald's stores and on YouTube channels last year."),
 ])
 def it_keeps_the_article_text_of_a_sentence(text, expected):
     assert core(text) == expected

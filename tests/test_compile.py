@@ -131,3 +131,22 @@ def it_replaces_a_lead_that_leans_on_a_missing_headline(write):
                          "Craig Venter's team in Maryland.\n"))
     brief = compile_brief(article, analyze(segment(article)))
     assert brief.summary[0].sentences != ("s1",)
+
+
+def it_opens_on_a_report_near_the_lead_not_a_quotation_deep_in_the_story(write):
+    """A lead that leans on a missing headline is weighed against the reports right after
+    it; a central quotation further down never becomes the bottom line."""
+    quote = ('The coach said on TV: "Coming into the championships, nobody expected the young '
+             'British riders to win a medal at the championships."')
+    filler = ["Tickets for Sunday sold out within hours of going on sale.",
+              "Organisers moved the evening session forward by thirty minutes.",
+              "A new velodrome opened in the city four years ago.",
+              "Local schools brought hundreds of pupils to watch.",
+              "Rain delayed the outdoor ceremony for most of Tuesday.",
+              "Several teams arrived late after flight cancellations."]
+    article = read(write("a.txt", "\n".join([
+        "The 23-year-old earned the second medal of the championships for Britain.",
+        "Chris Latham emerged from the pack to take bronze in the scratch race.",
+        *filler, quote, quote.replace("TV", "radio")]) + "\n"))
+    brief = compile_brief(article, analyze(segment(article)))
+    assert brief.summary[0].sentences[0] in ("s1", "s2")

@@ -17,6 +17,23 @@ def it_joins_hard_wrapped_lines_when_blank_lines_part_paragraphs(write):
     assert article.paragraphs == ("One line wrapped here.", "Two.")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name run into a share bar goes on on the next line
+    ("Share this withEmailCopy this linkHarry\nWhitlam died in August 2013.\n",
+     ("Share this withEmailCopy this linkHarry Whitlam died in August 2013.",)),
+    # a sentence's last word on a line of its own
+    ("The court heard he went to bed at 02:00\nBST.\nHis mother spoke.\n",
+     ("The court heard he went to bed at 02:00 BST.", "His mother spoke.")),
+    # a currency sign and its amount are one
+    ("UKIP spent £\n2,980,815 in May.\n", ("UKIP spent £2,980,815 in May.",)),
+    # a headline line stays apart from the sentence under it
+    ("Talks resume in Islamabad\nThe talks resumed.\n",
+     ("Talks resume in Islamabad", "The talks resumed.")),
+])
+def it_rejoins_lines_broken_inside_a_sentence(write, text, expected):
+    assert read(write("a.txt", text)).paragraphs == expected
+
+
 def it_takes_metadata_from_front_matter(write):
     text = ("---\ntitle: Talks resume\nsource: Dawn\nurl: https://example.org/a\n"
             "author: A. Writer\npublished: 2021-04-07\nlanguage: en-GB\n---\nBody text here.\n")

@@ -31,6 +31,10 @@ _SCROLL = re.compile(r"^(?:Scroll down for (?:video|more)\s*|Share this with\w*?
                      r"Media playback is (?:not |un)?supported on (?:this|your) device\s*|"
                      r"(?:Listen|Watch|Video|Audio|Read more|Related|See also):[^.!?]*?"
                      r"[a-z](?=(?:The|A|An|It|He|She|They|We|In|On|At|But|This)\s))")
+# Related-link headlines run together before the sentence, as scraped: "BBC team attacked
+# while investigating soldiers' deathsRussian families look for soldier sonsMr Yashin said…".
+# A word all in lower case with a capitalised one glued on ("iPhone", "McDonald" are not).
+_GLUED = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z]+\b)")
 # A caption's end at a time word, the sentence starting right after it with a capital.
 _CAPTION_WHEN = re.compile(r"\b(?:today|yesterday|last night|this week|on (?:Monday|Tuesday|"
                            r"Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?=[A-Z])")
@@ -52,6 +56,11 @@ def clean(text: str) -> tuple[int, int] | None:
             start = match.end()
     if _FURNITURE.match(text[start:]):
         return None
+    glued = max(_GLUED.finditer(text, start), key=lambda m: m.end(), default=None)
+    if glued and len(text[glued.end():].split()) >= 4 \
+            and len(text[start:glued.end()].split()) >= 3 \
+            and not re.search(r"[.!?]", text[start:glued.end()]):
+        start = glued.end()
     caption = _CAPTION_END.search(text, start)
     if caption and len(text[start:caption.start()].split()) >= 4 and _looks_like_caption(
             text[start:caption.start()]):

@@ -25,6 +25,10 @@ from brief.model import Article, Brief, Event, Item
 _ANAPHORIC = re.compile(r"(?:(?:This|These|That|Those|Its|His|Her|Their)\s+[a-z]|"
                         r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]|"
                         rf"The\s+(?:[\w-]+\s+){{0,2}}{lexicon.PERSON_NOUNS}\b)")
+# "In June, his parents…": whose, the sentence does not say.
+_POSSESSIVE = re.compile(r"(?:\S+\s+){0,3}?(?:his|her|their|its)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Budget:
     """How much of each section a brief may hold."""
@@ -183,7 +187,15 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
         return []
     bottom = candidates[0]
     if _ANAPHORIC.match(bottom.text or "") and not _introducible(bottom, known):
-        bottom = max(candidates[:40], key=lambda f: f.centrality + f.keywords)
+        # The most central of the next few reports, the lead itself among them: the bottom
+        # line is the reporter's, not a quotation from deep in the story. Failing one,
+        # the article's most central sentence.
+        reports = [f for f in candidates[1:6] if not _ANAPHORIC.match(f.text or "")
+                   and not re.search(r"[\"“”]", f.text or "")
+                   and _position(f) - _position(bottom) <= 5
+                   and not _POSSESSIVE.match(f.text or "")]
+        bottom = max([bottom, *reports] if reports else candidates[:40],
+                     key=lambda f: f.centrality + f.keywords)
     if _words(bottom) > budget.summary_words:  # whole, so another one
         fitting = [f for f in candidates[:6]
                    if _words(f) <= budget.summary_words
@@ -200,7 +212,9 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
             continue
         if f.text is None:
             last = chosen[-1][0][-1]
+            # Joined only where the page runs on: not across furniture cut from its start
             if _position(last) + 1 != _position(f) or not f.core \
+                    or not f.sentence.text.startswith(f.core) \
                     or not quotes_balanced(f.core) or glued(f.core):
                 continue
         text = _text(f) if f.text else f.core or ""

@@ -185,9 +185,18 @@ _OPEN_LINE = re.compile(r"\b(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|fr
                         r"its|their|our|my|your|this|these|between|into|about)$|,$", re.I)
 
 
+# A line that ends on a name run into the scraped text before it ("…Copy this linkHarry"):
+# the name goes on, on the next line ("Whitlam died…").
+_GLUED_NAME = re.compile(r"[a-z]{3}[A-Z][a-z]+$")
+# A line's last word, when a sentence ends there: "…before going to bed at 02:00" + "BST."
+_TAIL = re.compile(r"^\S+(?:\s\S+)?[.!?][\"'”’)]*$")
+_ENDED = re.compile(r"[.!?:;…\"'”’)\]]$")
+
+
 def _rejoined(lines: list[str]) -> list[str]:
     """Return `lines` with each one broken inside a sentence joined to the next: the next
-    starts in lower case or with a digit, the line ends on "and", "the", a comma…, or a
+    starts in lower case or with a digit, or is a sentence's last word or two; the line ends
+    on "and", "the", a comma, a currency sign or a name run into what came before, or a
     quotation opened on the line closes on the next."""
     joined: list[str] = []
     for line in lines:
@@ -195,8 +204,12 @@ def _rejoined(lines: list[str]) -> list[str]:
         if joined:
             last = joined[-1]
             inside_quote = last.count('"') % 2 == 1 or last.count("“") > last.count("”")
+            if last[-1:] in "£$€¥":  # "£" + "2,980,815": one amount
+                joined[-1] = last + line
+                continue
             if line[:1].islower() or line[:1].isdigit() or _OPEN_LINE.search(last) \
-                    or inside_quote:
+                    or inside_quote or _GLUED_NAME.search(last) and line[:1].isupper() \
+                    or _TAIL.match(line) and not _ENDED.search(last):
                 joined[-1] = f"{last} {line}"
                 continue
         joined.append(line)
