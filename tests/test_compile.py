@@ -150,3 +150,21 @@ def it_opens_on_a_report_near_the_lead_not_a_quotation_deep_in_the_story(write):
         *filler, quote, quote.replace("TV", "radio")]) + "\n"))
     brief = compile_brief(article, analyze(segment(article)))
     assert brief.summary[0].sentences[0] in ("s1", "s2")
+
+
+def it_keeps_reactions_and_steps_taken_out_of_the_implications(write):
+    """An implication says what the news means or may bring; a reaction ("insisted",
+    "criticised") or "May" the month is no such statement."""
+    article = read(write("a.txt", "\n".join([
+        "The council approved a new harbour budget of 40 million pounds on Monday.",
+        "The budget sets aside 12 million pounds for new quays at the port.",
+        "Builders from three countries bid for the contracts last year.",
+        "The mayor opened the new ferry terminal at the harbour in a ceremony.",
+        "Passenger numbers at the terminal rose by 8 per cent in the spring.",
+        "The opposition leader insisted the budget showed support for her party's policies.",
+        "Work on the new quays will start between May 5 and May 7, officials said.",
+        "Higher fees could push shipping lines to other ports, the harbour master warned.",
+    ]) + "\n"))
+    implications = [i.sentences for i in compile_brief(article,
+                                                       analyze(segment(article))).implications]
+    assert implications == [("s8",)]

@@ -110,7 +110,7 @@ def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
             keywords=keywords[index],
             topic=topic_of(core or ""),
             outcome_cues=_cues(core or "", _OUTCOME_CUES),
-            analytic_cues=_cues(core or "", _ANALYTIC_CUES),
+            analytic_cues=_analytic_cues(core or ""),
             figures=figures_in(sentence) if core else (),
             actors=tuple(mentions[index]),
             text=text,
@@ -237,6 +237,13 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+def _analytic_cues(text: str) -> tuple[str, ...]:
+    """Return the analytic cues in `text`; "May" the month is no "may"."""
+    cues = _cues(text, _ANALYTIC_CUES)
+    return cues if "may" not in cues or re.search(r"\bmay\b", text) else tuple(
+        c for c in cues if c != "may")
 
 
 def _cues(text: str, cues: re.Pattern) -> tuple[str, ...]:

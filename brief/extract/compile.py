@@ -296,14 +296,14 @@ def _watch(pool: list[Features], budget: Budget, published: str | None = None
 
 
 def _implications(pool: list[Features], budget: Budget) -> list[Features]:
-    """Return what the source says the news means: risk, cause, consequence, reaction and
-    outlook, the strongest cues first — never how a survey was done."""
+    """Return what the source says the news means: risk, consequence, outlook and what must
+    be done, the strongest cues first — never a reaction alone, nor how a survey was done."""
     def score(f: Features) -> float:
-        strong = sum(c in lexicon.STRONG_ANALYTIC_CUES for c in f.analytic_cues)
+        strong = sum(c in lexicon.IMPLICATION_CUES for c in f.analytic_cues)
         return min(strong, 3) * 0.6 + min(len(f.analytic_cues) - strong, 2) * 0.15 \
             + f.centrality
 
-    ranked = sorted((f for f in pool if set(f.analytic_cues) & lexicon.STRONG_ANALYTIC_CUES
+    ranked = sorted((f for f in pool if set(f.analytic_cues) & lexicon.IMPLICATION_CUES
                      and not any(m in (f.core or "").lower() for m in lexicon.METHOD)),
                     key=score, reverse=True)
     chosen: list[Features] = []

@@ -71,7 +71,8 @@ ANALYTIC_CUES = (
     "could", "may", "might", "should", "must", "need", "likely", "expect", "hope",
     "will", "soon", "future", "deadline", "approach", "critical", "significant",
     "important", "delicate", "concern", "challeng", "risk", "threat", "opportunit",
-    "because", "comes as", "amid", "as a result", "means", "signal", "seeks", "stature",
+    "because", "comes as", "amid", "as a result", "means that", "which means", "would mean",
+    "will mean", "could mean", "signal", "seeks", "stature",
     "convergen", "geopolitic", "strategic", "priority", "key player", "significant player",
     "emerg", "first time", "warn", "urge", "call for", "called for", "would", "promise",
     "vow", "criticis", "criticiz", "fear", "worr", "impact", "implication", "consequence",
@@ -85,12 +86,25 @@ ANALYTIC_CUES = (
 STRONG_ANALYTIC_CUES = frozenset((
     "could", "may", "might", "likely", "expect", "need", "critical", "significant", "delicate",
     "concern", "challeng", "risk", "threat", "opportunit", "because", "comes as", "amid",
-    "as a result", "means", "signal", "seeks", "stature", "geopolitic", "strategic",
+    "as a result", "means that", "which means", "would mean", "will mean", "could mean",
+    "signal", "seeks", "stature", "geopolitic", "strategic",
     "key player", "significant player", "warn", "urge", "call for", "called for", "criticis",
     "criticiz", "fear", "worr", "impact", "implication", "consequence", "pressure", "debate",
     "backlash", "investigat", "inquiry", "appeal", "oppos", "welcom", "suggest", "indicat",
     "admit", "conced", "acknowledg", "insist", "appear to", "prepared to", "set to", "poised",
     "court", "legal challenge", "battle",
+))
+
+# What makes a statement an implication: what the news means, what may follow, the risk,
+# what must be done. A reaction ("criticised", "insisted", "welcomed") or a step taken ("an
+# investigation was being conducted") is reporting, and stays out of the implications.
+IMPLICATION_CUES = frozenset((
+    "could", "may", "might", "likely", "expect", "need", "critical", "significant",
+    "delicate", "concern", "challeng", "risk", "threat", "opportunit", "as a result",
+    "means that", "which means", "would mean", "will mean", "could mean", "signal", "stature",
+    "geopolitic", "strategic", "key player", "significant player", "warn",
+    "urge", "call for", "called for", "fear", "worr", "impact", "implication", "consequence",
+    "pressure", "appear to", "prepared to", "set to", "poised", "legal challenge",
 ))
 
 # How a survey or study was done: method, not meaning.
