@@ -262,3 +262,15 @@ def it_quotes_reported_speech_whose_full_stop_a_caption_swallowed(brief_of):
     texts = [i.text for i in brief.summary + brief.outcomes + brief.implications]
     assert any(t.startswith("The minister warned") for t in texts), texts
     assert not any("Prescott" in t for t in texts)
+
+
+def it_titles_the_news_that_follows_a_lead_setting_a_scene(brief_of):
+    brief = brief_of("As the earth shook in Nepal, tremors were felt over the border in India "
+                     "as well. It was a call to action: Within hours of the first quake, India "
+                     "began planning a massive cross-border aid mission. Thousands died.")
+    assert brief.title == "India began planning massive cross-border aid mission"
+    # a scene followed by another scene keeps the lead's own headline
+    kept = brief_of("With summer around the corner, icy treats are back on the menu. As one "
+                    "fly found out when it swooped in to have a lick of a frozen steak, they "
+                    "can be sticky. Sales of ice lollies rose in May.")
+    assert kept.title == "With summer around corner, icy treats are back on menu"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from brief.extract.analyze import Analysis, Features
+from brief.extract.analyze import Analysis, Features, starts_dangling
 from brief.extract.quotable import quotable
 
 # Where a headline may end: before a clause that adds circumstance to the news.
@@ -20,7 +20,8 @@ _TITLE_CUT = re.compile(r",\s|;\s|:\s|\s(?:--|–|—|-)\s|\s(?:after|before|bec
 _PHRASE_CUT = re.compile(r"\s(?=(?:at|for|in|on|over|from|into|during|by|with)\s)")
 _VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|"
                    r"should|did|does|says|said|told|left|made|took|gave|won|lost|met|sent|"
-                   r"held|went|came|found|\w{3,}ed)\b")
+                   r"held|went|came|found|began|became|saw|got|led|ran|rose|fell|grew|struck|"
+                   r"kept|brought|sold|paid|chose|drew|flew|fled|spoke|wrote|broke|shook|\w{3,}ed)\b")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|"
                         r"must|should|did|does|says|said|told)\b")
 _AUXILIARIES = frozenset("was were been be is are has have had being".split())
@@ -68,6 +69,13 @@ _ATTRIBUTION = re.compile(
     r"(?:\stoday|\syesterday|\slast\snight)?)(?=[.!]?$)")
 
 
+# A lead that sets a scene rather than stating news: "As the earth shook in Nepal, tremors
+# were felt over the border in India as well."
+_SCENE = re.compile(r"(?:As|While|When|With|Amid)\s[^,]{3,80},\s")
+# "It was a call to action: " before the clause that states the news.
+_LEAD_IN = re.compile(r"[^:\"“'‘]{3,40}:\s(?=[A-Z])")
+
+
 def derive_title(analysis: Analysis, lead: Features | None = None, most: int = 14) -> str:
     """Return a headline made by deleting words from the bottom-line sentence (never the
     file name, never a fragment ending in …).
@@ -82,8 +90,16 @@ def derive_title(analysis: Analysis, lead: Features | None = None, most: int = 1
     if lead is None or not (lead.text or lead.core):
         return "Untitled brief"
     title = _shortened(lead, most)
+    start = analysis.features.index(lead) if lead in analysis.features else 0
+    if _SCENE.match(lead.text or "") and not lead.outcome_cues and not lead.figures:
+        for f in analysis.features[start + 1: start + 3]:  # the news may follow the scene
+            text = f.text or _after_lead_in(f.core or "")
+            other = _shortened(f, most, text) if f.outcome_cues and text else ""
+            if 6 <= len(other.split()) <= most + 3 and _VERB.search(other) \
+                    and not _OPEN_END.search(other) and not _dangles(other) \
+                    and not re.match(r"(?:As|While|When|With|Amid|If|Because)\b", other):
+                return other
     if len(title.split()) > most + 6:  # too long to read as a headline: the next sentence
-        start = analysis.features.index(lead) if lead in analysis.features else 0
         subject = {w.lower().strip(".,'’s") for w in title.split()[:4] if len(w) > 3}
         for f in analysis.features[start + 1: start + 3]:  # may state the news shortly,
             other = _shortened(f, most) if quotable(f) else ""  # about the same subject
@@ -93,9 +109,18 @@ def derive_title(analysis: Analysis, lead: Features | None = None, most: int = 1
     return title
 
 
-def _shortened(lead: Features, most: int) -> str:
-    """Return the headline made from one sentence by deleting words."""
-    text = _headline_words(lead.text or lead.core or "")
+def _after_lead_in(core: str) -> str | None:
+    """Return what follows a lead-in ("It was a call to action: India began…"), when that
+    stands alone; else None."""
+    match = _LEAD_IN.match(core)
+    rest = core[match.end():] if match else ""
+    return rest if len(rest.split()) >= 6 and not starts_dangling(rest) else None
+
+
+def _shortened(lead: Features, most: int, text: str | None = None) -> str:
+    """Return the headline made from one sentence (or `text`, part of it) by deleting
+    words."""
+    text = _headline_words(text or lead.text or lead.core or "")
     if len(text.split()) > most:  # a relative clause between subject and verb can go
         clause = _RELATIVE.match(text)
         if clause and not _AUXILIARY.search(clause.group(1)):  # "Family was told that …"
@@ -127,6 +152,7 @@ def _headline_words(text: str) -> str:
     text = re.sub(r"\s(?:today|yesterday|tonight|last night|this week|this morning|"
                   r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", "", text)
     opening = re.match(r"(?:As|While|When|After|Before|Although|Though|Since|Despite|Amid|"
+                       r"Within|"
                        r"Following|In|On|Last|This|Earlier|Later)\b[^,]{3,80}, "
                        r"(?=[a-z]+ |[A-Z])", text)
     if opening and len(text[opening.end():].split()) >= 6:  # the main clause comes after it
