@@ -168,3 +168,17 @@ def it_keeps_reactions_and_steps_taken_out_of_the_implications(write):
     implications = [i.sentences for i in compile_brief(article,
                                                        analyze(segment(article))).implications]
     assert implications == [("s8",)]
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("According to NASA, the ship carries food for the crew on the station.", None),
+    ("Some might say the friendship is a signal to the country that shares a border.", None),
+    ("Planes from the capital carried doctors to the region on Sunday.", None),
+    ("The two countries signed an accord on trade in the capital on Sunday.", "accord"),
+    ("Hundreds of relief troops landed in Kathmandu and got to work.", "landed"),
+])
+def it_reads_outcome_cues_as_whole_words(write, sentence, cue):
+    """'According to' is no accord, 'signal' no signing, 'planes' no plan."""
+    article = read(write("a.txt", sentence + "\n"))
+    cues = analyze(segment(article)).features[0].outcome_cues
+    assert (cue in cues) if cue else cues == (), cues

@@ -75,7 +75,9 @@ _TOPIC_NAMES = list(lexicon.TOPICS)
 _TOPICS = re.compile(r"\b(?:" + "|".join(
     f"(?P<t{i}>" + "|".join(patterns) + ")"
     for i, (_, patterns) in enumerate(lexicon.TOPICS.values())) + r")" + lexicon.ENDINGS + r"\b")
-_OUTCOME_CUES = re.compile(r"\b(" + "|".join(map(re.escape, lexicon.OUTCOME_CUES)) + ")")
+_OUTCOME_CUES = re.compile(r"\b(" + "|".join(
+    re.escape(cue) + (f"(?!{lexicon.OUTCOME_CUE_NOT[cue]})" if cue in lexicon.OUTCOME_CUE_NOT
+                      else "") for cue in lexicon.OUTCOME_CUES) + ")")
 _ANALYTIC_CUES = re.compile(r"\b(" + "|".join(map(re.escape, lexicon.ANALYTIC_CUES)) + ")")
 _DANGLING = re.compile("(?:" + "|".join(map(re.escape, lexicon.PRONOUNS + lexicon.CONNECTIVES))
                        + r")\b")

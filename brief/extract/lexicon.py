@@ -54,8 +54,18 @@ OUTCOME_CUES = (
     "warned", "urged", "called for", "criticis", "criticiz", "admitted", "accused", "denied",
     "vowed", "promised", "demanded", "jailed", "sentenced", "ordered", "voted", "passed",
     "ranked", "popular", "score", "poll", "survey", "showed", "shows", "alleg", "referred to",
-    "condemn", "reveal",
+    "condemn", "reveal", "sent", "deploy", "dispatch", "evacuat", "landed", "airlift",
+    "flew", "unveil", "introduc", "appoint", "award", "fund", "invest", "withdr", "spent",
+    "raised", "publish",
 )
+
+# Words an outcome cue starts but that name no development: "according to" is no accord,
+# "signal" no signing, "planes" no plan, "bank" no ban. Read after the cue, as lookaheads.
+OUTCOME_CUE_NOT = {
+    "accord": "ing", "sign": "al|ific|atur", "plan": "e|et", "ban": "k|d|an|ner",
+    "poll": "ut|en", "won": "d|der", "found": "ation|er", "hold": "er",
+    "share": "holder|s? a border",
+}
 
 # Outcome cues that name the development itself (an agreement, a figure's change) weigh more
 # than those that only report activity.
