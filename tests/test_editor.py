@@ -274,3 +274,21 @@ def it_titles_the_news_that_follows_a_lead_setting_a_scene(brief_of):
                     "fly found out when it swooped in to have a lick of a frozen steak, they "
                     "can be sticky. Sales of ice lollies rose in May.")
     assert kept.title == "With summer around corner, icy treats are back on menu"
+
+
+def it_never_quotes_the_rest_of_a_sentence_split_off_by_the_page(brief_of):
+    brief = brief_of("Gordon Brown has warned that the nationalists want a vote to force a "
+                     "second referendum. The former prime minister said that the SNP leader's "
+                     "answers are 'all evasion'. But that her party want 'chaos' at Westminster "
+                     "to force another referendum. Mr Brown was speaking in Renfrewshire.")
+    assert not any("But that" in text for text in items(brief)), items(brief)
+
+
+def it_names_no_one_for_a_he_after_another_speaker_has_the_floor(brief_of):
+    """'…," Howe told the radio.' gives the floor to Howe: the "He" after it is not Dan
+    Gosling, the last person the name finder knew."""
+    brief = brief_of("Bournemouth lost 2-1 at Sunderland on Saturday afternoon. Dan Gosling's "
+                     "goal gave them the lead in the first half. \"It shouldn't be down to "
+                     "confidence,\" Howe told the local radio station. He continued: \"We "
+                     "scored six goals against Hull before that game.\"")
+    assert not any("[Dan Gosling]" in text for text in items(brief)), items(brief)

@@ -301,8 +301,23 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
     if not names:  # who a following "he" may mean depends on whom this sentence describes
         if _DEFINITE_PERSON.match(core):
             return _usable(core), previous  # "The top Russian diplomat…": the same person
-        return _usable(core), ([] if _SOMEONE_NEW.search(core) else previous)
+        return _usable(core), ([] if _SOMEONE_NEW.search(core)
+                               or _new_speaker(core, previous) else previous)
     return _usable(core), names[:1] + _rivals(core, names, names[0])
+
+
+# '…," Howe told BBC Radio Solent.': a speaker the name finder did not take for a person.
+_SPEAKER = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:said|says|told|added|continued|explained|"
+                      r"insisted|admitted|warned|claimed)\b")
+_PRONOUN_SPEAKERS = frozenset("He She It They We I You This That".split())
+
+
+def _new_speaker(core: str, previous: list[str]) -> bool:
+    """Return True if `core` gives the floor to someone other than those before: a "he"
+    after it may mean that speaker, so it is no longer certain."""
+    known = {part for name in previous for part in name.split()}
+    return any(m.group(1) not in known and m.group(1) not in _PRONOUN_SPEAKERS
+               for m in _SPEAKER.finditer(core))
 
 
 def _rivals(core: str, names: list[str], subject: str | None) -> list[str]:

@@ -16,7 +16,13 @@ from brief.extract import lexicon
 from brief.extract.actors import is_given_name
 from brief.extract.analyze import Analysis, Features
 from brief.extract.dates import in_date_order, resolve
-from brief.extract.quotable import QUOTE_ONLY, glued, quotable, quotes_balanced
+from brief.extract.quotable import (
+    QUOTE_ONLY,
+    clause_only,
+    glued,
+    quotable,
+    quotes_balanced,
+)
 from brief.extract.title import derive_title
 from brief.model import Article, Brief, Event, Item
 
@@ -215,7 +221,7 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
             # Joined only where the page runs on: not across furniture cut from its start
             if _position(last) + 1 != _position(f) or not f.core \
                     or not f.sentence.text.startswith(f.core) \
-                    or not quotes_balanced(f.core) or glued(f.core):
+                    or not quotes_balanced(f.core) or glued(f.core) or clause_only(f.core):
                 continue
         text = _text(f) if f.text else f.core or ""
         words = len(text.split())
@@ -271,10 +277,10 @@ def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> 
 
 
 def _outlook(f: Features) -> bool:
-    """Return True for outlook or comment ("Nepal will need India's friendship…"): analytic
-    cues without a figure or a cue that names a development. It belongs to the
-    implications."""
-    return bool(f.analytic_cues) and not (
+    """Return True for outlook ("Nepal will need India's friendship…"): a cue of meaning or
+    consequence without a figure or a cue that names a development. It belongs to the
+    implications; a reaction ("insisted", "criticised") is a development."""
+    return bool(set(f.analytic_cues) & lexicon.IMPLICATION_CUES) and not (
         f.figures or set(f.outcome_cues) & lexicon.STRONG_OUTCOME_CUES)
 
 

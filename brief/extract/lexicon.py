@@ -56,7 +56,8 @@ OUTCOME_CUES = (
     "ranked", "popular", "score", "poll", "survey", "showed", "shows", "alleg", "referred to",
     "condemn", "reveal", "sent", "deploy", "dispatch", "evacuat", "landed", "airlift",
     "flew", "unveil", "introduc", "appoint", "award", "fund", "invest", "withdr", "spent",
-    "raised", "publish",
+    "raised", "publish", "insisted", "suggested", "stood down", "raised concerns",
+    "welcomed", "rejected", "dismissed", "hit back", "responded",
 )
 
 # Words an outcome cue starts but that name no development: "according to" is no accord,

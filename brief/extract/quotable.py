@@ -36,6 +36,17 @@ _GLUED = re.compile(r"(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|That|
                     r"|[a-z](?:The|It|He|She|They|We|In|On|At|But|This)\s")  # "mentalityThe"
 
 
+# "But that her party want 'chaos'…": the second half of "He said that… But that…", split
+# off by the page; "But that is not all" has its verb.
+_THAT_CLAUSE = re.compile(r"(?:But|And|Or)\s+that\s+(?:the|a|an|his|her|their|its|it|he|she|"
+                          r"they|we|this|these|[A-Z][\w'’-]*)\b(?!\s+(?:is|was|are|were)\b)")
+
+
+def clause_only(core: str) -> bool:
+    """Return True for "But that her party want…": no sentence, the rest of one."""
+    return bool(_THAT_CLAUSE.match(core))
+
+
 def quotable(f: Features) -> bool:
     """Return True for a sentence fit to quote on its own: self-contained, news rather than
     a teaser or question, and no picture reference ("(pictured)") in it."""
@@ -54,6 +65,8 @@ def passed_over(f: Features) -> str | None:
 def _unquotable(core: str, grouped: bool) -> str | None:
     if _PICTURE.search(core):
         return "picture reference"
+    if clause_only(core):
+        return "the rest of the sentence before: a clause without its verb"
     if glued(core):
         return "a caption or graphic runs into it"
     if _speakerless(core):
