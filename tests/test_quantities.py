@@ -31,6 +31,10 @@ def it_finds_figures_with_what_they_measure():
     ("It would rise by 4.2% Swinney said on Monday.", "4.2%"),
     # the tail of a number the pattern split ("$10,000 in bail…")
     ("A $10, 000 in bail was posted for him after five days.", "five days"),
+    # never a measure from the sentence before, across a full stop and a quotation mark
+    ("'Scots want a higher minimum wage, rises in pensions and lower energy bills. 'There "
+     "is also a preference for spending even if the deficit is not cut in the next five "
+     "years and tax increases for the wealthy.", "five years"),
 ])
 def it_gives_no_figure_whose_measure_would_be_a_fragment(text, value):
     found = {f.value: f.measure for f in figures_in(Sentence("s1", text, 0, 0, 0))}

@@ -96,7 +96,10 @@ def _measure(text: str, match: re.Match) -> str:
     if before.rstrip().endswith(("(", "[")):  # "7 per cent (£18,786)": the same figure again,
         return ""  # in other terms, with no measure of its own
     start = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("--"))
-    words = _tidy(before[start + 1:]).split()
+    # The words nearest the figure: never across a full stop or a quotation mark, which
+    # `_tidy` (reading forward) would cut at the far end.
+    nearest = re.split(r"[.!?]\s|[\"“”‘’]|(?<!\w)'|'(?!\w)", before[start + 1:])[-1]
+    words = _tidy(nearest).split()
     fits = 2 <= len(words) <= 10 and _reads_as_measure(words)
     return " ".join(words) if fits else ""
 
