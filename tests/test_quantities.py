@@ -35,6 +35,10 @@ def it_finds_figures_with_what_they_measure():
     ("'Scots want a higher minimum wage, rises in pensions and lower energy bills. 'There "
      "is also a preference for spending even if the deficit is not cut in the next five "
      "years and tax increases for the wealthy.", "five years"),
+    # a range's first bound: the measure would end on "between"
+    ("He is asked to drive two days a week for between £40,000 and £50,000-a-year.",
+     "£40,000"),
+
 ])
 def it_gives_no_figure_whose_measure_would_be_a_fragment(text, value):
     found = {f.value: f.measure for f in figures_in(Sentence("s1", text, 0, 0, 0))}
@@ -47,3 +51,10 @@ def it_cuts_a_long_measure_at_a_word_that_ends_a_phrase():
     assert figure.value == "three years"
     assert figure.measure.split()[-1] not in ("the", "to", "or", "it")
     assert text.find(figure.measure) > 0  # still the source's own words
+
+
+def it_reads_millions_written_close_up():
+    text = "There are approximately 12million undocumented immigrants in the United States."
+    (figure,) = figures_in(Sentence("s1", text, 0, 0, 0))
+    assert (figure.value, figure.amount) == ("12million", 12e6)
+    assert figure.measure == "undocumented immigrants in the United States"

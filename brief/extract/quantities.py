@@ -25,11 +25,12 @@ _UNIT = (r"(?:\s?(?:%|per ?cent|percent|percentage points?)"
          r"|\s(?:(?:billion|million) )?(?:cubic (?:feet|metres|meters)|barrels|tonnes|tons|"
          r"megawatts|gigawatts|kilometres|kilometers|km|miles|metres|meters|doses|people|"
          r"troops|soldiers|fighters|refugees|years|months|weeks|days|hours|deaths|cases|jobs|"
-         r"homes|votes|seats|passengers|children|students|workers|members|countries|nations)"
+         r"homes|votes|seats|passengers|children|students|workers|members|countries|nations|"
+         r"immigrants|migrants|residents|adults|voters|employees|patients|victims|civilians)"
          r"(?: (?:per|a) (?:day|year|month|annum|week))?)")
 QUANTITY = re.compile(
     rf"(?<![\w.-])(?:(?P<currency>US\$|[$€£¥]|Rs\.? ?){_NUMBER}|{_NUMBER}{_UNIT}|"
-    r"\d[\d,]*\.?\d*\s(?:thousand|million|billion|trillion))(?![\w-])", re.I)
+    r"\d[\d,]*\.?\d*\s?(?:thousand|million|billion|trillion))(?![\w-])", re.I)
 _MONTH_AFTER = re.compile(r"\s(?:January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)\b")
 _CLAUSE_END = re.compile(r"[,;:.!?()“”\"]|\s(?:and|but|which|who|while|as|because|comes)\s")
@@ -116,6 +117,7 @@ _DANGLING_END = frozenset((
     "that", "than", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had",
     "some", "so", "more", "less", "its", "his", "her", "their", "this", "these", "which",
     "who", "will", "would", "could", "if", "but", "into", "about", "over", "under", "just",
+    "between", "around", "nearly", "almost", "approximately", "roughly", "up", "least",
     "it", "there", "or"))
 
 
