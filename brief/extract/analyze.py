@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from brief.extract import lexicon
 from brief.extract.actors import OPENER, find_actors, gender, short_names
 from brief.extract.clean import clean
-from brief.extract.quantities import figures_in
+from brief.extract.quantities import figures_of
 from brief.model import Actor, Figure, Sentence
 
 
@@ -91,36 +91,73 @@ _SOMEONE_NEW = re.compile(rf"\b(?:a|an|another|one|two|three|several|some|many)\
 
 def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
     """Return the features of `sentences` and the actors they mention."""
-    spans = [clean(s.text) for s in sentences]
-    cores = [s.text[span[0]:span[1]] if span else None for s, span in zip(sentences, spans)]
-    bags = [Counter(_content_words(core)) if core else Counter() for core in cores]
-    centrality, keywords = _salience(bags)
+    # What depends on a sentence's text alone is worked out once per distinct text: long
+    # sources repeat sentences (page furniture, boilerplate, quoted passages).
+    known: dict[str, _Text] = {}
+    texts = [known.get(s.text) or known.setdefault(s.text, _text(s.text)) for s in sentences]
+    centrality, keywords = _salience([t.bag for t in texts])
     actors, mentions = find_actors(sentences)
     short = short_names(actors, sentences)
     roles = {a.name: a.role for a in actors if a.kind == "person"}
     features = []
     previous: list[str] = []  # who the sentence before names, its subject first, then rivals
-    for index, (sentence, core) in enumerate(zip(sentences, cores)):
+    for index, (sentence, found) in enumerate(zip(sentences, texts)):
+        core = found.core
         text, previous = _self_contained(core, mentions[index], previous, short, roles)
         features.append(Features(
             sentence=sentence,
             core=core,
-            words=len(_WORD.findall(core or "")),
+            words=found.words,
             centrality=centrality[index],
             keywords=keywords[index],
-            topic=topic_of(core or ""),
-            outcome_cues=_cues(core or "", _OUTCOME_CUES),
-            analytic_cues=_cues(core or "", _ANALYTIC_CUES),
-            figures=figures_in(sentence) if core else (),
+            topic=found.topic,
+            outcome_cues=found.outcome_cues,
+            analytic_cues=found.analytic_cues,
+            figures=tuple(Figure(value, measure, (sentence.id,), amount, unit)
+                          for value, measure, amount, unit in found.figures),
             actors=tuple(mentions[index]),
             text=text,
-            hook=_is_hook(core),
-            when=_when(core),
-            unfinished=bool(core) and index + 1 < len(sentences)
-            and sentences[index + 1].paragraph == sentence.paragraph
-            and not _FINISHED.search(core),
+            hook=found.hook,
+            when=found.when,
+            unfinished=found.open_ended and index + 1 < len(sentences)
+            and sentences[index + 1].paragraph == sentence.paragraph,
         ))
     return Analysis(tuple(_quotations(features)), actors)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """The features of a sentence that its text alone decides (see `Features`)."""
+
+    core: str | None
+    bag: Counter
+    """Its content words' stems, counted (read only: shared by sentences alike)."""
+    words: int
+    topic: str | None
+    outcome_cues: tuple[str, ...]
+    analytic_cues: tuple[str, ...]
+    figures: tuple[tuple[str, str, float | None, str | None], ...]
+    """Each figure's value, measure, amount and unit."""
+    hook: bool
+    when: str | None
+    open_ended: bool
+    """True if `core` does not end as a sentence does (see `Features.unfinished`)."""
+
+
+def _text(sentence: str) -> _Text:
+    span = clean(sentence)
+    core = sentence[span[0]:span[1]] if span else None
+    return _Text(
+        core=core,
+        bag=Counter(_content_words(core)) if core else Counter(),
+        words=len(_WORD.findall(core or "")),
+        topic=topic_of(core or ""),
+        outcome_cues=_cues(core or "", _OUTCOME_CUES),
+        analytic_cues=_cues(core or "", _ANALYTIC_CUES),
+        figures=figures_of(sentence) if core else (),
+        hook=_is_hook(core),
+        when=_when(core),
+        open_ended=bool(core) and not _FINISHED.search(core))
 
 
 # A single quotation mark that opens (after a space, bracket, colon or dash, before a word)

@@ -37,16 +37,22 @@ _CLAUSE_END = re.compile(r"[,;:.!?()“”\"]|\s(?:and|but|which|who|while|as|be
 
 def figures_in(sentence: Sentence) -> tuple[Figure, ...]:
     """Return the quantities `sentence` states; bare numbers, years and dates are not figures."""
+    return tuple(Figure(value, measure, (sentence.id,), amount, unit)
+                 for value, measure, amount, unit in figures_of(sentence.text))
+
+
+def figures_of(text: str) -> tuple[tuple[str, str, float | None, str | None], ...]:
+    """Return each figure `text` states (see `figures_in`) as its value, measure, amount and
+    unit."""
     figures = []
-    for match in QUANTITY.finditer(sentence.text):
-        if re.fullmatch(r"\d+", match.group()) or _MONTH_AFTER.match(sentence.text, match.end()):
+    for match in QUANTITY.finditer(text):
+        if re.fullmatch(r"\d+", match.group()) or _MONTH_AFTER.match(text, match.end()):
             continue
         if re.match(r"(?:one|two)\b", match.group(), re.I):  # "two nations" is no key figure
             continue
-        measure = _measure(sentence.text, match)
+        measure = _measure(text, match)
         if measure:
-            amount, unit = normalise(match.group())
-            figures.append(Figure(match.group(), measure, (sentence.id,), amount, unit))
+            figures.append((match.group(), measure, *normalise(match.group())))
     return tuple(figures)
 
 
