@@ -7,6 +7,7 @@ to the rest of the article, not a sentence graph, so a book-length source stays 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections import Counter
@@ -183,15 +184,23 @@ def _quotations(features: list[Features], most: int = 4, words: int = 60) -> lis
     """Return `features` with each sentence that opens a quotation the next sentences close
     (within `most` of them and `words` words) knowing those sentences."""
     result = list(features)
+    balances: dict[str, int] = {}  # by text: long sources repeat sentences
+
+    def balance_of(text: str) -> int:
+        found = balances.get(text)
+        if found is None:
+            found = balances[text] = quote_balance(text)
+        return found
+
     for index, f in enumerate(features):
-        if not f.text or quote_balance(f.core or "") <= 0:
+        if not f.text or balance_of(f.core or "") <= 0:
             continue
-        balance, size = quote_balance(f.core or ""), f.words
+        balance, size = balance_of(f.core or ""), f.words
         for end in range(index + 1, min(len(features), index + 1 + most)):
             following = features[end]
             if following.core is None or following.core != following.sentence.text:
                 break
-            step = quote_balance(following.core)
+            step = balance_of(following.core)
             if re.match(r"['‘“\"]", following.core):
                 step -= 1  # a quotation going on into a new paragraph opens it again
             balance += step
@@ -233,16 +242,22 @@ def _salience(bags: list[Counter]) -> tuple[list[float], list[float]]:
     article uses them, damped for length; keyword coverage counts the article's five
     commonest content words. Both are what a reader skimming for the gist would look for.
     """
+    # Sentences alike share one bag (see `_Text`): each distinct bag is counted and scored
+    # once, in order of first use, so the words' order (most_common's tie-break) is kept.
+    times = Counter(map(id, bags))
+    distinct = list({id(bag): bag for bag in bags}.values())
     document: Counter = Counter()
-    for bag in bags:  # not sum(): adding Counters copies them, quadratic in length
-        document.update(bag)
+    for bag in distinct:  # not sum(): adding Counters copies them, quadratic in length
+        many = times[id(bag)]
+        document.update(bag if many == 1 else {w: c * many for w, c in bag.items()})
     top = dict(document.most_common(5))
-    centrality, keywords = [], []
-    for bag in bags:
+    scores = {}
+    for bag in distinct:
         shared = sum(math.log1p(document[w] - c) for w, c in bag.items())
-        centrality.append(shared / max(1, len(bag)) ** 0.3)
-        keywords.append(sum(math.log1p(top[w]) for w in bag if w in top))
-    return _scaled(centrality), _scaled(keywords)
+        scores[id(bag)] = (shared / max(1, len(bag)) ** 0.3,
+                           sum(math.log1p(top[w]) for w in bag if w in top))
+    return (_scaled([scores[id(bag)][0] for bag in bags]),
+            _scaled([scores[id(bag)][1] for bag in bags]))
 
 
 def _scaled(values: list[float]) -> list[float]:
@@ -354,6 +369,7 @@ def _antecedent(pronoun: str, previous: list[str], roles: dict[str, str | None])
     return certain[0] if len(certain) == 1 and len(possible) == 1 else None
 
 
+@functools.lru_cache(maxsize=8192)  # long sources repeat sentences
 def _usable(core: str) -> str | None:
     return None if starts_dangling(core) or _leans_on_context(core) else core
 
