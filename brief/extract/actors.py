@@ -283,10 +283,16 @@ def _bare_title(role: str) -> str:
     return rest if rest in lexicon.TITLES else role
 
 
+# Compiled once: _trim_name runs for every name found.
+_POSSESSIVE_END = re.compile(r"\w[’']s$")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_STOPPED = re.compile(r"\w*[^\W\d_]{3,}\.")
+
+
 def _trim_name(name: str) -> str:
     words = name.split()
     for index, word in enumerate(words):  # "David Cameron's Big Society" is David Cameron
-        if re.search(r"\w[’']s$", word):
+        if _POSSESSIVE_END.search(word):
             words = words[:index] + [word[:-2]]
             break
         if word.endswith(("-", "–")):  # "Queen Elizabeth II- Britain's longest reigning…"
@@ -295,11 +301,11 @@ def _trim_name(name: str) -> str:
     while len(words) > 1 and (words[-1].isupper() or not words[-1].rstrip(".")[-1:].isalpha()):
         words.pop()  # "Anas Sarwar MP", "Jane Doe QC", "Wendy Davis WHERE'S SCOOBY?"
     if len(words) == 3 and is_given_name(words[0]) and not (
-            is_given_name(words[1]) or re.fullmatch(r"[A-Z]\.?", words[1])):
+            is_given_name(words[1]) or _INITIAL.fullmatch(words[1])):
         words = words[:2]  # "Hillary Clinton Twitter", "Robert Gentile Connecticut"
     while words and words[0] in _PARTY_WORDS:
         words.pop(0)  # "Tory Ruth Davidson"
-    if words and re.fullmatch(r"\w*[^\W\d_]{3,}\.", words[-1]) and not words[-1].isupper():
+    if words and _STOPPED.fullmatch(words[-1]) and not words[-1].isupper():
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an initial ("J.")
     while words and (words[-1] in lexicon.NOT_NAMES or words[-1].endswith((".", "’s", "'s"))):
         words.pop()

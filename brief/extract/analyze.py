@@ -85,6 +85,13 @@ _FUTURE = re.compile(lexicon.FUTURE)  # case matters: "Will Smith" is not the fu
 _WHEN = re.compile(lexicon.WHEN)
 _FINISHED = re.compile(r"[.!?…'\"”’)]\s*$")
 _DEFINITE_PERSON = re.compile(rf"The\s+(?:[\w-]+\s+){{0,3}}{lexicon.PERSON_NOUNS}\b")
+# Compiled once, not looked up in re's cache per sentence.
+_DIGIT = re.compile(r"\d")
+_INNER_CAPITAL = re.compile(r"(?<!^)\b[A-Z][a-z]")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|added|reported)\s+(?:on\s+)?$")
+_PRONOUN = re.compile(r"(He|She)\b")
+_PRONOUN_INSIDE = re.compile(r"(he|she)\b")
+_OPENING_PRONOUN = re.compile(r"(?:\S+\s+){1,4}?(?:it|they|them|this|these|he|she)\b", re.I)
 _SOMEONE_NEW = re.compile(rf"\b(?:a|an|another|one|two|three|several|some|many)\s+"
                           rf"(?:[\w-]+\s+){{0,2}}{lexicon.PERSON_NOUNS}\b|\b(?:he|she|they)\b",
                           re.I)
@@ -303,15 +310,14 @@ def _is_hook(core: str | None) -> bool:
     if core.rstrip("\"”’'").endswith("?"):
         return True
     short = len(core.split()) < 12
-    return short and not re.search(r"\d", core) and not re.search(r"(?<!^)\b[A-Z][a-z]", core)
+    return short and not _DIGIT.search(core) and not _INNER_CAPITAL.search(core)
 
 
 def _when(core: str | None) -> str | None:
     if not core or not _FUTURE.search(core):
         return None
     for match in _WHEN.finditer(core):  # not the day it was said: "…, police said Monday"
-        if not re.search(r"\b(?:said|says|told|announced|added|reported)\s+(?:on\s+)?$",
-                         core[: match.start()]):
+        if not _SAID_BEFORE.search(core[: match.start()]):
             return match.group(0)
     return None
 
@@ -334,7 +340,7 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
         return None, []
     opener = OPENER.match(core)
     at = opener.end() + 1 if opener and core[opener.end():opener.end() + 1] == " " else 0
-    pronoun = re.compile(r"(He|She)\b" if at == 0 else r"(he|she)\b").match(core, at)
+    pronoun = (_PRONOUN if at == 0 else _PRONOUN_INSIDE).match(core, at)
     if pronoun:
         referent = _antecedent(pronoun.group(1).lower(), previous, roles)
         if referent is None:
@@ -379,7 +385,7 @@ def _leans_on_context(text: str) -> bool:
     anchor it ("Last month it hosted talks…", "As soon as it is signed, the work will
     begin.")."""
     # The first word is starts_dangling's ("It is hoped…" is no reference).
-    opening = re.match(r"(?:\S+\s+){1,4}?(?:it|they|them|this|these|he|she)\b", text, re.I)
+    opening = _OPENING_PRONOUN.match(text)
     if not opening:
         return False
     before = text[: opening.end()].split()[1:-1]

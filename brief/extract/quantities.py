@@ -32,6 +32,9 @@ QUANTITY = re.compile(
     r"\d[\d,]*\.?\d*\s(?:thousand|million|billion|trillion))(?![\w-])", re.I)
 _MONTH_AFTER = re.compile(r"\s(?:January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)\b")
+_ONE_OR_TWO = re.compile(r"(?:one|two)\b", re.I)
+_DASH_OR_QUOTE = re.compile(r"\s(?:--|–|—|-)\s|\s-|[\"“”‘’']")
+_IT_WAS = re.compile(r"^\s*(?:it|this|that|there) (?:was|is|were|are|has been|had been) ", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?()“”\"]|\s(?:and|but|which|who|while|as|because|comes)\s")
 
 
@@ -46,9 +49,9 @@ def figures_of(text: str) -> tuple[tuple[str, str, float | None, str | None], ..
     unit."""
     figures = []
     for match in QUANTITY.finditer(text):
-        if re.fullmatch(r"\d+", match.group()) or _MONTH_AFTER.match(text, match.end()):
+        if match.group().isdecimal() or _MONTH_AFTER.match(text, match.end()):
             continue
-        if re.match(r"(?:one|two)\b", match.group(), re.I):  # "two nations" is no key figure
+        if _ONE_OR_TWO.match(match.group()):  # "two nations" is no key figure
             continue
         measure = _measure(text, match)
         if measure:
@@ -124,10 +127,9 @@ _DANGLING_END = frozenset((
 
 def _tidy(phrase: str) -> str:
     """Return `phrase` cut at a dash and without the little words at either end."""
-    phrase = re.split(r"\s(?:--|–|—|-)\s|\s-|[\"“”‘’']", phrase)[0]
+    phrase = _DASH_OR_QUOTE.split(phrase, 1)[0]
     words = phrase.split()
-    phrase = re.sub(r"^\s*(?:it|this|that|there) (?:was|is|were|are|has been|had been) ", "",
-                    " ".join(words), flags=re.I)
+    phrase = _IT_WAS.sub("", " ".join(words))
     words = phrase.split()
     while words and words[0].lower() in ("of", "in", "for", "to", "and", "or", "on", "at",
                                          "its", "his", "her", "their", "the", "a", "an"):
