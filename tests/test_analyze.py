@@ -71,3 +71,23 @@ def it_labels_topics_from_the_lexicon(text, topic):
 ])
 def it_tells_dangling_openings(text, dangling):
     assert starts_dangling(text) is dangling
+
+
+def it_works_out_a_repeated_sentence_once_yet_credits_each_occurrence():
+    # What a text alone decides is shared between sentences alike (see `analyze._Text`);
+    # what depends on the sentence (its id, its neighbours) is still its own.
+    repeated = "Foreign Minister Shah Mahmood Qureshi said 46 percent of exports went to Russia."
+    paragraphs = [repeated, "Trade talks resumed in Islamabad on Monday after a long pause.",
+                  repeated + " He said more talks would follow", repeated]
+    article = Article(SourceInfo(file="a.txt"), paragraphs)
+    sentences = segment(article)
+    analysis = analyze(sentences)
+    alike = [f for f in analysis.features if f.sentence.text == repeated]
+    assert len(alike) == 3
+    assert [f.figures[0].sentences for f in alike] == [(f.sentence.id,) for f in alike]
+    assert len({(f.centrality, f.keywords, f.topic, f.core) for f in alike}) == 1
+    qureshi = next(a for a in analysis.actors if a.name == "Shah Mahmood Qureshi")
+    assert [s for s in qureshi.sentences if s in {f.sentence.id for f in alike}] == [
+        f.sentence.id for f in alike]
+    russia = next(a for a in analysis.actors if a.name == "Russia")
+    assert len(russia.sentences) == 3

@@ -174,45 +174,29 @@ def _is_person(name: str, role: str) -> bool:
 
 def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[list[str]]]:
     """Return the people named with a title, and per sentence the people it mentions."""
-    lowered = {w for s in sentences for w in re.findall(r"(?<![.!?] )\b[a-z]{3,}\b", s.text)}
+    # Each distinct text is read once: a source that repeats sentences pays for them once.
+    texts = list(dict.fromkeys(s.text for s in sentences))
+    lowered = {w for text in texts for w in re.findall(r"(?<![.!?] )\b[a-z]{3,}\b", text)}
     found: dict[str, tuple[str, str]] = {}  # surname -> (fullest name, role)
     named: Counter = Counter()  # surname -> how often found, to keep the most named
+    titled = _once_each(_titled)
     for sentence in sentences:
-        for match in _PERSON.finditer(sentence.text):
-            role, name = match.group(1), _trim_name(match.group(2))
-            if not name or _inside_quotes(sentence.text, match.start()) \
-                    or not _is_person(name, role):
-                continue
+        for name, role in titled(sentence.text):
             surname = name.split()[-1]
             named[surname] += 1
             known = found.get(surname)
             if known is None or len(name) > len(known[0]):
                 found[surname] = (name, known[1] if known and len(known[1]) > len(role) else role)
+    bare = _once_each(lambda text: _untitled(text, lowered))
     for sentence in sentences:  # people named without a title, once they are known names
-        for match in _BARE_PERSON.finditer(sentence.text):
-            name = _trim_name(re.sub(r"(?<=\w)[’']s\b", "", match.group(1) + match.group(2)))
-            words = name.split()
-            if set(match.group(2).split()) & _PLACE_WORDS:
-                continue  # "Cleveland Metroparks Zoo"
-            following = sentence.text[match.end():].split(maxsplit=1)
-            following = following[0].strip(".,;:") if following else ""
-            if (len(words) < 2 or name in _NOT_PEOPLE or following[:1].isupper()
-                    or following.capitalize() in _PLACE_WORDS
-                    or any(w.isupper() and len(w) > 1 for w in words)
-                    or _common_word(words[-1], lowered)
-                    or _given_names().get(words[0], "?") not in ("M", "F")
-                    or words[0] in lexicon.NOT_NAMES or set(words) & _PLACE_WORDS
-                    or set(words) & _ORGANISATION_WORDS or words[0] in ("Al", "El", "Le", "La")
-                    or not words[-1][:1].isupper() or not words[-1][-1:].isalpha()
-                    or _TITLE_WORD.search(name) or _inside_quotes(sentence.text, match.start())
-                    or sentence.text[match.end():].startswith((" Street", " of ", " Co"))):
-                continue
-            named[words[-1]] += 1
-            found.setdefault(words[-1], (name, ""))
+        for name in bare(sentence.text):
+            surname = name.split()[-1]
+            named[surname] += 1
+            found.setdefault(surname, (name, ""))
     # "Hillary Clinton Twitter" once, "Hillary Clinton" alone elsewhere: two words. One pass
     # over the text finds every pair of names standing alone.
-    pairs = {m.group(0) for sentence in sentences
-             for m in re.finditer(rf"(?<![\w’'-]){_NAME}\s{_NAME}(?!\s{_NAME})", sentence.text)}
+    pairs = {m.group(0) for text in texts
+             for m in re.finditer(rf"(?<![\w’'-]){_NAME}\s{_NAME}(?!\s{_NAME})", text)}
     for surname, (name, role) in list(found.items()):
         words = name.split()
         if len(words) == 3 and " ".join(words[:2]) in pairs:
@@ -223,7 +207,8 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
         kept = set(sorted(found, key=lambda n: -named[n])[:MOST_PEOPLE])  # stable: first named
         found = {surname: entry for surname, entry in found.items() if surname in kept}
     pattern, names = _mention_pattern(found)
-    mentions = [_mentions(sentence.text, pattern, names) for sentence in sentences]
+    mentioned = _once_each(lambda text: _mentions(text, pattern, names))
+    mentions = [mentioned(sentence.text) for sentence in sentences]  # read only: shared
     ids: dict[str, list[str]] = {name: [] for name, _ in found.values()}
     for sentence, people in zip(sentences, mentions):  # one pass, not one per person
         for name in people:
@@ -231,6 +216,57 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
     actors = [Actor(name, role or None, tuple(ids[name]), "person")
               for name, role in found.values()]
     return tuple(actors), mentions
+
+
+def _once_each(work):
+    """Return `work` (a function of a text) remembering its result for each text it is given:
+    the article is read once per distinct sentence."""
+    done: dict = {}
+
+    def once(text: str):
+        result = done.get(text)
+        if result is None:
+            result = done[text] = work(text)
+        return result
+
+    return once
+
+
+def _titled(text: str) -> list[tuple[str, str]]:
+    """Return the people `text` names with a title ("Foreign Minister Shah Mahmood Qureshi"),
+    each as its name and title."""
+    people = []
+    for match in _PERSON.finditer(text):
+        role, name = match.group(1), _trim_name(match.group(2))
+        if name and not _inside_quotes(text, match.start()) and _is_person(name, role):
+            people.append((name, role))
+    return people
+
+
+def _untitled(text: str, lowered: set[str]) -> list[str]:
+    """Return the people `text` names without a title: a known given name and a surname that
+    the article (whose lower-case words are `lowered`) never uses as a common word."""
+    people = []
+    for match in _BARE_PERSON.finditer(text):
+        name = _trim_name(re.sub(r"(?<=\w)[’']s\b", "", match.group(1) + match.group(2)))
+        words = name.split()
+        if set(match.group(2).split()) & _PLACE_WORDS:
+            continue  # "Cleveland Metroparks Zoo"
+        following = text[match.end():].split(maxsplit=1)
+        following = following[0].strip(".,;:") if following else ""
+        if (len(words) < 2 or name in _NOT_PEOPLE or following[:1].isupper()
+                or following.capitalize() in _PLACE_WORDS
+                or any(w.isupper() and len(w) > 1 for w in words)
+                or _common_word(words[-1], lowered)
+                or _given_names().get(words[0], "?") not in ("M", "F")
+                or words[0] in lexicon.NOT_NAMES or set(words) & _PLACE_WORDS
+                or set(words) & _ORGANISATION_WORDS or words[0] in ("Al", "El", "Le", "La")
+                or not words[-1][:1].isupper() or not words[-1][-1:].isalpha()
+                or _TITLE_WORD.search(name) or _inside_quotes(text, match.start())
+                or text[match.end():].startswith((" Street", " of ", " Co"))):
+            continue
+        people.append(name)
+    return people
 
 
 def _inside_quotes(text: str, position: int) -> bool:
@@ -247,10 +283,16 @@ def _bare_title(role: str) -> str:
     return rest if rest in lexicon.TITLES else role
 
 
+# Compiled once: _trim_name runs for every name found.
+_POSSESSIVE_END = re.compile(r"\w[’']s$")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_STOPPED = re.compile(r"\w*[^\W\d_]{3,}\.")
+
+
 def _trim_name(name: str) -> str:
     words = name.split()
     for index, word in enumerate(words):  # "David Cameron's Big Society" is David Cameron
-        if re.search(r"\w[’']s$", word):
+        if _POSSESSIVE_END.search(word):
             words = words[:index] + [word[:-2]]
             break
         if word.endswith(("-", "–")):  # "Queen Elizabeth II- Britain's longest reigning…"
@@ -259,11 +301,11 @@ def _trim_name(name: str) -> str:
     while len(words) > 1 and (words[-1].isupper() or not words[-1].rstrip(".")[-1:].isalpha()):
         words.pop()  # "Anas Sarwar MP", "Jane Doe QC", "Wendy Davis WHERE'S SCOOBY?"
     if len(words) == 3 and is_given_name(words[0]) and not (
-            is_given_name(words[1]) or re.fullmatch(r"[A-Z]\.?", words[1])):
+            is_given_name(words[1]) or _INITIAL.fullmatch(words[1])):
         words = words[:2]  # "Hillary Clinton Twitter", "Robert Gentile Connecticut"
     while words and words[0] in _PARTY_WORDS:
         words.pop(0)  # "Tory Ruth Davidson"
-    if words and re.fullmatch(r"\w*[^\W\d_]{3,}\.", words[-1]) and not words[-1].isupper():
+    if words and _STOPPED.fullmatch(words[-1]) and not words[-1].isupper():
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an initial ("J.")
     while words and (words[-1] in lexicon.NOT_NAMES or words[-1].endswith((".", "’s", "'s"))):
         words.pop()
@@ -307,16 +349,13 @@ def _organisations(sentences: tuple[Sentence, ...], most: int = 6) -> tuple[Acto
     ("Shanghai Cooperation Organization (SCO)") counts as its full name."""
     forms: dict[str, str] = {name: name for name in lexicon.ORGANISATIONS}
     named: Counter = Counter()
+    named_in = _once_each(_organisations_in)
     for sentence in sentences:
-        for match in _ORGANISATION.finditer(sentence.text):
-            name = re.sub(r"^(?:The|A|An|In|At|On|By|For)\s", "", match.group(1))
-            if (name.split()[0] in lexicon.NOT_NAMES or len(name.split()) < 2
-                    or _TITLE_WORD.search(name)):
-                continue
+        for name, acronym in named_in(sentence.text):
             named[name] += 1
             forms.setdefault(name, name)
-            if match.group(2):
-                forms[match.group(2)] = name
+            if acronym:
+                forms[acronym] = name
     if len(named) > MOST_ORGANISATIONS:  # the most named, and the lexicon's own
         kept = {name for name, _ in named.most_common(MOST_ORGANISATIONS)}
         kept.update(lexicon.ORGANISATIONS)
@@ -324,20 +363,32 @@ def _organisations(sentences: tuple[Sentence, ...], most: int = 6) -> tuple[Acto
     pattern = re.compile(r"(?<!\w)(" + "|".join(
         map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w-])")
     found: dict[str, list[str]] = {}
+    mentioned = _once_each(lambda text: [forms[m] for m in pattern.findall(text)])
     for sentence in sentences:
-        for match in pattern.finditer(sentence.text):
-            found.setdefault(forms[match.group(1)], []).append(sentence.id)
+        for name in mentioned(sentence.text):
+            found.setdefault(name, []).append(sentence.id)
     return _ranked(found, "organisation", most)
+
+
+def _organisations_in(text: str) -> list[tuple[str, str | None]]:
+    """Return the organisations `text` names, each with the acronym it defines, if any."""
+    named = []
+    for match in _ORGANISATION.finditer(text):
+        name = re.sub(r"^(?:The|A|An|In|At|On|By|For)\s", "", match.group(1))
+        if (name.split()[0] not in lexicon.NOT_NAMES and len(name.split()) >= 2
+                and not _TITLE_WORD.search(name)):
+            named.append((name, match.group(2)))
+    return named
 
 
 def _countries(sentences: tuple[Sentence, ...], most: int = 8) -> tuple[Actor, ...]:
     """Return the countries named, most mentioned first ("U.S." is the United States)."""
     found: dict[str, dict[str, None]] = {}  # name -> sentence ids, in order, each once
+    named_in = _once_each(lambda text: [
+        lexicon.COUNTRY_ALIASES.get(match.group(1), match.group(1))
+        for match in _COUNTRY.finditer(text) if _is_country(text, match)])
     for sentence in sentences:
-        for match in _COUNTRY.finditer(sentence.text):
-            if not _is_country(sentence.text, match):
-                continue
-            name = lexicon.COUNTRY_ALIASES.get(match.group(1), match.group(1))
+        for name in named_in(sentence.text):
             found.setdefault(name, {})[sentence.id] = None
     return _ranked({name: list(ids) for name, ids in found.items()}, "country", most)
 

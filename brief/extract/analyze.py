@@ -7,6 +7,7 @@ to the rest of the article, not a sentence graph, so a book-length source stays 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections import Counter
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from brief.extract import lexicon
 from brief.extract.actors import OPENER, find_actors, gender, short_names
 from brief.extract.clean import clean
-from brief.extract.quantities import figures_in
+from brief.extract.quantities import figures_of
 from brief.model import Actor, Figure, Sentence
 
 
@@ -86,6 +87,13 @@ _FUTURE = re.compile(lexicon.FUTURE)  # case matters: "Will Smith" is not the fu
 _WHEN = re.compile(lexicon.WHEN)
 _FINISHED = re.compile(r"[.!?…'\"”’)]\s*$")
 _DEFINITE_PERSON = re.compile(rf"The\s+(?:[\w-]+\s+){{0,3}}{lexicon.PERSON_NOUNS}\b")
+# Compiled once, not looked up in re's cache per sentence.
+_DIGIT = re.compile(r"\d")
+_INNER_CAPITAL = re.compile(r"(?<!^)\b[A-Z][a-z]")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|added|reported)\s+(?:on\s+)?$")
+_PRONOUN = re.compile(r"(He|She)\b")
+_PRONOUN_INSIDE = re.compile(r"(he|she)\b")
+_OPENING_PRONOUN = re.compile(r"(?:\S+\s+){1,4}?(?:it|they|them|this|these|he|she)\b", re.I)
 _SOMEONE_NEW = re.compile(rf"\b(?:a|an|another|one|two|three|several|some|many)\s+"
                           rf"(?:[\w-]+\s+){{0,2}}{lexicon.PERSON_NOUNS}\b|\b(?:he|she|they)\b",
                           re.I)
@@ -93,36 +101,73 @@ _SOMEONE_NEW = re.compile(rf"\b(?:a|an|another|one|two|three|several|some|many)\
 
 def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
     """Return the features of `sentences` and the actors they mention."""
-    spans = [clean(s.text) for s in sentences]
-    cores = [s.text[span[0]:span[1]] if span else None for s, span in zip(sentences, spans)]
-    bags = [Counter(_content_words(core)) if core else Counter() for core in cores]
-    centrality, keywords = _salience(bags)
+    # What depends on a sentence's text alone is worked out once per distinct text: long
+    # sources repeat sentences (page furniture, boilerplate, quoted passages).
+    known: dict[str, _Text] = {}
+    texts = [known.get(s.text) or known.setdefault(s.text, _text(s.text)) for s in sentences]
+    centrality, keywords = _salience([t.bag for t in texts])
     actors, mentions = find_actors(sentences)
     short = short_names(actors, sentences)
     roles = {a.name: a.role for a in actors if a.kind == "person"}
     features = []
     previous: list[str] = []  # who the sentence before names, its subject first, then rivals
-    for index, (sentence, core) in enumerate(zip(sentences, cores)):
+    for index, (sentence, found) in enumerate(zip(sentences, texts)):
+        core = found.core
         text, previous = _self_contained(core, mentions[index], previous, short, roles)
         features.append(Features(
             sentence=sentence,
             core=core,
-            words=len(_WORD.findall(core or "")),
+            words=found.words,
             centrality=centrality[index],
             keywords=keywords[index],
-            topic=topic_of(core or ""),
-            outcome_cues=_cues(core or "", _OUTCOME_CUES),
-            analytic_cues=_analytic_cues(core or ""),
-            figures=figures_in(sentence) if core else (),
+            topic=found.topic,
+            outcome_cues=found.outcome_cues,
+            analytic_cues=found.analytic_cues,
+            figures=tuple(Figure(value, measure, (sentence.id,), amount, unit)
+                          for value, measure, amount, unit in found.figures),
             actors=tuple(mentions[index]),
             text=text,
-            hook=_is_hook(core),
-            when=_when(core),
-            unfinished=bool(core) and index + 1 < len(sentences)
-            and sentences[index + 1].paragraph == sentence.paragraph
-            and not _FINISHED.search(core),
+            hook=found.hook,
+            when=found.when,
+            unfinished=found.open_ended and index + 1 < len(sentences)
+            and sentences[index + 1].paragraph == sentence.paragraph,
         ))
     return Analysis(tuple(_quotations(features)), actors)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """The features of a sentence that its text alone decides (see `Features`)."""
+
+    core: str | None
+    bag: Counter
+    """Its content words' stems, counted (read only: shared by sentences alike)."""
+    words: int
+    topic: str | None
+    outcome_cues: tuple[str, ...]
+    analytic_cues: tuple[str, ...]
+    figures: tuple[tuple[str, str, float | None, str | None], ...]
+    """Each figure's value, measure, amount and unit."""
+    hook: bool
+    when: str | None
+    open_ended: bool
+    """True if `core` does not end as a sentence does (see `Features.unfinished`)."""
+
+
+def _text(sentence: str) -> _Text:
+    span = clean(sentence)
+    core = sentence[span[0]:span[1]] if span else None
+    return _Text(
+        core=core,
+        bag=Counter(_content_words(core)) if core else Counter(),
+        words=len(_WORD.findall(core or "")),
+        topic=topic_of(core or ""),
+        outcome_cues=_cues(core or "", _OUTCOME_CUES),
+        analytic_cues=_analytic_cues(core or ""),
+        figures=figures_of(sentence) if core else (),
+        hook=_is_hook(core),
+        when=_when(core),
+        open_ended=bool(core) and not _FINISHED.search(core))
 
 
 # A single quotation mark that opens (after a space, bracket, colon or dash, before a word)
@@ -148,15 +193,23 @@ def _quotations(features: list[Features], most: int = 4, words: int = 60) -> lis
     """Return `features` with each sentence that opens a quotation the next sentences close
     (within `most` of them and `words` words) knowing those sentences."""
     result = list(features)
+    balances: dict[str, int] = {}  # by text: long sources repeat sentences
+
+    def balance_of(text: str) -> int:
+        found = balances.get(text)
+        if found is None:
+            found = balances[text] = quote_balance(text)
+        return found
+
     for index, f in enumerate(features):
-        if not f.text or quote_balance(f.core or "") <= 0:
+        if not f.text or balance_of(f.core or "") <= 0:
             continue
-        balance, size = quote_balance(f.core or ""), f.words
+        balance, size = balance_of(f.core or ""), f.words
         for end in range(index + 1, min(len(features), index + 1 + most)):
             following = features[end]
             if following.core is None or following.core != following.sentence.text:
                 break
-            step = quote_balance(following.core)
+            step = balance_of(following.core)
             if re.match(r"['‘“\"]", following.core):
                 step -= 1  # a quotation going on into a new paragraph opens it again
             balance += step
@@ -198,16 +251,22 @@ def _salience(bags: list[Counter]) -> tuple[list[float], list[float]]:
     article uses them, damped for length; keyword coverage counts the article's five
     commonest content words. Both are what a reader skimming for the gist would look for.
     """
+    # Sentences alike share one bag (see `_Text`): each distinct bag is counted and scored
+    # once, in order of first use, so the words' order (most_common's tie-break) is kept.
+    times = Counter(map(id, bags))
+    distinct = list({id(bag): bag for bag in bags}.values())
     document: Counter = Counter()
-    for bag in bags:  # not sum(): adding Counters copies them, quadratic in length
-        document.update(bag)
+    for bag in distinct:  # not sum(): adding Counters copies them, quadratic in length
+        many = times[id(bag)]
+        document.update(bag if many == 1 else {w: c * many for w, c in bag.items()})
     top = dict(document.most_common(5))
-    centrality, keywords = [], []
-    for bag in bags:
+    scores = {}
+    for bag in distinct:
         shared = sum(math.log1p(document[w] - c) for w, c in bag.items())
-        centrality.append(shared / max(1, len(bag)) ** 0.3)
-        keywords.append(sum(math.log1p(top[w]) for w in bag if w in top))
-    return _scaled(centrality), _scaled(keywords)
+        scores[id(bag)] = (shared / max(1, len(bag)) ** 0.3,
+                           sum(math.log1p(top[w]) for w in bag if w in top))
+    return (_scaled([scores[id(bag)][0] for bag in bags]),
+            _scaled([scores[id(bag)][1] for bag in bags]))
 
 
 def _scaled(values: list[float]) -> list[float]:
@@ -260,15 +319,14 @@ def _is_hook(core: str | None) -> bool:
     if core.rstrip("\"”’'").endswith("?"):
         return True
     short = len(core.split()) < 12
-    return short and not re.search(r"\d", core) and not re.search(r"(?<!^)\b[A-Z][a-z]", core)
+    return short and not _DIGIT.search(core) and not _INNER_CAPITAL.search(core)
 
 
 def _when(core: str | None) -> str | None:
     if not core or not _FUTURE.search(core):
         return None
     for match in _WHEN.finditer(core):  # not the day it was said: "…, police said Monday"
-        if not re.search(r"\b(?:said|says|told|announced|added|reported)\s+(?:on\s+)?$",
-                         core[: match.start()]):
+        if not _SAID_BEFORE.search(core[: match.start()]):
             return match.group(0)
     return None
 
@@ -291,7 +349,7 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
         return None, []
     opener = OPENER.match(core)
     at = opener.end() + 1 if opener and core[opener.end():opener.end() + 1] == " " else 0
-    pronoun = re.compile(r"(He|She)\b" if at == 0 else r"(he|she)\b").match(core, at)
+    pronoun = (_PRONOUN if at == 0 else _PRONOUN_INSIDE).match(core, at)
     if pronoun:
         referent = _antecedent(pronoun.group(1).lower(), previous, roles)
         if referent is None:
@@ -341,6 +399,7 @@ def _antecedent(pronoun: str, previous: list[str], roles: dict[str, str | None])
     return certain[0] if len(certain) == 1 and len(possible) == 1 else None
 
 
+@functools.lru_cache(maxsize=8192)  # long sources repeat sentences
 def _usable(core: str) -> str | None:
     return None if starts_dangling(core) or _leans_on_context(core) else core
 
@@ -350,7 +409,7 @@ def _leans_on_context(text: str) -> bool:
     anchor it ("Last month it hosted talks…", "As soon as it is signed, the work will
     begin.")."""
     # The first word is starts_dangling's ("It is hoped…" is no reference).
-    opening = re.match(r"(?:\S+\s+){1,4}?(?:it|they|them|this|these|he|she)\b", text, re.I)
+    opening = _OPENING_PRONOUN.match(text)
     if not opening:
         return False
     before = text[: opening.end()].split()[1:-1]

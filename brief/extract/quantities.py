@@ -33,21 +33,30 @@ QUANTITY = re.compile(
     r"\d[\d,]*\.?\d*\s?(?:thousand|million|billion|trillion))(?![\w-])", re.I)
 _MONTH_AFTER = re.compile(r"\s(?:January|February|March|April|May|June|July|August|September|"
                           r"October|November|December)\b")
+_ONE_OR_TWO = re.compile(r"(?:one|two)\b", re.I)
+_DASH_OR_QUOTE = re.compile(r"\s(?:--|–|—|-)\s|\s-|[\"“”‘’']")
+_IT_WAS = re.compile(r"^\s*(?:it|this|that|there) (?:was|is|were|are|has been|had been) ", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?()“”\"]|\s(?:and|but|which|who|while|as|because|comes)\s")
 
 
 def figures_in(sentence: Sentence) -> tuple[Figure, ...]:
     """Return the quantities `sentence` states; bare numbers, years and dates are not figures."""
+    return tuple(Figure(value, measure, (sentence.id,), amount, unit)
+                 for value, measure, amount, unit in figures_of(sentence.text))
+
+
+def figures_of(text: str) -> tuple[tuple[str, str, float | None, str | None], ...]:
+    """Return each figure `text` states (see `figures_in`) as its value, measure, amount and
+    unit."""
     figures = []
-    for match in QUANTITY.finditer(sentence.text):
-        if re.fullmatch(r"\d+", match.group()) or _MONTH_AFTER.match(sentence.text, match.end()):
+    for match in QUANTITY.finditer(text):
+        if match.group().isdecimal() or _MONTH_AFTER.match(text, match.end()):
             continue
-        if re.match(r"(?:one|two)\b", match.group(), re.I):  # "two nations" is no key figure
+        if _ONE_OR_TWO.match(match.group()):  # "two nations" is no key figure
             continue
-        measure = _measure(sentence.text, match)
+        measure = _measure(text, match)
         if measure:
-            amount, unit = normalise(match.group())
-            figures.append(Figure(match.group(), measure, (sentence.id,), amount, unit))
+            figures.append((match.group(), measure, *normalise(match.group())))
     return tuple(figures)
 
 
@@ -123,10 +132,9 @@ _DANGLING_END = frozenset((
 
 def _tidy(phrase: str) -> str:
     """Return `phrase` cut at a dash and without the little words at either end."""
-    phrase = re.split(r"\s(?:--|–|—|-)\s|\s-|[\"“”‘’']", phrase)[0]
+    phrase = _DASH_OR_QUOTE.split(phrase, 1)[0]
     words = phrase.split()
-    phrase = re.sub(r"^\s*(?:it|this|that|there) (?:was|is|were|are|has been|had been) ", "",
-                    " ".join(words), flags=re.I)
+    phrase = _IT_WAS.sub("", " ".join(words))
     words = phrase.split()
     while words and words[0].lower() in ("of", "in", "for", "to", "and", "or", "on", "at",
                                          "its", "his", "her", "their", "the", "a", "an"):
