@@ -21,14 +21,14 @@ ORGANISATIONS = ["the World Bank", "the International Monetary Fund", "the Unite
 SENTENCES = [
     "{role} {name} said on Monday that {a} and {b} would sign a trade agreement worth "
     "${n}bn by the end of the year.",
-    "{name}, the {role} of {a}, warned that talks with {org} could collapse if the "
-    "deadline of 1 May passed without a deal.",
+    "{name}, the {role} of {a}, warned that talks with {org} could collapse if no deal "
+    "was reached within {n} days.",
     "Exports from {a} to {b} rose by {n} percent last year, according to figures "
     "published by {org}.",
     "{role} {name} met officials from {org} in {a} to discuss the gas pipeline and the "
     "{n} million tonnes of grain still held in port.",
-    "Analysts said the visit by {name} showed that {a} was seeking a larger role in the "
-    "region, while {b} remained cautious.",
+    "Analysts said the visit by {name}, one of {n} this year, showed that {a} was seeking "
+    "a larger role in the region, while {b} remained cautious.",
     "{name} is expected to visit {b} in June to finalise a loan of ${n}bn from {org}.",
     "The agreement between {a} and {b} will create {n},000 jobs, {role} {name} told "
     "reporters.",
@@ -41,18 +41,23 @@ PEOPLE = [f"{first} {last}" for last, first in itertools.product(LAST, FIRST)]  
 
 
 def sentence(i: int, k: int = 0) -> str:
-    """Return sentence `i` of the recipe (`k` varies it within a paragraph)."""
-    return SENTENCES[(i + k) % len(SENTENCES)].format(
-        name=PEOPLE[(i * 7 + k) % len(PEOPLE)], role=ROLES[(i + k) % len(ROLES)],
+    """Return sentence `i` of the recipe (`k` varies it within a paragraph).
+
+    No two (i, k) below 46,560 sentences give the same text — person and number together
+    are unique — so a long article does not flatter the benchmarks with repeats that a
+    real document would not have."""
+    j = i * 4 + k
+    return SENTENCES[j % len(SENTENCES)].format(
+        name=PEOPLE[j % len(PEOPLE)], role=ROLES[(j // 3) % len(ROLES)],
         a=COUNTRIES[i % len(COUNTRIES)], b=COUNTRIES[(i * 3 + 1) % len(COUNTRIES)],
-        org=ORGANISATIONS[(i // 3) % len(ORGANISATIONS)], n=(i * 13) % 97 + 2)
+        org=ORGANISATIONS[(j // 5) % len(ORGANISATIONS)], n=(j // len(PEOPLE)) % 97 + 2)
 
 
 def article(words: int) -> str:
     """Return an article of about `words` words, in paragraphs of five sentences."""
     sentences, count = [], 0
     for i in itertools.count():
-        sentences.append(sentence(i))
+        sentences.append(sentence(i // 4, i % 4))
         count += len(sentences[-1].split())
         if count >= words:
             break
