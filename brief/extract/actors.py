@@ -219,17 +219,9 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
 
 
 def _once_each(work):
-    """Return `work` (a function of a text) remembering its result for each text it is given:
-    the article is read once per distinct sentence."""
-    done: dict = {}
-
-    def once(text: str):
-        result = done.get(text)
-        if result is None:
-            result = done[text] = work(text)
-        return result
-
-    return once
+    """Return `work` (a function of a text) remembering its result for each text it is given,
+    for this article only: the article is read once per distinct sentence."""
+    return functools.cache(work)
 
 
 def _titled(text: str) -> list[tuple[str, str]]:

@@ -193,13 +193,7 @@ def _quotations(features: list[Features], most: int = 4, words: int = 60) -> lis
     """Return `features` with each sentence that opens a quotation the next sentences close
     (within `most` of them and `words` words) knowing those sentences."""
     result = list(features)
-    balances: dict[str, int] = {}  # by text: long sources repeat sentences
-
-    def balance_of(text: str) -> int:
-        found = balances.get(text)
-        if found is None:
-            found = balances[text] = quote_balance(text)
-        return found
+    balance_of = functools.cache(quote_balance)  # this article's: sentences repeat
 
     for index, f in enumerate(features):
         if not f.text or balance_of(f.core or "") <= 0:
