@@ -144,8 +144,9 @@ def against_gold(brief: Brief, gold: dict) -> dict:
     texts = [i.text for i in brief.summary + brief.outcomes + brief.implications + brief.watch]
     everything = " ".join(texts + [f.value for f in brief.figures])
     # Names put in for a pronoun ("[Lavrov] said"), not given names completing one that
-    # follows ("[Scott] Kelly").
-    inserted = [m.group(1) for t in texts for m in re.finditer(r"\[([^\]]+)\](?! [A-Z])", t)]
+    # follows ("[Scott] Kelly") nor a statement's issuer ("a [NASA] statement said").
+    inserted = [m.group(1) for t in texts
+                for m in re.finditer(r"\[([^\]]+)\](?! [A-Z])(?! statement\b)", t)]
     subject = all(any(alt.lower() in brief.title.lower() for alt in group)
                   for group in gold["subject"])
     key = gold.get("key_number")

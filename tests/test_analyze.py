@@ -91,3 +91,20 @@ def it_works_out_a_repeated_sentence_once_yet_credits_each_occurrence():
         f.sentence.id for f in alike]
     russia = next(a for a in analysis.actors if a.name == "Russia")
     assert len(russia.sentences) == 3
+
+
+@pytest.mark.parametrize(("before", "text"), [
+    ("But the hitch will not put the crew at risk, NASA said.",
+     '"The craft carried no supplies critical to the station," a [NASA] statement said.'),
+    ("According to the Foreign Office, the talks ended without a deal on Monday.",
+     '"The talks were frank and useful," the [Foreign Office] statement said.'),
+    ("The talks ended without a deal on Monday afternoon in the capital.", None),
+    ("The talks ended, the Foreign Office said, but the ministry said more.", None),
+])
+def it_names_whose_statement_it_is_or_does_not_quote_it(before, text):
+    """'…," a statement said.' is quoted only with its issuer, named in the sentence
+    before: a statement nobody issued is no source."""
+    quote = (text or '"The talks were frank and useful," a statement said.').replace(
+        "[NASA] ", "").replace("[Foreign Office] ", "")
+    article = Article(SourceInfo(file="a.txt"), [before + " " + quote])
+    assert analyze(segment(article)).features[1].text == text

@@ -170,6 +170,40 @@ def it_keeps_reactions_and_steps_taken_out_of_the_implications(write):
     assert implications == [("s8",)]
 
 
+def it_leaves_what_the_news_means_to_the_implications(write):
+    """A sentence that says outright what the news means ("has important implications",
+    "have to") goes to the implications, not into the bottom line that it follows."""
+    article = read(write("a.txt", "\n".join([
+        "The immigrant population of the country could reach a record 51 million by 2023.",
+        "One in seven residents will be an immigrant by 2023, the research centre said.",
+        "Director Steven Camarota said the growth has important implications for schools.",
+        "Currently about 12 million people live in the country without papers, he said.",
+        "Candidates for the presidency have to work out where they stand on the subject.",
+        "More than 4.4 million people are on the waiting list for a green card.",
+    ]) + "\n"))
+    brief = compile_brief(article, analyze(segment(article)))
+    assert "s3" not in {i for item in brief.summary for i in item.sentences}
+    assert {("s3",), ("s5",)} <= {item.sentences for item in brief.implications}
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("Candidates have to decide where they stand on the subject this year.", "have to"),
+    ("Shoppers will have to pay 5p for every plastic bag from October.", None),
+    ("He did not have to work for the money he spent on the holiday.", None),
+    ("The court heard he must have drunk 13 pints of beer before bed.", None),
+    ("The suspect must be investigated under the law, the lawyer said.", "must"),
+    ("His hits include There Must Be a Better World Somewhere and others.", None),
+    ("Work on the new quays will start between May 5 and May 7, officials said.", None),
+])
+def it_reads_a_demand_only_where_one_is_made(write, sentence, cue):
+    """'Must have drunk' infers, 'will have to pay' states a rule, a title's 'Must' and the
+    month May are no modal: only real demands and possibilities are cues of meaning."""
+    article = read(write("a.txt", sentence + "\n"))
+    cues = analyze(segment(article)).features[0].analytic_cues
+    demands = {"must", "have to", "has to", "may"}
+    assert (cue in cues) if cue else not demands & set(cues), cues
+
+
 @pytest.mark.parametrize(("sentence", "cue"), [
     ("According to NASA, the ship carries food for the crew on the station.", None),
     ("Some might say the friendship is a signal to the country that shares a border.", None),

@@ -79,7 +79,8 @@ _TOPICS = re.compile(r"\b(?:" + "|".join(
 _OUTCOME_CUES = re.compile(r"\b(" + "|".join(
     re.escape(cue) + (f"(?!{lexicon.OUTCOME_CUE_NOT[cue]})" if cue in lexicon.OUTCOME_CUE_NOT
                       else "") for cue in lexicon.OUTCOME_CUES) + ")")
-_ANALYTIC_CUES = re.compile(r"\b(" + "|".join(map(re.escape, lexicon.ANALYTIC_CUES)) + ")")
+_ANALYTIC_CUES = re.compile(r"\b(" + "|".join(
+    lexicon.ANALYTIC_CUE_AS.get(cue, re.escape(cue)) for cue in lexicon.ANALYTIC_CUES) + ")")
 _DANGLING = re.compile("(?:" + "|".join(map(re.escape, lexicon.PRONOUNS + lexicon.CONNECTIVES))
                        + r")\b")
 _EXPLETIVE = re.compile(lexicon.EXPLETIVE_IT)
@@ -114,6 +115,8 @@ def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
     for index, (sentence, found) in enumerate(zip(sentences, texts)):
         core = found.core
         text, previous = _self_contained(core, mentions[index], previous, short, roles)
+        if text and _STATEMENT.search(text):
+            text = _issued(text, texts[index - 1].core if index else None)
         features.append(Features(
             sentence=sentence,
             core=core,
@@ -295,10 +298,13 @@ def _stem(word: str) -> str:
 
 
 def _analytic_cues(text: str) -> tuple[str, ...]:
-    """Return the analytic cues in `text`; "May" the month is no "may"."""
+    """Return the analytic cues in `text`; "May" the month is no "may", nor "There Must Be
+    a Better World" (a title) a "must"."""
     cues = _cues(text, _ANALYTIC_CUES)
-    return cues if "may" not in cues or re.search(r"\bmay\b", text) else tuple(
-        c for c in cues if c != "may")
+    return tuple(c for c in cues if c not in _LOWER_ONLY or re.search(rf"\b{c}\b", text))
+
+
+_LOWER_ONLY = frozenset(("may", "must"))
 
 
 def _cues(text: str, cues: re.Pattern) -> tuple[str, ...]:
@@ -356,6 +362,25 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
         return _usable(core), ([] if _SOMEONE_NEW.search(core)
                                or _new_speaker(core, previous) else previous)
     return _usable(core), names[:1] + _rivals(core, names, names[0])
+
+
+# '"…," a statement said.': whose statement is named in the sentence before, or nowhere.
+_STATEMENT = re.compile(r"\b([Aa]|[Tt]he) (statement (?:said|says|added|read))\b")
+_ISSUER = re.compile(r",\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s+){0,4}?[A-Z][\w.&'’-]*)\s+"
+                     r"(?:said|says|added|announced|reported)\b|\b[Aa]ccording to\s+(?:the\s+)?"
+                     r"((?:[A-Z][\w.&'’-]*\s+){0,4}?[A-Z][\w.&'’-]*)[,.]")
+
+_REPORTED = re.compile(r"\b(?:said|says|added|announced|reported|according to)\b", re.I)
+
+
+def _issued(text: str, before: str | None) -> str | None:
+    """Return `text` with its "a statement said" given the issuer the sentence before names
+    ("…, NASA said." → "a [NASA] statement said"), or None where no single one is named: a
+    statement nobody issued is no source."""
+    issuers = {m.group(1) or m.group(2) for m in _ISSUER.finditer(before or "")}
+    if len(issuers) != 1 or len(_REPORTED.findall(before or "")) != 1:  # one, and no other
+        return None
+    return _STATEMENT.sub(lambda m: f"{m.group(1)} [{issuers.pop()}] {m.group(2)}", text, 1)
 
 
 # '…," Howe told BBC Radio Solent.': a speaker the name finder did not take for a person.

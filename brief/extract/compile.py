@@ -216,6 +216,8 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
         if f.text and not quotable(f) or f.hook or not (6 <= _words(f) <= 90) \
                 or _redundant(f, [c for features, _ in chosen for c in features]):
             continue
+        if f.text and _outlook(f) and set(f.analytic_cues) & lexicon.MEANING_CUES:
+            continue  # what the news means, said outright, is left for the implications
         if f.text is None:
             last = chosen[-1][0][-1]
             # Joined only where the page runs on: not across furniture cut from its start

@@ -89,8 +89,17 @@ ANALYTIC_CUES = (
     "vow", "criticis", "criticiz", "fear", "worr", "impact", "implication", "consequence",
     "pressure", "debate", "backlash", "investigat", "review", "inquiry", "appeal", "oppos",
     "welcom", "suggest", "indicat", "admit", "conced", "acknowledg", "insist", "appear to",
-    "prepared to", "set to", "poised", "court", "legal challenge", "battle",
+    "prepared to", "set to", "poised", "court", "legal challenge", "battle", "have to",
+    "has to",
 )
+
+# Analytic cues read only where they demand something: "must have drunk" infers, "didn't
+# have to work" and "will have to pay" state a fact or a rule. Patterns replacing the cue.
+ANALYTIC_CUE_AS = {
+    "must": r"must(?! have\b)",
+    "have to": r"(?<!will )(?<!would )(?<!n't )(?<!not )(?<!never )have to",
+    "has to": r"(?<!n't )(?<!not )(?<!never )has to",
+}
 
 # Analytic cues that carry meaning on their own — risk, cause, consequence, reaction,
 # likelihood — weigh more than bare modality ("will", "would", "should", "important").
@@ -103,7 +112,7 @@ STRONG_ANALYTIC_CUES = frozenset((
     "criticiz", "fear", "worr", "impact", "implication", "consequence", "pressure", "debate",
     "backlash", "investigat", "inquiry", "appeal", "oppos", "welcom", "suggest", "indicat",
     "admit", "conced", "acknowledg", "insist", "appear to", "prepared to", "set to", "poised",
-    "court", "legal challenge", "battle",
+    "court", "legal challenge", "battle", "must", "have to", "has to",
 ))
 
 # What makes a statement an implication: what the news means, what may follow, the risk,
@@ -115,7 +124,15 @@ IMPLICATION_CUES = frozenset((
     "means that", "which means", "would mean", "will mean", "could mean", "signal", "stature",
     "geopolitic", "strategic", "key player", "significant player", "warn",
     "urge", "call for", "called for", "fear", "worr", "impact", "implication", "consequence",
-    "pressure", "appear to", "prepared to", "set to", "poised", "legal challenge",
+    "pressure", "appear to", "prepared to", "set to", "poised", "legal challenge", "must",
+    "have to", "has to",
+))
+
+# Cues that say outright what the news means or demands: a sentence holding one is left to
+# the implications rather than read as part of the bottom line.
+MEANING_CUES = frozenset((
+    "implication", "consequence", "means that", "which means", "would mean", "will mean",
+    "could mean", "must", "have to", "has to",
 ))
 
 # How a survey or study was done: method, not meaning.
