@@ -51,3 +51,16 @@ def it_ends_a_name_at_a_dangling_hyphen():
     actors, _ = actors_of("Queen Elizabeth II- Britain's longest reigning monarch turned 90.")
     assert [a.name for a in actors if a.kind == "person"] in ([], ["Elizabeth II"])
     assert not any(a.name.endswith("-") for a in actors)
+
+
+def it_keeps_a_role_whole_with_its_qualifiers():
+    """"Deputy First Minister John Swinney" is no First Minister, nor Bloomberg mayor of
+    "York": a role keeps up to two words before its title."""
+    actors, _ = actors_of(
+        "Scotland's Deputy First Minister John Swinney said the speech was welcome.",
+        "Former New York Mayor Michael Bloomberg met business leaders on Friday.",
+        "First Minister Nicola Sturgeon campaigned in Aberdeen today.")
+    roles = {a.name: a.role for a in actors if a.kind == "person"}
+    assert roles == {"John Swinney": "Deputy First Minister",
+                     "Michael Bloomberg": "New York Mayor",
+                     "Nicola Sturgeon": "First Minister"}

@@ -154,7 +154,7 @@ def it_opens_on_a_report_near_the_lead_not_a_quotation_deep_in_the_story(write):
 
 def it_keeps_reactions_and_steps_taken_out_of_the_implications(write):
     """An implication says what the news means or may bring; a reaction ("insisted",
-    "criticised") or "May" the month is no such statement."""
+    "criticised"), "May" the month or declining to comment is no such statement."""
     article = read(write("a.txt", "\n".join([
         "The council approved a new harbour budget of 40 million pounds on Monday.",
         "The budget sets aside 12 million pounds for new quays at the port.",
@@ -164,6 +164,7 @@ def it_keeps_reactions_and_steps_taken_out_of_the_implications(write):
         "The opposition leader insisted the budget showed support for her party's policies.",
         "Work on the new quays will start between May 5 and May 7, officials said.",
         "Higher fees could push shipping lines to other ports, the harbour master warned.",
+        "Asked about new fees, the mayor said: 'I'm not going to comment on what we might do.'",
     ]) + "\n"))
     implications = [i.sentences for i in compile_brief(article,
                                                        analyze(segment(article))).implications]
@@ -216,3 +217,27 @@ def it_reads_outcome_cues_as_whole_words(write, sentence, cue):
     article = read(write("a.txt", sentence + "\n"))
     cues = analyze(segment(article)).features[0].outcome_cues
     assert (cue in cues) if cue else cues == (), cues
+
+
+@pytest.mark.parametrize(("roles", "expected"), [
+    ({"Eric Pickles": "Communities Secretary", "David Cameron": "Prime Minister"},
+     "The Communities Secretary [Eric Pickles] insisted it would not add to costs."),
+    # Two people whose roles end alike: "the First Minister" could be either.
+    ({"Eric Pickles": "First Minister", "John Swinney": "Deputy First Minister"},
+     "The First Minister insisted it would not add to costs."),
+])
+def it_names_a_person_first_referred_to_by_role(write, roles, expected):
+    """An outcome that refers to someone by role before the brief has named them gets the
+    name after the role — only where no one else's role could be meant."""
+    sentences = [f"{role} {name} visited the new hospital wing in Leeds on Monday."
+                 for name, role in roles.items()] + [
+        "Hospital managers said the wing would open to patients next spring.",
+        "The wing has 120 beds and cost 40 million pounds to build.",
+        "Nurses from three trusts will staff the new wing in Leeds.",
+        "The First Minister insisted it would not add to costs."]
+    text = "\n".join(s.replace("First Minister insisted", roles["Eric Pickles"] + " insisted")
+                     for s in sentences) + "\n"
+    brief = compile_brief(read(write("a.txt", text)),
+                          analyze(segment(read(write("a.txt", text)))),
+                          choices=Choices(pin={"s6": "outcomes"}, drop=frozenset({"s1", "s2"})))
+    assert expected in [item.text for item in brief.outcomes]

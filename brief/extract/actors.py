@@ -21,7 +21,7 @@ _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper())
 _NAME = rf"(?:[{_UPPER}][\w'’.-]+)"
 _TITLE = "|".join(re.escape(t) for t in sorted(lexicon.TITLES, key=len, reverse=True))
 _PERSON = re.compile(
-    rf"\b((?:[A-Z][a-z]+ )?(?:{_TITLE}))\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
+    rf"\b((?:[A-Z][a-z]+ ){{0,2}}(?:{_TITLE}))\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
 _ORG_WORDS = "|".join(lexicon.ORGANISATION_WORDS)
 _ORGANISATION = re.compile(
     rf"\b((?:[{_UPPER}][\w&'’.-]*\s(?:(?:of|for|on)\s(?:the\s)?)?){{1,5}}(?:{_ORG_WORDS}))\b"

@@ -312,13 +312,17 @@ def _implications(pool: list[Features], budget: Budget) -> list[Features]:
             + f.centrality
 
     ranked = sorted((f for f in pool if set(f.analytic_cues) & lexicon.IMPLICATION_CUES
-                     and not any(m in (f.core or "").lower() for m in lexicon.METHOD)),
+                     and not any(m in (f.core or "").lower() for m in lexicon.METHOD)
+                     and not _NO_COMMENT.search(f.core or "")),
                     key=score, reverse=True)
     chosen: list[Features] = []
     for f in ranked:
         if len(chosen) < budget.implications and not _redundant(f, chosen):
             chosen.append(f)
     return sorted(chosen, key=_position)
+
+
+_NO_COMMENT = re.compile(lexicon.NO_COMMENT, re.I)
 
 
 def _place(f: Features, section: str | None, sections: dict[str, list], first: int) -> int:
@@ -377,13 +381,19 @@ def _listed(actors, text: str) -> tuple:
 def _introduced(texts: list[str], actors) -> list[str]:
     """Return `texts`, read in order, with each person's first mention made whole: a bare
     surname gets the given name inserted ("[Scott] Kelly said"), an inserted surname
-    becomes the full name ("[Eric Pickles] added"). Later mentions stay as written."""
+    becomes the full name ("[Eric Pickles] added"), a role alone gets the name after it
+    ("The Communities Secretary [Eric Pickles] insisted"). Later mentions stay as written."""
+    roles = _unique_roles(actors)
     people = [a.name for a in actors if a.kind == "person" and len(a.name.split()) >= 2]
     known: set[str] = set()
     result = []
     for text in texts:
         for name in people:
             if name in known:
+                continue
+            text, referred = _by_role(text, name, roles)
+            if referred:
+                known.add(name)
                 continue
             given, surname = name.rsplit(" ", 1)
             for match in re.finditer(rf"(\[)?(?<![\w-]){re.escape(surname)}(?![\w-])(\])?", text):
@@ -405,6 +415,29 @@ def _introduced(texts: list[str], actors) -> list[str]:
                 break
         result.append(text)
     return result
+
+
+def _unique_roles(actors) -> dict[str, str]:
+    """Return each person's role of two words or more that no one else's role shares or
+    ends with: only then does "the Communities Secretary" certainly mean them."""
+    roles = {a.name: a.role for a in actors if a.kind == "person" and a.role
+             and len(a.role.split()) >= 2}
+    return {name: role for name, role in roles.items()
+            if not any(other != name and (o == role or o.endswith(" " + role))
+                       for other, o in roles.items())}
+
+
+def _by_role(text: str, name: str, roles: dict[str, str]) -> tuple[str, bool]:
+    """Return `text` with "the <role>" followed by `[name]` where the role comes before any
+    mention of the surname, and whether it did."""
+    role = roles.get(name)
+    if not role:
+        return text, False
+    match = re.search(rf"\b[Tt]he {re.escape(role)}\b(?!\s+[A-Z])", text)
+    surname = re.search(rf"(?<![\w-]){re.escape(name.split()[-1])}(?![\w-])", text)
+    if not match or surname and surname.start() < match.start():
+        return text, False
+    return text[: match.end()] + f" [{name}]" + text[match.end():], True
 
 
 def _text(f: Features) -> str:

@@ -135,6 +135,11 @@ MEANING_CUES = frozenset((
     "could mean", "must", "have to", "has to",
 ))
 
+# Declining to say anything: no statement of meaning, whatever "might" it holds.
+NO_COMMENT = (r"\b(?:(?:not going to|declined to|refused to|would not|wouldn't|could not|"
+              r"couldn't|did not|didn't|will not|won't|cannot|can't|unable to) comment|"
+              r"no comment)\b")
+
 # How a survey or study was done: method, not meaning.
 METHOD = ("were questioned", "were asked", "was asked", "were surveyed", "respondents",
           "margin of error", "score of", "sample of", "polled", "was taken to mean",
