@@ -108,3 +108,18 @@ def it_names_whose_statement_it_is_or_does_not_quote_it(before, text):
         "[NASA] ", "").replace("[Foreign Office] ", "")
     article = Article(SourceInfo(file="a.txt"), [before + " " + quote])
     assert analyze(segment(article)).features[1].text == text
+
+
+@pytest.mark.parametrize(("first", "text"), [
+    # A story that names nobody: "she" is the one it is about.
+    ("The young woman said she turned to sex work after her loan ran out.",
+     "[The young woman] added that money worries meant she struggled at university."),
+    # A story that names someone: the unnamed one is not certain, so no insertion.
+    ("The young woman said she met Anna Berg after her loan ran out.", None),
+    # More than one: "she" cannot mean "the students".
+    ("The students said they turned to sex work after their loans ran out.", None),
+])
+def it_resolves_she_to_the_one_person_a_story_never_names(first, text):
+    article = Article(SourceInfo(file="a.txt"), [
+        first + " She added that money worries meant she struggled at university."])
+    assert analyze(segment(article)).features[1].text == text

@@ -354,11 +354,20 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
         referent = _antecedent(pronoun.group(1).lower(), previous, roles)
         if referent is None:
             return (None if at == 0 else _usable(core)), names or previous
-        text = core[:at] + f"[{short.get(referent, referent)}]" + core[pronoun.end():]
+        name = short.get(referent, referent)
+        if at == 0 and referent.startswith("the "):  # "[The young woman] said"
+            name = name[0].upper() + name[1:]
+        text = core[:at] + f"[{name}]" + core[pronoun.end():]
         return text, [referent] + _rivals(core, names, referent)
+    described = _DEFINITE_PERSON.match(core)
+    if described:  # "The top Russian diplomat…": the same person, or in a story that names
+        # nobody, the one it is about ("The young woman said…"); else someone unnamed, who
+        # stays a rival to anyone the sentence names ("…said she met Anna Berg")
+        subject = previous[:1] or (_unnamed(described.group(0)) if not roles else [])
+        if not names:
+            return _usable(core), previous or subject
+        return _usable(core), (subject or [_SOMEONE]) + [n for n in names if n not in subject]
     if not names:  # who a following "he" may mean depends on whom this sentence describes
-        if _DEFINITE_PERSON.match(core):
-            return _usable(core), previous  # "The top Russian diplomat…": the same person
         return _usable(core), ([] if _SOMEONE_NEW.search(core)
                                or _new_speaker(core, previous) else previous)
     return _usable(core), names[:1] + _rivals(core, names, names[0])
@@ -406,14 +415,36 @@ def _rivals(core: str, names: list[str], subject: str | None) -> list[str]:
     return [n for n in names if n != subject and n.split()[-1] in main]
 
 
+_SOMEONE = "someone unnamed"  # the subject of a sentence, when no name can be put to it
+
+# Nouns that tell an unnamed person's gender; the others ("the student") do not.
+_UNNAMED_GENDER = {
+    **dict.fromkeys(("woman", "girl", "mother", "actress", "wife", "daughter", "sister",
+                     "grandmother", "chairwoman", "spokeswoman"), "F"),
+    **dict.fromkeys(("man", "boy", "father", "actor", "husband", "son", "brother",
+                     "grandfather", "chairman", "spokesman"), "M"),
+}
+
+
+def _unnamed(description: str) -> list[str]:
+    """Return `[the description]` for someone the story never names ("The young woman
+    said…"), whom a following "she" then means; [] for more than one person ("The
+    students", "The couple")."""
+    noun = description.split()[-1].lower()
+    if noun in ("couple", "pair") or noun.endswith("s") and not noun.endswith("ss"):
+        return []
+    return ["the " + description.split(" ", 1)[1]]
+
+
 def _antecedent(pronoun: str, previous: list[str], roles: dict[str, str | None]) -> str | None:
     """Return the person `pronoun` ("he", "she") certainly refers to, or None: the subject
     before if no one else there could be meant, else the only one of that gender."""
     wanted = "M" if pronoun == "he" else "F"
-    genders = {n: gender(n, roles.get(n)) for n in previous}
+    genders = {n: _UNNAMED_GENDER.get(n.split()[-1]) if n.startswith("the ")
+               else gender(n, roles.get(n)) for n in previous}
     possible = [n for n in previous if genders[n] in (wanted, None)]
     if previous and possible == [previous[0]]:
-        return previous[0]
+        return previous[0] if previous[0] != _SOMEONE else None
     certain = [n for n in possible if genders[n] == wanted]
     return certain[0] if len(certain) == 1 and len(possible) == 1 else None
 
