@@ -281,6 +281,37 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
         yield from _build(project, todo, formats, jobs, folder, options)
 
 
+def noop_record(project: Project, paths: list[Path], formats: tuple[str, ...]):
+    """Return what a plain `make` of `paths` in `formats` depends on ([kind, path] each, for
+    `noop.save`) and each source's outputs as `make` finds them now (`uptodate.UpToDate`,
+    with their warnings); None if any source is not up to date."""
+    from brief import uptodate
+
+    try:
+        folder = template.find(project.root, project.settings.template)
+    except BriefError:
+        return None
+    options = {"template": project.settings.template, "copy": project.settings.copy}
+    watch = [["file", "brief.yaml"], ["list", str(project.sources)],
+             ["list", str(project.root / "templates")], ["folder", str(folder)]]
+    done = []
+    for path in paths:
+        stem = output_stem(path) + (".review" if project.settings.copy == "review" else "")
+        outputs = uptodate.current(project.root, project.dist, path, stem, formats, folder,
+                                   options)
+        if outputs is None:
+            return None
+        done.append(outputs)
+        overrides = path.with_suffix(".yaml")
+        watch += [["file", str(path)], ["real", str(path)], ["file", str(overrides)],
+                  ["real", str(overrides)], ["file", str(uptodate.record_path(project.dist, stem))],
+                  *(["file", str(project.dist / ".brief" / f"{name}.json")]
+                    for name in dict.fromkeys((stem, output_stem(path)))),
+                  *(["file", str(output)] for output in outputs),
+                  *(["file", str(name)] for name in outputs.files)]
+    return watch, done
+
+
 @dataclass(frozen=True)
 class _Job:
     """What every source of one `make` is built with."""
