@@ -366,8 +366,10 @@ def _batch(job: _Job, todo: list, workers: int):
     from brief.render.parallel import start_worker, warm_all
 
     # The writers' libraries, fonts and reference document loaded once, here, before the
-    # workers fork: they share those pages instead of each holding a copy.
+    # workers fork: they share those pages instead of each holding a copy. So is the
+    # extraction stack, whose patterns each worker would otherwise compile anew.
     warm_all(job.formats, job.style)
+    _warm_extraction()
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                    initializer=start_worker,
@@ -411,6 +413,14 @@ def _batch(job: _Job, todo: list, workers: int):
                 yield path, _failed(job.project, path, exc), []
                 continue
             yield path, files, warnings
+
+
+def _warm_extraction() -> None:
+    """Import what compiling a source needs, and the given-name dictionary it reads."""
+    from brief.extract import actors, analyze, compile, segment  # noqa: F401
+    from brief.override import apply  # noqa: F401
+
+    actors.is_given_name("Anna")
 
 
 def _build_source(job: _Job, path: Path, stem: str) -> tuple[list[Path], list[str]]:
