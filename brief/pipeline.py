@@ -223,6 +223,7 @@ def compile_source(path: Path, settings: Settings | None = None) -> Brief:
 def compile_full(path: Path, settings: Settings | None = None) -> Compiled:
     """Return the compiled source at `path` with its sentences and the ids its overrides name."""
     # Imported on first use: `brief make` forks its render workers before paying for these.
+    from brief.extract import quotable
     from brief.extract.analyze import analyze
     from brief.extract.compile import compile_brief
     from brief.extract.segment import segment
@@ -234,6 +235,7 @@ def compile_full(path: Path, settings: Settings | None = None) -> Compiled:
     overrides = override.load(path.with_suffix(".yaml"), sentences, defaults)
     analysis = analyze(sentences)
     brief = compile_brief(article, analysis, choices=override.choices(overrides))
+    quotable.forget()  # what it remembered of this article's sentences
     return Compiled(override.apply(brief, overrides), sentences, overrides.referenced(),
                     analysis)
 
