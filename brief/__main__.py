@@ -1,3 +1,3 @@
-from brief.cli import main
+from brief.start import main
 
 main()

@@ -100,10 +100,11 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
         chosen = parse_formats(formats) if formats else project.settings.formats
         paths = pipeline.find_sources(project, sources)
         pipeline.check_output(project)
-    if not sources:  # building them all: say which files in sources/ will never build
-        for unread in pipeline.unread_files(project):
-            click.secho(f"warning: {pipeline.unread_warning(Path(_show(unread)))}",
-                        fg="yellow", err=True)
+    unread = [] if sources else [  # building them all: files in sources/ that never build
+        f"warning: {pipeline.unread_warning(Path(_show(p)))}"
+        for p in pipeline.unread_files(project)]
+    for warning in unread:
+        click.secho(warning, fg="yellow", err=True)
     if not paths:
         _fail(f"no articles in {_show(project.sources)} (add a .txt or .md file)")
     failures = 0
@@ -120,6 +121,27 @@ def make(project_dir: Path, sources: tuple[str, ...], formats: tuple[str, ...],
     if failures:
         click.secho(f"{failures} of {len(paths)} sources failed", fg="red", err=True)
         sys.exit(1)
+    if not (sources or formats or template or copy or force) \
+            and os.path.abspath(project.root) == os.getcwd():
+        _leave_stamp(project, paths, chosen, unread)
+
+
+def _leave_stamp(project, paths: list[Path], formats: tuple[str, ...], unread: list[str]
+                 ) -> None:
+    """Let the next plain `brief make` here, if nothing changes, print what it would and stop
+    before importing anything heavy (see `brief.noop`)."""
+    from brief import noop, pipeline
+
+    found = pipeline.noop_record(project, paths, formats)
+    if found is None:
+        noop.forget()
+        return
+    watch, done = found
+    lines = [["err", warning] for warning in unread]
+    for path, outputs in zip(paths, done):
+        lines += [["err", f"warning: {warning}"] for warning in outputs.warnings]
+        lines.append(["out", f"up to date: {_show(path)}"])
+    noop.save(watch, lines)
 
 
 @main.command()

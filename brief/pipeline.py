@@ -223,6 +223,7 @@ def compile_source(path: Path, settings: Settings | None = None) -> Brief:
 def compile_full(path: Path, settings: Settings | None = None) -> Compiled:
     """Return the compiled source at `path` with its sentences and the ids its overrides name."""
     # Imported on first use: `brief make` forks its render workers before paying for these.
+    from brief.extract import quotable
     from brief.extract.analyze import analyze
     from brief.extract.compile import compile_brief
     from brief.extract.segment import segment
@@ -234,6 +235,7 @@ def compile_full(path: Path, settings: Settings | None = None) -> Compiled:
     overrides = override.load(path.with_suffix(".yaml"), sentences, defaults)
     analysis = analyze(sentences)
     brief = compile_brief(article, analysis, choices=override.choices(overrides))
+    quotable.forget()  # what it remembered of this article's sentences
     return Compiled(override.apply(brief, overrides), sentences, overrides.referenced(),
                     analysis)
 
@@ -279,6 +281,37 @@ def make(project: Project, paths: list[Path], formats: tuple[str, ...], jobs: in
             todo.append((path, stem))
     if todo:
         yield from _build(project, todo, formats, jobs, folder, options)
+
+
+def noop_record(project: Project, paths: list[Path], formats: tuple[str, ...]):
+    """Return what a plain `make` of `paths` in `formats` depends on ([kind, path] each, for
+    `noop.save`) and each source's outputs as `make` finds them now (`uptodate.UpToDate`,
+    with their warnings); None if any source is not up to date."""
+    from brief import uptodate
+
+    try:
+        folder = template.find(project.root, project.settings.template)
+    except BriefError:
+        return None
+    options = {"template": project.settings.template, "copy": project.settings.copy}
+    watch = [["file", "brief.yaml"], ["list", str(project.sources)],
+             ["list", str(project.root / "templates")], ["folder", str(folder)]]
+    done = []
+    for path in paths:
+        stem = output_stem(path) + (".review" if project.settings.copy == "review" else "")
+        outputs = uptodate.current(project.root, project.dist, path, stem, formats, folder,
+                                   options)
+        if outputs is None:
+            return None
+        done.append(outputs)
+        overrides = path.with_suffix(".yaml")
+        watch += [["file", str(path)], ["real", str(path)], ["file", str(overrides)],
+                  ["real", str(overrides)], ["file", str(uptodate.record_path(project.dist, stem))],
+                  *(["file", str(project.dist / ".brief" / f"{name}.json")]
+                    for name in dict.fromkeys((stem, output_stem(path)))),
+                  *(["file", str(output)] for output in outputs),
+                  *(["file", str(name)] for name in outputs.files)]
+    return watch, done
 
 
 @dataclass(frozen=True)
@@ -335,8 +368,10 @@ def _batch(job: _Job, todo: list, workers: int):
     from brief.render.parallel import start_worker, warm_all
 
     # The writers' libraries, fonts and reference document loaded once, here, before the
-    # workers fork: they share those pages instead of each holding a copy.
+    # workers fork: they share those pages instead of each holding a copy. So is the
+    # extraction stack, whose patterns each worker would otherwise compile anew.
     warm_all(job.formats, job.style)
+    _warm_extraction()
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                    initializer=start_worker,
@@ -380,6 +415,14 @@ def _batch(job: _Job, todo: list, workers: int):
                 yield path, _failed(job.project, path, exc), []
                 continue
             yield path, files, warnings
+
+
+def _warm_extraction() -> None:
+    """Import what compiling a source needs, and the given-name dictionary it reads."""
+    from brief.extract import actors, analyze, compile, segment  # noqa: F401
+    from brief.override import apply  # noqa: F401
+
+    actors.is_given_name("Anna")
 
 
 def _build_source(job: _Job, path: Path, stem: str) -> tuple[list[Path], list[str]]:

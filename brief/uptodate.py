@@ -107,6 +107,7 @@ def current(root: Path, dist: Path, source: Path, stem: str, formats: tuple[str,
            for fmt in formats):
         return None
     outputs.warnings = [w for w in data.get("warnings", ()) if isinstance(w, str)]
+    outputs.files = tuple(data.get("files", ()))  # the style's files outside the template
     return outputs
 
 

@@ -15,6 +15,7 @@ parts itself) and `_drawBullet` (a list item's label apart from its body).
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 from reportlab.platypus import Frame as RLFrame
@@ -265,6 +266,16 @@ class Frame(RLFrame):
     def __init__(self, tags: Tags, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.tags = tags
+
+    def __deepcopy__(self, memo):
+        # reportlab copies the frame to measure every KeepTogether: the structure tree is the
+        # document's, which measuring never touches, so the copy shares it (copying it cost a
+        # tenth of the batch's PDF time).
+        memo[id(self.tags)] = self.tags
+        clone = object.__new__(type(self))
+        memo[id(self)] = clone
+        clone.__dict__.update(deepcopy(self.__dict__, memo))
+        return clone
 
     def add(self, flowable, canv, trySplit=0):
         canv._tags = self.tags
