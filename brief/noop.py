@@ -23,7 +23,8 @@ STAMP = os.path.join("dist", ".brief", "make.json")
 FORMAT = 1
 
 
-def _file(path: str) -> str:
+def file_digest(path: str | os.PathLike) -> str:
+    """Return the digest of the file at `path`: "-" if there is none, "?" if unreadable."""
     try:
         with open(path, "rb") as stream:
             return hashlib.file_digest(stream, "sha256").hexdigest()
@@ -42,7 +43,7 @@ def _folder(path: str) -> str:
             return "?" + os.urandom(8).hex()  # what it links to is not watched: never current
         for name in sorted(files):
             full = os.path.join(top, name)
-            digest.update(f"{os.path.relpath(full, path)}\0{_file(full)}\0".encode(
+            digest.update(f"{os.path.relpath(full, path)}\0{file_digest(full)}\0".encode(
                 "utf-8", "surrogateescape"))
     return digest.hexdigest()
 
@@ -61,7 +62,7 @@ def _listing(path: str) -> str:
     return "\0\0".join(parts)
 
 
-_KINDS = {"file": _file, "folder": _folder, "list": _listing, "real": os.path.realpath}
+_KINDS = {"file": file_digest, "folder": _folder, "list": _listing, "real": os.path.realpath}
 
 
 def _brief_itself() -> str:

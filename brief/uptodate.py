@@ -16,6 +16,8 @@ import json
 import os
 from pathlib import Path
 
+from brief.noop import file_digest
+
 RECORDS = Path(".brief") / "builds"
 FORMAT = 1  # of the record: a record of another format is stale
 
@@ -24,23 +26,12 @@ class UpToDate(list):
     """The outputs of a source that was current, so nothing was written (a list of paths)."""
 
 
-def _file(path: Path) -> str:
-    """Return the digest of the file at `path`: "-" if there is none."""
-    try:
-        with open(path, "rb") as stream:
-            return hashlib.file_digest(stream, "sha256").hexdigest()
-    except FileNotFoundError:
-        return "-"
-    except OSError:
-        return "?"  # unreadable: never equal to what a build saw
-
-
 def _folder(folder: Path) -> str:
     """Return one digest of every file under `folder`, with its name."""
     digest = hashlib.sha256(str(folder).encode("utf-8", "surrogateescape"))
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         name = path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape")
-        digest.update(name + b"\0" + _file(path).encode() + b"\0")
+        digest.update(name + b"\0" + file_digest(path).encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -56,17 +47,17 @@ def inputs(root: Path, source: Path, folder: Path | None, extra: tuple[str, ...]
     from brief import __version__
 
     found = {"brief": __version__, "epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
-             "source": _file(source), "overrides": _file(source.with_suffix(".yaml")),
-             "settings": _file(root / "brief.yaml"),
+             "source": file_digest(source), "overrides": file_digest(source.with_suffix(".yaml")),
+             "settings": file_digest(root / "brief.yaml"),
              "template": _folder(folder) if folder is not None else "-"}
     for name in extra:
-        found[f"file:{name}"] = _file(Path(name))
+        found[f"file:{name}"] = file_digest(Path(name))
     return found
 
 
 def drift_digest(dist: Path, stem: str) -> str:
     """Return the digest of the drift record of `stem` (see `override.drift`)."""
-    return _file(dist / ".brief" / f"{stem}.json")
+    return file_digest(dist / ".brief" / f"{stem}.json")
 
 
 def _output_digest(found: dict[str, str], fmt: str, options: dict[str, str]) -> str:
