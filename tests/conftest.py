@@ -57,6 +57,12 @@ def grounded(text: str, source: str) -> bool:
     return True
 
 
+def modified_times(dist: Path) -> dict[str, int]:
+    """Return the modification time of every file under `dist`, by relative name."""
+    return {p.relative_to(dist).as_posix(): p.stat().st_mtime_ns
+            for p in dist.rglob("*") if p.is_file()}
+
+
 def pdf_text(data: bytes) -> str:
     """Return the text of a PDF, pages joined, whitespace collapsed."""
     import io

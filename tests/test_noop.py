@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, cli
+from conftest import SAMPLE, cli, modified_times
 
 NAME = "lavrov-pakistan-2021"
 REPORT = """
@@ -33,11 +33,6 @@ def _replay(project: Path) -> tuple[bool, bool, bool, str, str]:
     return answered, click, pipeline, "".join(line + "\n" for line in printed), result.stderr
 
 
-def _times(dist: Path) -> dict[str, int]:
-    return {p.relative_to(dist).as_posix(): p.stat().st_mtime_ns
-            for p in dist.rglob("*") if p.is_file()}
-
-
 @pytest.fixture
 def built(project: Path) -> Path:
     """The sample project with a second source and a file no reader takes, built."""
@@ -51,14 +46,14 @@ def built(project: Path) -> Path:
 def it_says_what_the_ordinary_way_says_and_imports_neither_click_nor_the_pipeline(built):
     ordinary = cli(built, "make")  # warnings and the up-to-date lines, stdout and stderr
     assert ordinary.exit_code == 0
-    before = _times(built / "dist")
+    before = modified_times(built / "dist")
     answered, click, pipeline, out, err = _replay(built)
     assert (answered, click, pipeline) == (True, False, False)
     assert out == ordinary.stdout
     assert err == ordinary.stderr
     assert "up to date: sources/other.txt" in out.replace("\\", "/")
     assert "notes.rtf" in err
-    assert _times(built / "dist") == before
+    assert modified_times(built / "dist") == before
 
 
 def it_answers_right_after_a_build(built):

@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE, cli
+from conftest import SAMPLE, cli, modified_times
 
 NAME = "lavrov-pakistan-2021"
-
-
-def _times(dist: Path) -> dict[str, int]:
-    """Return the modification time of every file under `dist`, by relative name."""
-    return {p.relative_to(dist).as_posix(): p.stat().st_mtime_ns
-            for p in dist.rglob("*") if p.is_file()}
 
 
 @pytest.fixture
@@ -29,21 +23,21 @@ def two(project: Path) -> Path:
 
 
 def it_rewrites_nothing_on_a_second_make_and_says_each_source_is_up_to_date(two):
-    before = _times(two / "dist")
+    before = modified_times(two / "dist")
     result = cli(two, "make")
     assert result.exit_code == 0, result.output
     assert f"up to date: sources{'/'}{NAME}.txt" in result.output.replace("\\", "/")
     assert "up to date: sources/other.txt" in result.output.replace("\\", "/")
     assert "built" not in result.output
-    assert _times(two / "dist") == before
+    assert modified_times(two / "dist") == before
 
 
 def it_rebuilds_nothing_when_a_file_is_only_touched(two):
-    before = _times(two / "dist")
+    before = modified_times(two / "dist")
     (two / "sources" / f"{NAME}.txt").touch()
     (two / "brief.yaml").touch()
     assert "built" not in cli(two, "make").output
-    assert _times(two / "dist") == before
+    assert modified_times(two / "dist") == before
 
 
 def _edit_source(project: Path) -> None:
@@ -87,24 +81,24 @@ def _delete_output(project: Path) -> None:
     ids=["source", "overrides", "deleted output", "brief.yaml", "template", "template file"])
 def it_rebuilds_exactly_the_sources_an_input_changes(two, change, everything):
     change(two)
-    before = _times(two / "dist")
+    before = modified_times(two / "dist")
     result = cli(two, "make")
     assert result.exit_code == 0, result.output
     output = result.output.replace("\\", "/")
     assert f"built sources/{NAME}.txt" in output
     assert ("built sources/other.txt" in output) is everything
     assert ("up to date: sources/other.txt" in output) is not everything
-    after = _times(two / "dist")
+    after = modified_times(two / "dist")
     assert after[f"{NAME}.pdf"] != before.get(f"{NAME}.pdf")
     assert (after["other.pdf"] != before["other.pdf"]) is everything
     assert "up to date" in cli(two, "make").output  # and then it is current
 
 
 def it_builds_only_the_formats_asked_for_that_are_missing_or_stale(two):
-    before = _times(two / "dist")
+    before = modified_times(two / "dist")
     result = cli(two, "make", NAME, "--format", "json")
     assert "built" in result.output and f"{NAME}.json" in result.output
-    after = _times(two / "dist")
+    after = modified_times(two / "dist")
     assert after[f"{NAME}.pdf"] == before[f"{NAME}.pdf"]  # not asked for: left alone
     assert "up to date" in cli(two, "make", NAME, "--format", "json").output
     assert "up to date" in cli(two, "make", NAME, "--format", "pdf").output
@@ -112,10 +106,10 @@ def it_builds_only_the_formats_asked_for_that_are_missing_or_stale(two):
 
 
 def it_rebuilds_everything_with_force(two):
-    before = _times(two / "dist")
+    before = modified_times(two / "dist")
     result = cli(two, "make", "--force")
     assert result.output.count("built") == 2
-    after = _times(two / "dist")
+    after = modified_times(two / "dist")
     assert all(after[name] != before[name] for name in ("other.pdf", f"{NAME}.docx"))
 
 
