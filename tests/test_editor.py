@@ -185,6 +185,41 @@ def it_quotes_a_quotation_of_several_paragraphs_whole_or_not_at_all(brief_of):
     assert quoted and "300 jobs" in quoted[0].text and len(quoted[0].sentences) == 2
 
 
+# The newspaper convention: a quotation of several paragraphs closes only at its end, each
+# paragraph opening it again; scraped, the paragraphs run together on one line.
+POLL = ("Pollster Mark Diffley said: 'The poll gives a clear steer about where the economic "
+        "priorities for voters in Scotland lie. 'Broadly, Scots want to see measures to "
+        "improve the standard of living and lower energy bills. 'There is also a preference "
+        "for higher targeted public spending even if that means the deficit stays, and for "
+        "targeted tax increases for those with the greatest income and wealth, which were "
+        "popular with voters of every party across the whole of the country in the poll.'")
+
+
+def it_quotes_a_quotations_first_paragraph_whole_with_its_speaker(brief_of):
+    brief = brief_of(LEAD + "\n\n" + POLL)
+    by_id = {s.id: s.text for s in brief.sentences}
+    first, second, third = [s for s in brief.sentences if "Diffley" in s.text
+                            or s.text.startswith(("'Broadly", "'There"))]
+    assert first.text.endswith("in Scotland lie.") and second.text.startswith("'Broadly")
+    quoted = [i for i in items(brief) if "clear steer" in i]
+    assert quoted == [first.text]  # whole, with its speaker; its next paragraphs have none
+    assert not [i for i in items(brief) if "Broadly" in i or "preference" in i]
+    for item in brief.summary + brief.outcomes + brief.implications + brief.watch:
+        assert item.text == " ".join(by_id[i] for i in item.sentences)
+    assert third
+
+
+def it_never_quotes_a_sentence_twice_inside_a_quotation_and_alone(brief_of):
+    brief = brief_of("Fellow tenants are subject to a takeover bid from the union, who said "
+                     "they see the ground \"as a rugby venue. \"County have a lease to use "
+                     "the ground until 2023. \"Our view is quite clear - we've got a "
+                     "contract,\" Foxall said. The club agreed a ten-year lease in 2013 after "
+                     "gaining promotion to the league from the Conference.")
+    ids = [i for item in brief.summary + brief.outcomes + brief.implications + brief.watch
+           for i in item.sentences]
+    assert len(ids) == len(set(ids))
+
+
 def it_files_outlook_under_implications_not_outcomes(brief_of):
     brief = brief_of(LEAD + "\n\nThe government signed a deal to rebuild 200 schools in the "
                      "valley. The port will need the government's support for many long "

@@ -55,3 +55,24 @@ def it_never_loses_or_alters_text(paragraphs):
 def it_splits_a_sentence_run_into_the_next_without_its_full_stop(text, parts):
     article = Article(SourceInfo(file="a.txt"), (text,))
     assert [s.text for s in segment(article)] == (parts or [text])
+
+
+@pytest.mark.parametrize("text, parts", [
+    # A quotation going on into a new paragraph, run together as scraped: the splitter saw
+    # one quotation and no sentence end.
+    ("She cannot give a straight answer to the question. 'But does not the candidate tell "
+     "the truth?' he asked.",
+     ["She cannot give a straight answer to the question.",
+      "'But does not the candidate tell the truth?' he asked."]),
+    # The splitter leaves the next paragraph's opening mark on this one: moved where it opens.
+    ('He said: "We will fight this decision all the way. "Then we go to court," he added.',
+     ['He said: "We will fight this decision all the way.',
+      '"Then we go to court," he added.']),
+    # An abbreviation's stop is no paragraph end; a closing mark is no opening one.
+    ("Talks with the U.S. 'Sanctions Committee' ended late on Friday.", None),
+    ("He said: 'We are ready.' 'Good,' she replied.", ["He said: 'We are ready.'",
+                                                       "'Good,' she replied."]),
+])
+def it_splits_where_a_quotation_reopens_in_a_new_paragraph(text, parts):
+    article = Article(SourceInfo(file="a.txt"), (text,))
+    assert [s.text for s in segment(article)] == (parts or [text])

@@ -56,6 +56,10 @@ class Features:
     continued: tuple[Sentence, ...] = ()
     """The next sentences, when this one opens a quotation they close ("He said: 'We
     will fight. We will win.'"): quoted together, the quotation stays whole."""
+    runs_on: bool = False
+    """True when the quotation this sentence (with `continued`) leaves open goes on in a new
+    paragraph that opens it again ("…where priorities lie. / 'Broadly, Scots want…"): as
+    newspapers close no quotation at a paragraph's end, what it quotes is whole."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +183,10 @@ _OPENS = re.compile(r"(?:^|(?<=[\s(:—–-]))['‘](?=\w)")
 _CLOSES = re.compile(r"(?<=[\w.,!?…\"”])['’](?=[\s.,;:!?)—–-]|$)")
 
 
+# A sentence opening a quotation's next paragraph: "'Broadly, Scots want…".
+_REOPENS = re.compile(r"[\"“‘'][A-Z]")
+
+
 def single_quotes(text: str) -> tuple[int, int]:
     """Return how many single quotation marks `text` opens and closes (apostrophes aside)."""
     return len(_OPENS.findall(text)), len(_CLOSES.findall(text))
@@ -198,10 +206,15 @@ def _quotations(features: list[Features], most: int = 4, words: int = 60) -> lis
     result = list(features)
     balance_of = functools.cache(quote_balance)  # this article's: sentences repeat
 
+    def reopens(at: int) -> bool:  # the sentence at `at` opens a quotation's next paragraph
+        return at < len(features) and bool(_REOPENS.match(features[at].sentence.text))
+
     for index, f in enumerate(features):
         if not f.text or balance_of(f.core or "") <= 0:
             continue
         balance, size = balance_of(f.core or ""), f.words
+        # Failing a group that closes the quotation, its first paragraph is whole.
+        paragraph = index if balance == 1 and reopens(index + 1) else None
         for end in range(index + 1, min(len(features), index + 1 + most)):
             following = features[end]
             if following.core is None or following.core != following.sentence.text:
@@ -215,9 +228,16 @@ def _quotations(features: list[Features], most: int = 4, words: int = 60) -> lis
                 break
             if balance <= 0:
                 if balance == 0:
+                    paragraph = None
                     result[index] = dataclasses.replace(
                         f, continued=tuple(g.sentence for g in features[index + 1: end + 1]))
                 break
+            if paragraph is None and balance == 1 and reopens(end + 1):
+                paragraph = end
+        if paragraph is not None:
+            result[index] = dataclasses.replace(
+                f, continued=tuple(g.sentence for g in features[index + 1: paragraph + 1]),
+                runs_on=True)
     return result
 
 

@@ -123,7 +123,8 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
     """Return the sentences of each section: the summary first, then outcomes, watch and
     implications from what is left, then the analyst's pins where they asked."""
     # A quotation is quoted whole or not at all: dropping any of its sentences drops it.
-    features = [f if not set(_ids(f)[1:]) & choices.drop else replace(f, continued=())
+    features = [f if not set(_ids(f)[1:]) & choices.drop
+                else replace(f, continued=(), runs_on=False)
                 for f in analysis.features]
     by_id = {f.sentence.id: f for f in features}
     pinned = set(choices.pin) | set(choices.summary) | set(choices.order)
@@ -146,7 +147,7 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
 
     def free(section: str) -> Callable[[Features], bool]:
         out = taken | choices.drop_in.get(section, frozenset())
-        return lambda f: f.sentence.id not in out
+        return lambda f: out.isdisjoint(_ids(f))  # a quotation's every sentence
 
     # What to watch (dated future events) first, then outcomes, the analyst's order first,
     # then implications.
@@ -213,6 +214,8 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
     for f in features[start + 1: start + 12]:
         if len(chosen) >= budget.summary_sentences and f.text:
             break
+        if set(_ids(f)) & {i for features, _ in chosen for c in features for i in _ids(c)}:
+            continue  # quoted already, in a quotation that goes on into it
         if f.text and not quotable(f) or f.hook or not (6 <= _words(f) <= 90) \
                 or _redundant(f, [c for features, _ in chosen for c in features]):
             continue
@@ -357,7 +360,8 @@ def _redundant(f: Features, chosen: list[Features]) -> bool:
 
 
 def _bag(f: Features) -> set[str]:
-    return {w.lower() for w in re.findall(r"\w{4,}", f.core or "")}
+    return {w.lower() for text in [f.core or ""] + [s.text for s in f.continued]
+            for w in re.findall(r"\w{4,}", text)}
 
 
 def _position(f: Features) -> int:

@@ -64,7 +64,7 @@ def passed_over(f: Features) -> str | None:
     if f.unfinished and not _SAYS.search(f.core or ""):  # reported speech is no caption
         return "no full stop before the next sentence: a caption or graphic run into the text"
     return _unquotable(" ".join([f.core or ""] + [s.text for s in f.continued]),
-                       bool(f.continued))
+                       bool(f.continued) or f.runs_on)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked of each sentence once per section
@@ -77,7 +77,7 @@ def _unquotable(core: str, grouped: bool) -> str | None:
         return "a caption or graphic runs into it"
     if _speakerless(core):
         return "quotation without its speaker"
-    if not grouped and not quotes_balanced(core):  # a group closes what it opens
+    if not grouped and not quotes_balanced(core):  # a group closes or ends what it opens
         return "a piece of a quotation"
     return None
 

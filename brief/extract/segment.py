@@ -26,7 +26,9 @@ def segment(article: Article) -> tuple[Sentence, ...]:
     pieces = [p for piece in split(language, body) for p in piece.split("\n\n")]
     starts = _paragraph_starts(article.paragraphs)
     sentences: list[Sentence] = []
-    for start, end in (part for span in _spans(body, pieces) for part in _unglued(body, span)):
+    spans = (part for span in _spans(body, pieces) for piece in _quoted_paragraphs(body, span)
+             for part in _unglued(body, piece))
+    for start, end in spans:
         paragraph = bisect.bisect_right(starts, start) - 1
         sentences.append(Sentence(f"s{len(sentences) + 1}", body[start:end], paragraph,
                                   start, end))
@@ -63,6 +65,25 @@ def _unglued(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     return parts
 
 
+# A quotation going on into a new paragraph, run together as scraped pages have them: the
+# paragraph ends on its full stop and the next opens the quotation again ("…the question.
+# 'But does not the SNP…"), where the splitter sees one quotation and no sentence end. A
+# lower-case letter or figure before the stop: "U.S. 'Sanctions" is no paragraph end.
+_QUOTE_REOPENS = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[\"'‘“][A-Z])")
+
+
+def _quoted_paragraphs(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Return `span` split where a quotation reopens in a new paragraph; a quotation mark
+    left at the end of a part (the splitter's 'He said: "We will. "') opens the next."""
+    start, end = span
+    parts, cursor = [], start
+    for match in _QUOTE_REOPENS.finditer(text, start, end):
+        parts.append((cursor, match.start()))
+        cursor = match.end()
+    parts.append((cursor, end))
+    return [(a, b) for a, b in parts if text[a:b].strip()]
+
+
 def _paragraph_starts(paragraphs: tuple[str, ...]) -> list[int]:
     starts, offset = [], 0
     for paragraph in paragraphs:
@@ -92,4 +113,17 @@ def _spans(text: str, pieces: list[str]) -> list[tuple[int, int]]:
             start = text.index(rest.strip(), cursor)
             spans.append((start, start + len(rest.strip())))
             cursor = start + len(rest.strip())
-    return spans
+    return _openers_moved(text, spans)
+
+
+def _openers_moved(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return `spans` with a quotation mark that ends one after a space ('He said: "We
+    will. "') moved to the next, whose quotation it opens ('"Then we go."')."""
+    moved = list(spans)
+    for i in range(len(moved) - 1):
+        start, end = moved[i]
+        if end - start > 2 and text[end - 1] in "\"“'‘" and text[end - 2].isspace() \
+                and not text[end:moved[i + 1][0]].strip():
+            moved[i] = (start, len(text[:end - 1].rstrip()))
+            moved[i + 1] = (end - 1, moved[i + 1][1])
+    return moved
