@@ -139,6 +139,24 @@ def it_watches_only_dated_future_events(brief_of):
     assert [e.when for e in brief.watch] == ["June 4"]
 
 
+def it_watches_events_not_forecasts_names_or_the_day_something_was_said(brief_of):
+    brief = brief_of(
+        "The government approved the new budget for the ports on Monday, officials said. "
+        "The budget sets aside 40 million pounds for the harbour at Dover and its roads. "
+        # A forecast of a figure is a finding, not an event.
+        "The port's traffic will reach 15.8 per cent of the country's freight by 2030, "
+        "the report said. "
+        # James May, not the month; the day it was said, not the day it happens.
+        "Richard Hammond has joined May in confirming he will not return to the show, "
+        "insisting yesterday/on Friday he had no plan to quit. "
+        # An event named in passing: the statement itself is about the present.
+        "The unions are out talking to dockers about next month's ballot on the new pay deal. "
+        "The parliament will vote on the budget on June 4, the speaker said.",
+        front="published: 2021-04-07\n")
+    assert [e.when for e in brief.watch] == ["June 4"]
+    assert any("15.8 per cent" in i for i in items(brief))
+
+
 def it_derives_untitled_brief_from_nothing():
     from brief.extract.analyze import Analysis
 

@@ -434,7 +434,7 @@ def it_shows_the_sample_brief_in_the_browser(sample, driver):
         assert "Lavrov" in text
         for heading in ("Summary", "Key outcomes", "Implications"):
             assert heading in text
-        assert "s1" in sentence(driver, "s1").text
+        assert "s1" in until(lambda: sentence(driver, "s1").text, "the sentence list")
         assert driver.title == f"{NAME} — brief preview"
 
 
@@ -457,16 +457,21 @@ def it_pins_a_sentence_from_the_page(sample, driver):
     before = path.read_text()
     with running(sample) as (url, _):
         driver.get(url)
-        line = until(lambda: driver.find_element(By.CSS_SELECTOR, "#sentences li.passed"),
-                     "a sentence passed over")
-        sid = line.get_attribute("data-sid")
-        brief_before = brief_text(driver)
-        Select(line.find_element(By.TAG_NAME, "select")).select_by_value("outcomes")
-        line.find_element(By.CSS_SELECTOR, 'button[data-action="pin"]').click()
-        until(lambda: "pinned to Key outcomes" in sentence(driver, sid).text,
-              f"{sid} shows as pinned")
-        assert "in Key outcomes" in sentence(driver, sid).text
-        assert brief_text(driver) != brief_before
+        sid = until(lambda: driver.find_element(By.CSS_SELECTOR, "#sentences li.passed")
+                    .get_attribute("data-sid"), "a sentence passed over")
+        brief_before = until(lambda: brief_text(driver), "the brief")
+
+        def pin() -> bool:  # found afresh each try: a rebuild may swap the list meanwhile
+            line = sentence(driver, sid)
+            Select(line.find_element(By.TAG_NAME, "select")).select_by_value("outcomes")
+            line.find_element(By.CSS_SELECTOR, 'button[data-action="pin"]').click()
+            return True
+
+        until(pin, f"the pin button of {sid}")
+        shown = until(lambda: "pinned to Key outcomes" in sentence(driver, sid).text
+                      and sentence(driver, sid).text, f"{sid} shows as pinned")
+        assert "in Key outcomes" in shown
+        until(lambda: brief_text(driver) != brief_before, "the brief with the pin")
         assert driver.find_element(By.ID, "notice").text.startswith(f"pinned {sid}")
     after = path.read_text()
     assert after == before + f"pin:\n  outcomes: [{sid}]\n"

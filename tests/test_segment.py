@@ -68,6 +68,10 @@ def it_splits_a_sentence_run_into_the_next_without_its_full_stop(text, parts):
     ('He said: "We will fight this decision all the way. "Then we go to court," he added.',
      ['He said: "We will fight this decision all the way.',
       '"Then we go to court," he added.']),
+    # A mark set off by spaces on both sides closes the quotation before it.
+    ('He said: "We will fight this decision all the way. " Then the meeting ended early.',
+     ['He said: "We will fight this decision all the way. "',
+      'Then the meeting ended early.']),
     # An abbreviation's stop is no paragraph end; a closing mark is no opening one.
     ("Talks with the U.S. 'Sanctions Committee' ended late on Friday.", None),
     ("He said: 'We are ready.' 'Good,' she replied.", ["He said: 'We are ready.'",

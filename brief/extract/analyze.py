@@ -95,7 +95,9 @@ _DEFINITE_PERSON = re.compile(rf"The\s+(?:[\w-]+\s+){{0,3}}{lexicon.PERSON_NOUNS
 # Compiled once, not looked up in re's cache per sentence.
 _DIGIT = re.compile(r"\d")
 _INNER_CAPITAL = re.compile(r"(?<!^)\b[A-Z][a-z]")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|added|reported)\s+(?:on\s+)?$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|added|reported|saying|adding|"
+                          r"insist(?:ed|ing)|confirm(?:ed|ing)|claim(?:ed|ing)|warn(?:ed|ing))"
+                          r"\s+(?:yesterday/)?(?:on\s+)?$")
 _PRONOUN = re.compile(r"(He|She)\b")
 _PRONOUN_INSIDE = re.compile(r"(he|she)\b")
 _OPENING_PRONOUN = re.compile(r"(?:\S+\s+){1,4}?(?:it|they|them|this|these|he|she)\b", re.I)

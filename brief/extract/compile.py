@@ -292,7 +292,8 @@ def _outlook(f: Features) -> bool:
 def _watch(pool: list[Features], budget: Budget, published: str | None = None
            ) -> list[Features]:
     """Return the statements about the future that name when, in reading order; a year
-    before the article's own is history, not something to watch."""
+    before the article's own is history, and a forecast of a figure no event, so neither
+    is something to watch."""
     year = int(published[:4]) if published and published[:4].isdigit() else None
 
     def ahead(when: str) -> bool:
@@ -303,7 +304,11 @@ def _watch(pool: list[Features], budget: Budget, published: str | None = None
         on = resolve(when, published)
         return on is None or not published or on >= published[:10]
 
-    return [f for f in pool if f.when and ahead(f.when) and later(f.when)][: budget.watch]
+    return [f for f in pool if f.when and ahead(f.when) and later(f.when)
+            and not (f.figures and _PROJECTION.search(f.core or ""))][: budget.watch]
+
+
+_PROJECTION = re.compile(lexicon.PROJECTION)
 
 
 def _implications(pool: list[Features], budget: Budget) -> list[Features]:

@@ -252,15 +252,22 @@ COUNTRY_ALIASES = {"U.S.": "United States", "US": "United States", "USA": "Unite
                    "America": "United States", "UK": "United Kingdom",
                    "Britain": "United Kingdom", "UAE": "United Arab Emirates"}
 
-# A statement about the future: what "what to watch" is made of.
+# A statement about the future: what "what to watch" is made of. "Next month's election" is
+# an event named in passing, not the statement's future.
 FUTURE = (r"\b(?:will|shall|is (?:expected|due|set|scheduled|planned) to|are (?:expected|due|"
           r"set|scheduled|planned) to|plans? to|planning to|intends? to|upcoming|"
-          r"[Nn]ext (?:week|month|year)|later this|in the coming)\b")
-# A date or time such a statement names.
+          r"[Nn]ext (?:week|month|year)(?!['’]s)|later this|in the coming)\b")
+# A forecast of a quantity ("will reach 15.8 per cent by 2030"): a finding of the source,
+# not an event to watch for.
+PROJECTION = (r"\b(?:will|would|could|is (?:expected|projected|forecast|set) to|are (?:expected|"
+              r"projected|forecast|set) to)\s+(?:reach|rise|fall|grow|increase|decline|decrease|"
+              r"drop|hit|top|exceed|surpass|account for|double|triple|climb|swell|shrink|"
+              r"number|total)\b")
+# A date or time such a statement names. A month alone is no date: "joined May in confirming".
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 WHEN = (rf"\b(?:{_MONTH} \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} {_MONTH}(?: \d{{4}})?|"
-        rf"(?:early |mid-|late |by |in |from |until )?{_MONTH}(?: \d{{4}})?|"
+        rf"(?:early |mid-|late |by |in |from |until ){_MONTH}(?: \d{{4}})?|{_MONTH} \d{{4}}|"
         r"(?:on |by |next |this )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
         r"next (?:week|month|year)|later this (?:week|month|year)|in the coming (?:days|weeks|"
         r"months|years)|by (?:the end of )?(?:\d{4}|the year)|in \d{4}|"

@@ -122,8 +122,9 @@ def _openers_moved(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     moved = list(spans)
     for i in range(len(moved) - 1):
         start, end = moved[i]
+        # Opening only if the next word follows it directly: '. " Then' closes a quotation.
         if end - start > 2 and text[end - 1] in "\"“'‘" and text[end - 2].isspace() \
-                and not text[end:moved[i + 1][0]].strip():
+                and moved[i + 1][0] == end:
             moved[i] = (start, len(text[:end - 1].rstrip()))
             moved[i + 1] = (end - 1, moved[i + 1][1])
     return moved
