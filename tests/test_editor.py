@@ -248,6 +248,14 @@ def it_files_outlook_under_implications_not_outcomes(brief_of):
     assert "support" not in outcomes and "support" in implications
 
 
+def it_takes_a_development_that_could_happen_for_outlook_not_an_outcome(brief_of):
+    brief = brief_of(LEAD + "\n\nRepublican leaders running for president have to figure "
+                     "out what their stance is on the subject, as new policies could be "
+                     "established by the next administration.")
+    assert not [i for i in brief.outcomes if "Republican" in i.text]
+    assert [i for i in brief.implications if "Republican" in i.text]
+
+
 @pytest.mark.parametrize("when, on", [
     ("June 4", "2021-06-04"), ("on 4 June 2022", "2022-06-04"), ("January 5", "2022-01-05"),
     ("next Monday", "2021-04-12"), ("in about a week", "2021-04-14"),
