@@ -248,6 +248,13 @@ def it_files_outlook_under_implications_not_outcomes(brief_of):
     assert "support" not in outcomes and "support" in implications
 
 
+def it_files_what_someone_reads_the_news_to_mean_under_implications(brief_of):
+    brief = brief_of(LEAD + "\n\nPollster Mark Diffley said the poll gives a clear steer "
+                     "about where the economic priorities for voters in the harbour town lie.")
+    assert [i for i in brief.implications if "clear steer" in i.text]
+    assert not [i for i in brief.outcomes if "clear steer" in i.text]
+
+
 def it_takes_a_development_that_could_happen_for_outlook_not_an_outcome(brief_of):
     brief = brief_of(LEAD + "\n\nRepublican leaders running for president have to figure "
                      "out what their stance is on the subject, as new policies could be "

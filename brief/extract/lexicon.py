@@ -90,7 +90,8 @@ ANALYTIC_CUES = (
     "pressure", "debate", "backlash", "investigat", "review", "inquiry", "appeal", "oppos",
     "welcom", "suggest", "indicat", "admit", "conced", "acknowledg", "insist", "appear to",
     "prepared to", "set to", "poised", "court", "legal challenge", "battle", "have to",
-    "has to",
+    "has to", "demonstrates that", "demonstrated that", "shows that", "showed that",
+    "show that", "clear steer", "a sign that",
 )
 
 # Analytic cues read only where they demand something: "must have drunk" infers, "didn't
@@ -112,7 +113,9 @@ STRONG_ANALYTIC_CUES = frozenset((
     "criticiz", "fear", "worr", "impact", "implication", "consequence", "pressure", "debate",
     "backlash", "investigat", "inquiry", "appeal", "oppos", "welcom", "suggest", "indicat",
     "admit", "conced", "acknowledg", "insist", "appear to", "prepared to", "set to", "poised",
-    "court", "legal challenge", "battle", "must", "have to", "has to",
+    "court", "legal challenge", "battle", "must", "have to", "has to", "demonstrates that",
+    "demonstrated that", "shows that", "showed that", "show that", "clear steer",
+    "a sign that",
 ))
 
 # What makes a statement an implication: what the news means, what may follow, the risk,
@@ -126,6 +129,9 @@ IMPLICATION_CUES = frozenset((
     "urge", "call for", "called for", "fear", "worr", "impact", "implication", "consequence",
     "pressure", "appear to", "prepared to", "set to", "poised", "legal challenge", "must",
     "have to", "has to",
+    # What someone reads the news to mean: "it demonstrates that the people of Scotland…"
+    "demonstrates that", "demonstrated that", "shows that", "showed that", "show that",
+    "clear steer", "a sign that",
 ))
 
 # Cues that say outright what the news means or demands: a sentence holding one is left to
