@@ -248,6 +248,15 @@ def it_files_outlook_under_implications_not_outcomes(brief_of):
     assert "support" not in outcomes and "support" in implications
 
 
+def it_leaves_where_something_was_said_out_of_the_summary(brief_of):
+    brief = brief_of("The council approved a new budget for the harbour on Monday, officials "
+                     "said. Mayor Jane Doyle was speaking at a meeting of the harbour board in "
+                     "the town hall on Monday evening. The budget sets aside 40 million pounds "
+                     "for new quays and roads at the port.")
+    summary = " ".join(i.text for i in brief.summary)
+    assert "40 million" in summary and "was speaking" not in summary
+
+
 def it_files_what_someone_reads_the_news_to_mean_under_implications(brief_of):
     brief = brief_of(LEAD + "\n\nPollster Mark Diffley said the poll gives a clear steer "
                      "about where the economic priorities for voters in the harbour town lie.")

@@ -47,6 +47,10 @@ def it_never_loses_or_alters_text(paragraphs):
       "The overall number has risen sharply, the panel said."]),
     ("Listen to the show on loyalty and mentalityThe slump started in 2013 for the team.",
      ["Listen to the show on loyalty and mentality", "The slump started in 2013 for the team."]),
+    ("The minister said her answers on the issue are 'all evasion' Mr Brown urged people "
+     "to vote Labour to end the bedroom tax.",
+     ["The minister said her answers on the issue are 'all evasion'",
+      "Mr Brown urged people to vote Labour to end the bedroom tax."]),
     # Running text, not a missing stop: kept whole.
     ("The minister told The Times that the talks had gone well.", None),
     ("She was reading The Guardian on the train to work.", None),

@@ -221,6 +221,8 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
             continue
         if f.text and _outlook(f) and set(f.analytic_cues) & lexicon.MEANING_CUES:
             continue  # what the news means, said outright, is left for the implications
+        if _SETTING.match(f.core or ""):
+            continue  # where it was said is no news
         if f.text is None:
             last = chosen[-1][0][-1]
             # Joined only where the page runs on: not across furniture cut from its start
@@ -309,6 +311,7 @@ def _watch(pool: list[Features], budget: Budget, published: str | None = None
 
 
 _PROJECTION = re.compile(lexicon.PROJECTION)
+_SETTING = re.compile(lexicon.SETTING)
 
 
 def _implications(pool: list[Features], budget: Budget) -> list[Features]:

@@ -141,6 +141,9 @@ MEANING_CUES = frozenset((
     "could mean", "must", "have to", "has to",
 ))
 
+# Where someone said it, not what: "Mr Brown was speaking during a joint event at…".
+SETTING = r"^[^,;:]{0,40}\b(?:was|were) (?:speaking|talking) (?:at|during|to|in|on|after|before)\b"
+
 # Declining to say anything: no statement of meaning, whatever "might" it holds.
 NO_COMMENT = (r"\b(?:(?:not going to|declined to|refused to|would not|wouldn't|could not|"
               r"couldn't|did not|didn't|will not|won't|cannot|can't|unable to) comment|"

@@ -41,7 +41,8 @@ def segment(article: Article) -> tuple[Sentence, ...]:
 _MISSING_STOP = re.compile(r"(?<=[a-z0-9%)’'”\"])\s+(?=(?:The|An|It|He|She|They|We|This|These|"
                            r"Those|There|Without|But|However|Meanwhile|Former)\s)"
                            r"|(?<=[a-z]{3})(?=(?:The|It|He|She|They|We|This|But)\s)"
-                           r"|(?<=\d)\s+(?=(?:Mr|Mrs|Ms|Dr)\s)")  # "before 2020 Ms Sturgeon"
+                           # "before 2020 Ms Sturgeon", "are 'all evasion' Mr Brown urged"
+                           r"|(?<=[\d'’”])\s+(?=(?:Mr|Mrs|Ms|Dr)\s)")
 # Words after which such a word is running text: "told The Times", "said It was".
 RUNNING_ON = frozenset("to in on at of by as or and for from with told said than that the "
                             "into like says about via called named reading read watch watched "
