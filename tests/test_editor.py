@@ -361,6 +361,40 @@ def it_never_quotes_the_rest_of_a_sentence_split_off_by_the_page(brief_of):
     assert not any("But that" in text for text in items(brief)), items(brief)
 
 
+def it_never_quotes_a_sentence_that_opens_on_the_last_ones_punctuation(brief_of):
+    # As a lost line end leaves it: '…the United Kingdom. "Meanwhile\n, the head of…'
+    brief = brief_of("Google paid ten million pounds in UK corporate taxes between 2006 and "
+                     "2011, the company said. \"That is a political decision for the country. "
+                     "\"Meanwhile\n, the head of the Public Accounts Committee, Margaret Hodge, "
+                     "has suggested a new committee should oversee the tax affairs of firms.")
+    assert not any(text.startswith(",") for text in items(brief)), items(brief)
+
+
+def it_opens_on_a_report_rather_than_a_quotation_when_the_lead_leans_on_nothing(brief_of):
+    brief = brief_of("The 23-year-old from Kinross finished second in four minutes, 19.12 "
+                     "seconds. \"Training's been going really well, so I was expecting to run "
+                     "a good race,\" she said to reporters in the stadium after the race. Laura "
+                     "Muir now holds the Scottish records over 1500m and the mile after "
+                     "Saturday's race in Paris.")
+    assert not brief.summary[0].text.startswith('"'), brief.summary[0].text
+
+
+def it_reads_i_in_someones_own_words_as_no_caption(brief_of):
+    brief = brief_of("A university student turned to sex work after her loan failed to cover "
+                     "the rent, she told a charity. 'In my first year at university I started "
+                     "hearing about students turning to sex work,' the student told the charity "
+                     "in an interview.")
+    assert any("In my first year" in text for text in items(brief)), items(brief)
+
+
+def it_names_no_one_for_a_he_after_an_opening_phrase_it_cannot_resolve(brief_of):
+    brief = brief_of("Mr Schmidt told the radio that the company paid what was required. "
+                     "Google paid ten million pounds in UK corporate taxes between 2006 and "
+                     "2011. Speaking on the radio on Monday, he said that the company did "
+                     "nothing wrong and would comply with any new tax laws.")
+    assert not any(", he said" in text for text in items(brief)), items(brief)
+
+
 def it_names_no_one_for_a_he_after_another_speaker_has_the_floor(brief_of):
     """'…," Howe told the radio.' gives the floor to Howe: the "He" after it is not Dan
     Gosling, the last person the name finder knew."""

@@ -377,7 +377,7 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
     if pronoun:
         referent = _antecedent(pronoun.group(1).lower(), previous, roles)
         if referent is None:
-            return (None if at == 0 else _usable(core)), names or previous
+            return None, names or previous
         name = short.get(referent, referent)
         if at == 0 and referent.startswith("the "):  # "[The young woman] said"
             name = name[0].upper() + name[1:]

@@ -201,7 +201,8 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
                    and not re.search(r"[\"“”]", f.text or "")
                    and _position(f) - _position(bottom) <= 5
                    and not _POSSESSIVE.match(f.text or "")]
-        bottom = max([bottom, *reports] if reports else candidates[:40],
+        reported = [f for f in candidates[:40] if not QUOTE_ONLY.match(f.text or "")]
+        bottom = max([bottom, *reports] if reports else reported or candidates[:40],
                      key=lambda f: f.centrality + f.keywords)
     if _words(bottom) > budget.summary_words:  # whole, so another one
         fitting = [f for f in candidates[:6]
@@ -230,6 +231,8 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
                     or not f.sentence.text.startswith(f.core) \
                     or not quotes_balanced(f.core) or glued(f.core) or clause_only(f.core):
                 continue
+            if _PERSONAL.match(f.core) and not (last.actors or _SOMEONE.search(last.core or "")):
+                continue  # "he" with no one named just before: someone from further back
         text = _text(f) if f.text else f.core or ""
         words = len(text.split())
         if used + words > budget.summary_words:
@@ -312,6 +315,12 @@ def _watch(pool: list[Features], budget: Budget, published: str | None = None
 
 _PROJECTION = re.compile(lexicon.PROJECTION)
 _SETTING = re.compile(lexicon.SETTING)
+# A sentence that opens, or goes on after an opening phrase, with he or she.
+_PERSONAL = re.compile(r"^(?:[^,\"“'‘]{0,80},\s+)?(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+# Someone a following "he" may mean, though the name finder did not take them for a person:
+# a capitalised name of two words or more, "the 62-year-old", "the minister".
+_SOMEONE = re.compile(rf"\b[A-Z][a-z]+(?: [A-Z][a-z'’-]+)+\b|\d+-year-old\b|"
+                      rf"\b{lexicon.PERSON_NOUNS}\b")
 
 
 def _implications(pool: list[Features], budget: Budget) -> list[Features]:

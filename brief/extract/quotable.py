@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from brief.extract.analyze import Features, single_quotes
+from brief.extract.analyze import Features, quote_balance, single_quotes
 from brief.extract.segment import RUNNING_ON
 
 # A sentence that is only someone's words: an opinion, not a development.
@@ -64,16 +64,16 @@ def passed_over(f: Features) -> str | None:
     if f.unfinished and not _SAYS.search(f.core or ""):  # reported speech is no caption
         return "no full stop before the next sentence: a caption or graphic run into the text"
     return _unquotable(" ".join([f.core or ""] + [s.text for s in f.continued]),
-                       bool(f.continued) or f.runs_on)
+                       bool(f.continued) or f.runs_on, bool(f.continued))
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked of each sentence once per section
-def _unquotable(core: str, grouped: bool) -> str | None:
+def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
     if _PICTURE_HINT.search(core) and _PICTURE.search(core):
         return "picture reference"
-    if clause_only(core):
+    if clause_only(core) or core[:1] in ",;:)]":  # ", the head of…" after a lost line end
         return "the rest of the sentence before: a clause without its verb"
-    if glued(core):
+    if glued(core, speech=not several):
         return "a caption or graphic runs into it"
     if _speakerless(core):
         return "quotation without its speaker"
@@ -105,10 +105,16 @@ def _speakerless(text: str) -> bool:
     return not _SAYS.search(outside)
 
 
-def glued(text: str) -> bool:
-    """Return True if a caption or graphic runs into `text` without a full stop."""
+def glued(text: str, speech: bool = False) -> bool:
+    """Return True if a caption or graphic runs into `text` without a full stop. With
+    `speech`, "I" inside a quotation is someone's own words ("'At university I started
+    hearing…'"); not in a quotation of several sentences, whose marks a page may have
+    misplaced."""
     for match in _GLUED.finditer(text):
         before = match.group(1)
+        if speech and before is not None and match.group(0).endswith(" I ") \
+                and quote_balance(text[:match.end(1)]) > 0:
+            continue
         if before is None or (before[-1:].isalnum() or before[-1:] in "%)’'") and (
                 before.lower() not in RUNNING_ON and match.start() > 0):
             return True
