@@ -145,9 +145,11 @@ def against_gold(brief: Brief, gold: dict) -> dict:
     everything = " ".join(texts + [f.value for f in brief.figures])
     # Names put in for a pronoun ("[Lavrov] said"), not given names completing one that
     # follows ("[Scott] Kelly") nor a statement's issuer ("a [NASA] statement said") nor
-    # the description of someone a story never names ("[The young woman] added").
+    # the description of someone a story never names ("[The young woman] added"), nor the
+    # mark closing a quotation ("…lie.[']").
     inserted = [m.group(1) for t in texts
-                for m in re.finditer(r"\[(?![Tt]he )([^\]]+)\](?! [A-Z])(?! statement\b)", t)]
+                for m in re.finditer(r"\[(?![Tt]he )([^\]'\"’”]+)\](?! [A-Z])(?! statement\b)",
+                                     t)]
     subject = all(any(alt.lower() in brief.title.lower() for alt in group)
                   for group in gold["subject"])
     key = gold.get("key_number")

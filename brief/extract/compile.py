@@ -463,8 +463,20 @@ def _by_role(text: str, name: str, roles: dict[str, str]) -> tuple[str, bool]:
 
 def _text(f: Features) -> str:
     """Return what a sentence is quoted as: self-contained, else its core (pinned by hand),
-    with the sentences that close a quotation it opens."""
-    return " ".join([f.text or f.core or f.sentence.text] + [s.text for s in f.continued])
+    with the sentences that close a quotation it opens. A quotation that goes on in the
+    next paragraph is closed where the quote ends, by an editorial insertion ("…lie.[']"):
+    the source closes it only paragraphs later, and a reader takes it for cut off."""
+    text = " ".join([f.text or f.core or f.sentence.text] + [s.text for s in f.continued])
+    return text + f"[{_closing_mark(text)}]" if f.runs_on else text
+
+
+def _closing_mark(text: str) -> str:
+    """Return the mark that closes the quotation `text` leaves open."""
+    if text.count("“") > text.count("”"):
+        return "”"
+    if text.count('"') % 2:
+        return '"'
+    return "’" if "‘" in text else "'"
 
 
 def _ids(f: Features) -> tuple[str, ...]:
