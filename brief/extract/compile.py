@@ -151,7 +151,8 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
 
     # What to watch (dated future events) first, then outcomes, the analyst's order first,
     # then implications.
-    watch = _watch([f for f in usable if quotable(f) and free("watch")(f)], budget, published)
+    watch = _watch([f for f in usable if quotable(f) and free("watch")(f)
+                    and not _redundant(f, in_summary)], budget, published)
     taken |= {i for f in watch for i in _ids(f)}
     outcomes = [by_id[sid] for sid in choices.order] + _outcomes(
         list(filter(free("outcomes"), candidates)), in_summary, budget)

@@ -55,6 +55,8 @@ def _complete(head: str) -> bool:
 # and its verb, which a headline drops ("Jilted lover has been jailed").
 _RELATIVE = re.compile(r"^((?:\S+\s){1,4}?\S+)\s(?:who|which|that)\s[^,;:\"]{5,200}?\s"
                        r"(?=(?:has|have|had|is|are|was|were|will|would|could|can)\s)")
+# "have been" before a participle, which a headline drops.
+_PERFECT_PASSIVE = re.compile(r"\b(?:has|have) been\s+(?=\w+(?:ed|en|wn)\b)")
 # A headline never ends on one of these: "Brown warned that", "the first of".
 _OPEN_END = re.compile(r"\b(?:that|the|a|an|of|to|and|or|but|his|her|its|their|is|are|was|were|"
                        r"has|have|had|be|been|will|would|could|should|may|might|not|no|very|"
@@ -126,6 +128,11 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
         if clause and not _AUXILIARY.search(clause.group(1)):  # "Family was told that …"
             shorter = clause.group(1) + " " + text[clause.end():]
             text = shorter if len(shorter.split()) >= 5 else text
+    # Headline style, once the clause is gone: "Eight guards … have been suspended" →
+    # "Eight guards … suspended"; a quotation keeps its words.
+    passive = _PERFECT_PASSIVE.search(text)
+    if passive and not re.search(r"['‘\"“]|\bthat\b", text[: passive.start()]):
+        text = text[: passive.start()] + text[passive.end():]  # in the main clause only
     if len(text.split()) > most:
         heads = [text[: m.start()].rstrip(" ,;:") for m in _TITLE_CUT.finditer(text)]
         heads = [h for h in heads if len(h.split()) >= 6 and not _OPEN_END.search(h)
@@ -167,4 +174,5 @@ def _headline_words(text: str) -> str:
         parts[index] = re.sub(r"\b(?:the|an?(?! (?:year|month|week|day|head)\b)|originally|just|"
                               r"also|currently|now|already|vehemently|reportedly|actually|"
                               r"really)\s+", "", parts[index])
+
     return "".join(parts).rstrip(" .!,;:")
