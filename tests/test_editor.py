@@ -408,6 +408,18 @@ def it_reads_i_in_someones_own_words_as_no_caption(brief_of):
     assert any("In my first year" in text for text in items(brief)), items(brief)
 
 
+def it_names_no_one_for_a_he_after_a_quotation_that_names_someone_else(brief_of):
+    """'"…nor would it for Tom (Cruise), I imagine." He called…': "he" is the speaker, not
+    the man he named; with the speaker uncertain, nobody is named."""
+    brief = brief_of(
+        "A new documentary about the church has upset famous members such as Tom Cruise and "
+        "Kirstie Alley this week. \"So why would I say something that was not true for me?\" "
+        "the actor asked. \"It would not make sense, nor would it for Tom (Cruise), I "
+        "imagine.\" He called the church brilliant and credited it with helping him survive "
+        "the death of his son.")
+    assert not any("[Tom Cruise]" in t or "[Cruise]" in t for t in items(brief)), items(brief)
+
+
 def it_names_no_one_for_a_he_after_an_opening_phrase_it_cannot_resolve(brief_of):
     brief = brief_of("Mr Schmidt told the radio that the company paid what was required. "
                      "Google paid ten million pounds in UK corporate taxes between 2006 and "

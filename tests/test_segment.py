@@ -76,6 +76,11 @@ def it_splits_a_sentence_run_into_the_next_without_its_full_stop(text, parts):
     ('He said: "We will fight this decision all the way. " Then the meeting ended early.',
      ['He said: "We will fight this decision all the way. "',
       'Then the meeting ended early.']),
+    # A question closing a quotation is not the end of a sentence whose speaker follows.
+    ('"So why would I say something that was not true for me?" Travolta asked. "It would '
+     'not make sense."',
+     ['"So why would I say something that was not true for me?" Travolta asked.',
+      '"It would not make sense."']),
     # An abbreviation's stop is no paragraph end; a closing mark is no opening one.
     ("Talks with the U.S. 'Sanctions Committee' ended late on Friday.", None),
     ("He said: 'We are ready.' 'Good,' she replied.", ["He said: 'We are ready.'",

@@ -394,6 +394,10 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
     if not names:  # who a following "he" may mean depends on whom this sentence describes
         return _usable(core), ([] if _SOMEONE_NEW.search(core)
                                or _new_speaker(core, previous) else previous)
+    if _QUOTED_ONLY.match(core):  # "'… nor would it for Tom (Cruise), I imagine.'": the
+        # speaker before is who goes on, and those named in the quotation are rivals
+        return _usable(core), (previous[:1] or [_SOMEONE]) + [n for n in names
+                                                              if n not in previous[:1]]
     return _usable(core), names[:1] + _rivals(core, names, names[0])
 
 
@@ -427,7 +431,12 @@ def _new_speaker(core: str, previous: list[str]) -> bool:
     after it may mean that speaker, so it is no longer certain."""
     known = {part for name in previous for part in name.split()}
     return any(m.group(1) not in known and m.group(1) not in _PRONOUN_SPEAKERS
-               for m in _SPEAKER.finditer(core))
+               for m in _SPEAKER.finditer(core)) or bool(_DESCRIBED_SPEAKER.search(core))
+
+
+# '"…true for me?" the actor asked.': a speaker described, not named.
+_DESCRIBED_SPEAKER = re.compile(r"[\"”'’],?\s+the\s+(?:[\w-]+\s+){0,2}(?:said|says|asked|"
+                                r"added|told|explained|insisted|continued)\b")
 
 
 def _rivals(core: str, names: list[str], subject: str | None) -> list[str]:
@@ -439,6 +448,8 @@ def _rivals(core: str, names: list[str], subject: str | None) -> list[str]:
     return [n for n in names if n != subject and n.split()[-1] in main]
 
 
+# A sentence that is someone's words, the rest of a quotation begun before it.
+_QUOTED_ONLY = re.compile(r"[\"“‘'][^\"“”‘’']*$|[\"“‘'][^\"“”]*[\"”’']\s*$")
 _SOMEONE = "someone unnamed"  # the subject of a sentence, when no name can be put to it
 
 # Nouns that tell an unnamed person's gender; the others ("the student") do not.

@@ -114,7 +114,24 @@ def _spans(text: str, pieces: list[str]) -> list[tuple[int, int]]:
             start = text.index(rest.strip(), cursor)
             spans.append((start, start + len(rest.strip())))
             cursor = start + len(rest.strip())
-    return _openers_moved(text, spans)
+    return _attributions_joined(text, _openers_moved(text, spans))
+
+
+# '"…true for me?" Travolta asked.': the splitter ends a sentence at a question or
+# exclamation closing a quotation, though its speaker follows.
+_ASKED = re.compile(r"(?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)\s+"
+                    r"(?:asked|said|says|asks|added|wondered|exclaimed|shouted|replied)\b")
+
+
+def _attributions_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and re.search(r"[?!][\"”'’]$", text[joined[-1][0]:joined[-1][1]]) \
+                and _ASKED.match(text, start) and "\n\n" not in text[joined[-1][1]:start]:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _openers_moved(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
