@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from brief.extract import lexicon
+from brief.extract import fanout, lexicon
 from brief.extract.actors import OPENER, find_actors, gender, short_names
 from brief.extract.clean import clean
 from brief.extract.quantities import figures_of
@@ -100,15 +100,19 @@ _SOMEONE_NEW = re.compile(rf"\b(?:a|an|another|one|two|three|several|some|many)\
                           re.I)
 
 
-def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
-    """Return the features of `sentences` and the actors they mention."""
+def analyze(sentences: tuple[Sentence, ...], workers: int = 1) -> Analysis:
+    """Return the features of `sentences` and the actors they mention; with `workers` above
+    one, a long article's sentences are read by two processes."""
     # What depends on a sentence's text alone is worked out once per distinct text: long
-    # sources repeat sentences (page furniture, boilerplate, quoted passages).
-    known: dict[str, _Text] = {}
-    texts = [known.get(s.text) or known.setdefault(s.text, _text(s.text)) for s in sentences]
-    centrality, keywords = _salience([t.bag for t in texts])
+    # sources repeat sentences (page furniture, boilerplate, quoted passages). A helper
+    # takes most of them while this process finds the actors, which take some third as long.
+    distinct = list(dict.fromkeys(s.text for s in sentences))
+    split = fanout.Split(_text, distinct, workers, share=0.8)
     actors, mentions = find_actors(sentences)
     short = short_names(actors, sentences)
+    known = dict(zip(distinct, split.results()))
+    texts = [known[s.text] for s in sentences]
+    centrality, keywords = _salience([t.bag for t in texts])
     roles = {a.name: a.role for a in actors if a.kind == "person"}
     features = []
     previous: list[str] = []  # who the sentence before names, its subject first, then rivals
