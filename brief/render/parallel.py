@@ -47,6 +47,9 @@ def _warm(fmt: str, style) -> None:
     warm = getattr(writer(fmt), "warm", None)
     if warm is not None and style is not None:
         warm(style)
+    from brief import regexcache
+
+    regexcache.save()  # the library's patterns: a worker's exit saves nothing
 
 
 def start_worker(parent: int, formats: tuple[str, ...], style) -> None:
