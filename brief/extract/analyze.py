@@ -164,13 +164,16 @@ class _Text:
 def _text(sentence: str) -> _Text:
     span = clean(sentence)
     core = sentence[span[0]:span[1]] if span else None
+    # Read once, used by several features: the words, and the text in lower case.
+    words = _WORD.findall(core or "")
+    lowered = (core or "").lower()
     return _Text(
         core=core,
-        bag=Counter(_content_words(core)) if core else Counter(),
-        words=len(_WORD.findall(core or "")),
-        topic=topic_of(core or ""),
-        outcome_cues=_cues(core or "", _OUTCOME_CUES),
-        analytic_cues=_analytic_cues(core or ""),
+        bag=Counter(_content_words(words)) if core else Counter(),
+        words=len(words),
+        topic=_topic(lowered),
+        outcome_cues=_cues(lowered, _OUTCOME_CUES),
+        analytic_cues=_analytic_cues(core or "", lowered),
         figures=figures_of(sentence) if core else (),
         hook=_is_hook(core),
         when=_when(core),
@@ -227,10 +230,25 @@ def _quotations(features: list[Features], most: int = 4, words: int = 60) -> lis
 
 def topic_of(text: str) -> str | None:
     """Return the lexicon topic with the highest weighted hit count in `text`, or None."""
-    hits = Counter(int(m.lastgroup[1:]) for m in _TOPICS.finditer(text.lower()))
+    return _topic(text.lower())
+
+
+_TOPIC_INDEX = {f"t{i}": i for i in range(len(_TOPIC_NAMES))}
+_TOPIC_WEIGHTS = [lexicon.TOPICS[topic][0] for topic in _TOPIC_NAMES]
+
+
+def _topic(lowered: str) -> str | None:
+    """Return `topic_of` a text already in lower case."""
+    hits = None
+    for match in _TOPICS.finditer(lowered):
+        if hits is None:
+            hits = [0] * len(_TOPIC_NAMES)
+        hits[_TOPIC_INDEX[match.lastgroup]] += 1
+    if hits is None:
+        return None
     best, best_score = None, 0.0
     for index, topic in enumerate(_TOPIC_NAMES):  # lexicon order breaks ties
-        score = hits[index] * lexicon.TOPICS[topic][0]
+        score = hits[index] * _TOPIC_WEIGHTS[index]
         if score > best_score:
             best, best_score = topic, score
     return best
@@ -275,10 +293,11 @@ def _scaled(values: list[float]) -> list[float]:
     return [round(v / peak, 6) if peak else 0.0 for v in values]
 
 
-def _content_words(text: str) -> list[str]:
+def _content_words(words: list[str]) -> list[str]:
+    """Return the stems of `words` (as `_WORD` finds them) that are not stopwords."""
     stems, stopwords = _STEMS, lexicon.STOPWORDS
     out = []
-    for word in _WORD.findall(text):
+    for word in words:
         word = word.lower()
         if len(word) > 2 and word not in stopwords:
             stem = stems.get(word)
@@ -301,19 +320,20 @@ def _stem(word: str) -> str:
     return word
 
 
-def _analytic_cues(text: str) -> tuple[str, ...]:
-    """Return the analytic cues in `text`; "May" the month is no "may", nor "There Must Be
-    a Better World" (a title) a "must"."""
-    cues = _cues(text, _ANALYTIC_CUES)
+def _analytic_cues(text: str, lowered: str) -> tuple[str, ...]:
+    """Return the analytic cues in `text` (`lowered` in lower case); "May" the month is no
+    "may", nor "There Must Be a Better World" (a title) a "must"."""
+    cues = _cues(lowered, _ANALYTIC_CUES)
     return tuple(c for c in cues if c not in _LOWER_ONLY or re.search(rf"\b{c}\b", text))
 
 
 _LOWER_ONLY = frozenset(("may", "must"))
 
 
-def _cues(text: str, cues: re.Pattern) -> tuple[str, ...]:
-    """Return the distinct cues of `cues` found at word starts in `text`, in lexicon order."""
-    return tuple(dict.fromkeys(m.strip() for m in cues.findall(" " + text.lower())))
+def _cues(lowered: str, cues: re.Pattern) -> tuple[str, ...]:
+    """Return the distinct cues of `cues` found at word starts in `lowered` (a text in lower
+    case), in the order found."""
+    return tuple(dict.fromkeys(m.strip() for m in cues.findall(" " + lowered)))
 
 
 def _is_hook(core: str | None) -> bool:
