@@ -16,7 +16,7 @@ import marshal
 import os
 import sys
 
-MOST = 600
+MOST = 400
 """Patterns kept, the least recently used dropped first: some are made anew for each article
 (its people's names) or each process (reportlab's, from a set in hash order)."""
 _known: dict = {}
