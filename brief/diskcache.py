@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def _folder() -> Path | None:
+def folder() -> Path | None:
     """Return the user's private cache folder, made if need be; None if it cannot be had or
     is not safely theirs."""
     uid = os.getuid() if hasattr(os, "getuid") else None
@@ -35,8 +35,8 @@ def _folder() -> Path | None:
 def load(name: str, key: str, build: Callable[[], dict]) -> dict:
     """Return the dict stored as `name` for `key` (say, the size and time of the file it
     comes from), else `build()`'s, stored for next time."""
-    folder = _folder()
-    path = folder / f"{name}-{key}.marshal" if folder is not None else None
+    where = folder()
+    path = where / f"{name}-{key}.marshal" if where is not None else None
     if path is not None:
         try:
             value = marshal.loads(path.read_bytes())

@@ -220,8 +220,9 @@ def compile_source(path: Path, settings: Settings | None = None) -> Brief:
     return compile_full(path, settings).brief
 
 
-def compile_full(path: Path, settings: Settings | None = None) -> Compiled:
-    """Return the compiled source at `path` with its sentences and the ids its overrides name."""
+def compile_full(path: Path, settings: Settings | None = None, workers: int = 1) -> Compiled:
+    """Return the compiled source at `path` with its sentences and the ids its overrides name;
+    with `workers` above one, a long source is analysed by two processes."""
     # Imported on first use: `brief make` forks its render workers before paying for these.
     from brief.extract import quotable
     from brief.extract.analyze import analyze
@@ -233,7 +234,8 @@ def compile_full(path: Path, settings: Settings | None = None) -> Compiled:
     sentences = segment(article)
     defaults = settings.defaults if settings else None
     overrides = override.load(path.with_suffix(".yaml"), sentences, defaults)
-    analysis = analyze(sentences)
+    analysis = analyze(sentences, workers)
+    quotable.learn(analysis.features, workers)
     brief = compile_brief(article, analysis, choices=override.choices(overrides))
     quotable.forget()  # what it remembered of this article's sentences
     return Compiled(override.apply(brief, overrides), sentences, overrides.referenced(),
@@ -465,8 +467,9 @@ def _one_by_one(job: _Job, todo: list, jobs: int):
                 continue
             try:  # anything at all that goes wrong costs this source only
                 found = uptodate.inputs(project.root, path, job.folder, job.extra)
+                # Its render workers idle while it compiles: a long source takes two cores.
                 brief, document, style, warnings, relayout = prepare(project, path, formats,
-                                                                     job.style)
+                                                                     job.style, workers=jobs)
                 futures = {f: renderer.submit(f, brief, document, style, str(path), relayout)
                            for f in formats}
             except Exception as exc:
@@ -537,14 +540,15 @@ def check_output(project: Project) -> None:
 
 
 def prepare(project: Project, path: Path, formats: tuple[str, ...], style=None,
-            record: bool = True):
+            record: bool = True, workers: int = 1):
     """Return the brief of `path`, its document tree and style (`style` if given, else the
     template's) if a format needs them, and warnings of drift between the overrides and the
-    article; without `record`, the drift record in dist/ is read, never written."""
+    article; without `record`, the drift record in dist/ is read, never written. `workers`:
+    the processes its analysis may take (see `compile_full`)."""
     from brief.override import drift
     from brief.render.writers import needs_layout
 
-    compiled = compile_full(path, project.settings)
+    compiled = compile_full(path, project.settings, workers)
     brief = compiled.brief
     warnings = drift.check(project.dist / ".brief" / f"{output_stem(path)}.json",
                            path.with_suffix(".yaml"), compiled.referenced, compiled.sentences,

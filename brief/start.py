@@ -12,6 +12,9 @@ def main() -> None:
 
     if noop.replay(sys.argv[1:]):
         return
+    from brief import regexcache
+
+    regexcache.install()  # before click, brief and the writers' libraries compile theirs
     from brief.cli import main as cli
 
     cli()

@@ -15,7 +15,7 @@ from brief.model import Item, SourceInfo
 from brief.pipeline import compile_source
 from brief.render.layout import layout
 from brief.render.template import Style, builtin_root
-from brief.render.writers import WRITERS, writer
+from brief.render.writers import WRITERS, reads_brief, writer
 from brief.settings import Settings
 
 from conftest import SAMPLE, docx_text, needs, pdf_text
@@ -35,6 +35,18 @@ def render(fmt, brief, settings=None):
 
 def it_has_a_writer_per_format_in_the_registry():
     assert set(WRITERS) == {"pdf", "docx", "json", "html", "md", "txt"}
+
+
+def it_renders_the_same_without_the_brief_where_the_writer_reads_only_its_document(
+        sample, monkeypatch):
+    # Render workers are sent no brief for these formats (see parallel.Renderer).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    document = layout(sample, Settings(), FOLDER, "7 April 2021")
+    alone = [fmt for fmt in WRITERS if not reads_brief(fmt)]
+    assert "docx" in alone
+    for fmt in alone:
+        assert (writer(fmt).render(None, document, Style())
+                == writer(fmt).render(sample, document, Style()))
 
 
 def it_writes_the_brief_itself_as_json(sample):

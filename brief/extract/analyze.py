@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from brief.extract import lexicon
+from brief.extract import fanout, lexicon
 from brief.extract.actors import OPENER, find_actors, gender, short_names
 from brief.extract.clean import clean
 from brief.extract.quantities import figures_of
@@ -108,15 +108,19 @@ _SOMEONE_NEW = re.compile(rf"\b(?:a|an|another|one|two|three|several|some|many)\
                           re.I)
 
 
-def analyze(sentences: tuple[Sentence, ...]) -> Analysis:
-    """Return the features of `sentences` and the actors they mention."""
+def analyze(sentences: tuple[Sentence, ...], workers: int = 1) -> Analysis:
+    """Return the features of `sentences` and the actors they mention; with `workers` above
+    one, a long article's sentences are read by two processes."""
     # What depends on a sentence's text alone is worked out once per distinct text: long
-    # sources repeat sentences (page furniture, boilerplate, quoted passages).
-    known: dict[str, _Text] = {}
-    texts = [known.get(s.text) or known.setdefault(s.text, _text(s.text)) for s in sentences]
-    centrality, keywords = _salience([t.bag for t in texts])
+    # sources repeat sentences (page furniture, boilerplate, quoted passages). A helper
+    # takes most of them while this process finds the actors, which take some third as long.
+    distinct = list(dict.fromkeys(s.text for s in sentences))
+    split = fanout.Split(_text, distinct, workers, share=0.8)
     actors, mentions = find_actors(sentences)
     short = short_names(actors, sentences)
+    known = dict(zip(distinct, split.results()))
+    texts = [known[s.text] for s in sentences]
+    centrality, keywords = _salience([t.bag for t in texts])
     roles = {a.name: a.role for a in actors if a.kind == "person"}
     features = []
     previous: list[str] = []  # who the sentence before names, its subject first, then rivals
@@ -168,13 +172,16 @@ class _Text:
 def _text(sentence: str) -> _Text:
     span = clean(sentence)
     core = sentence[span[0]:span[1]] if span else None
+    # Read once, used by several features: the words, and the text in lower case.
+    words = _WORD.findall(core or "")
+    lowered = (core or "").lower()
     return _Text(
         core=core,
-        bag=Counter(_content_words(core)) if core else Counter(),
-        words=len(_WORD.findall(core or "")),
-        topic=topic_of(core or ""),
-        outcome_cues=_cues(core or "", _OUTCOME_CUES),
-        analytic_cues=_analytic_cues(core or ""),
+        bag=Counter(_content_words(words)) if core else Counter(),
+        words=len(words),
+        topic=_topic(lowered),
+        outcome_cues=_cues(lowered, _OUTCOME_CUES),
+        analytic_cues=_analytic_cues(core or "", lowered),
         figures=figures_of(sentence) if core else (),
         hook=_is_hook(core),
         when=_when(core),
@@ -247,10 +254,25 @@ def _quotations(features: list[Features], most: int = 4, words: int = 60) -> lis
 
 def topic_of(text: str) -> str | None:
     """Return the lexicon topic with the highest weighted hit count in `text`, or None."""
-    hits = Counter(int(m.lastgroup[1:]) for m in _TOPICS.finditer(text.lower()))
+    return _topic(text.lower())
+
+
+_TOPIC_INDEX = {f"t{i}": i for i in range(len(_TOPIC_NAMES))}
+_TOPIC_WEIGHTS = [lexicon.TOPICS[topic][0] for topic in _TOPIC_NAMES]
+
+
+def _topic(lowered: str) -> str | None:
+    """Return `topic_of` a text already in lower case."""
+    hits = None
+    for match in _TOPICS.finditer(lowered):
+        if hits is None:
+            hits = [0] * len(_TOPIC_NAMES)
+        hits[_TOPIC_INDEX[match.lastgroup]] += 1
+    if hits is None:
+        return None
     best, best_score = None, 0.0
     for index, topic in enumerate(_TOPIC_NAMES):  # lexicon order breaks ties
-        score = hits[index] * lexicon.TOPICS[topic][0]
+        score = hits[index] * _TOPIC_WEIGHTS[index]
         if score > best_score:
             best, best_score = topic, score
     return best
@@ -295,10 +317,11 @@ def _scaled(values: list[float]) -> list[float]:
     return [round(v / peak, 6) if peak else 0.0 for v in values]
 
 
-def _content_words(text: str) -> list[str]:
+def _content_words(words: list[str]) -> list[str]:
+    """Return the stems of `words` (as `_WORD` finds them) that are not stopwords."""
     stems, stopwords = _STEMS, lexicon.STOPWORDS
     out = []
-    for word in _WORD.findall(text):
+    for word in words:
         word = word.lower()
         if len(word) > 2 and word not in stopwords:
             stem = stems.get(word)
@@ -321,19 +344,20 @@ def _stem(word: str) -> str:
     return word
 
 
-def _analytic_cues(text: str) -> tuple[str, ...]:
-    """Return the analytic cues in `text`; "May" the month is no "may", nor "There Must Be
-    a Better World" (a title) a "must"."""
-    cues = _cues(text, _ANALYTIC_CUES)
+def _analytic_cues(text: str, lowered: str) -> tuple[str, ...]:
+    """Return the analytic cues in `text` (`lowered` in lower case); "May" the month is no
+    "may", nor "There Must Be a Better World" (a title) a "must"."""
+    cues = _cues(lowered, _ANALYTIC_CUES)
     return tuple(c for c in cues if c not in _LOWER_ONLY or re.search(rf"\b{c}\b", text))
 
 
 _LOWER_ONLY = frozenset(("may", "must"))
 
 
-def _cues(text: str, cues: re.Pattern) -> tuple[str, ...]:
-    """Return the distinct cues of `cues` found at word starts in `text`, in lexicon order."""
-    return tuple(dict.fromkeys(m.strip() for m in cues.findall(" " + text.lower())))
+def _cues(lowered: str, cues: re.Pattern) -> tuple[str, ...]:
+    """Return the distinct cues of `cues` found at word starts in `lowered` (a text in lower
+    case), in the order found."""
+    return tuple(dict.fromkeys(m.strip() for m in cues.findall(" " + lowered)))
 
 
 def _is_hook(core: str | None) -> bool:

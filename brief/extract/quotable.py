@@ -4,7 +4,6 @@ cut off by the sentence splitter."""
 
 from __future__ import annotations
 
-import functools
 import re
 
 from brief.extract.analyze import Features, quote_balance, single_quotes
@@ -63,11 +62,44 @@ def passed_over(f: Features) -> str | None:
     """Return why a sentence of article text is never quoted on its own, or None."""
     if f.unfinished and not _SAYS.search(f.core or ""):  # reported speech is no caption
         return "no full stop before the next sentence: a caption or graphic run into the text"
-    return _unquotable(" ".join([f.core or ""] + [s.text for s in f.continued]),
-                       bool(f.continued) or f.runs_on, bool(f.continued))
+    key = _key(f)
+    found = _known.get(key, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = _unquotable(*key)
+        if len(_known) < MOST_KNOWN:
+            _known[key] = found
+    return found
 
 
-@functools.lru_cache(maxsize=1 << 16)  # asked of each sentence once per section
+MOST_KNOWN = 1 << 16
+"""Sentences remembered: each is asked about once per section."""
+_known: dict[tuple[str, bool, bool], str | None] = {}
+_UNKNOWN = object()
+
+
+def _key(f: Features) -> tuple[str, bool, bool]:
+    return (" ".join([f.core or ""] + [s.text for s in f.continued]),
+            bool(f.continued) or f.runs_on, bool(f.continued))
+
+
+def learn(features, workers: int = 1) -> None:
+    """Work out ahead why each of `features` that may be quoted is passed over, if it is, a
+    long article's sentences in two processes; with one worker, nothing: `passed_over`
+    works each out when first asked."""
+    from brief.extract import fanout
+
+    if workers < 2 or len(features) < fanout.MIN_ITEMS:
+        return
+    keys = [_key(f) for f in features if f.text and not f.hook]
+    keys = [key for key in dict.fromkeys(keys) if key not in _known][:MOST_KNOWN - len(_known)]
+    split = fanout.Split(_unquoted, keys, workers, share=0.5)
+    _known.update(zip(keys, split.results()))
+
+
+def _unquoted(key: tuple[str, bool, bool]) -> str | None:
+    return _unquotable(*key)
+
+
 def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
     if _PICTURE_HINT.search(core) and _PICTURE.search(core):
         return "picture reference"
@@ -83,8 +115,8 @@ def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
 
 
 def forget() -> None:
-    """Drop what `_unquotable` remembers: an article's sentences, once it is compiled."""
-    _unquotable.cache_clear()
+    """Drop what `passed_over` remembers: an article's sentences, once it is compiled."""
+    _known.clear()
 
 
 def quotes_balanced(text: str) -> bool:

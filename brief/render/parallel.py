@@ -14,7 +14,7 @@ from concurrent.futures import Future
 
 from brief.errors import BriefError
 from brief.faults import InternalError
-from brief.render.writers import needs_layout, writer
+from brief.render.writers import needs_layout, reads_brief, writer
 
 
 def render(fmt: str, brief, document, style, origin: str | None = None, relayout=None
@@ -47,6 +47,9 @@ def _warm(fmt: str, style) -> None:
     warm = getattr(writer(fmt), "warm", None)
     if warm is not None and style is not None:
         warm(style)
+    from brief import regexcache
+
+    regexcache.save()  # the library's patterns: a worker's exit saves nothing
 
 
 def start_worker(parent: int, formats: tuple[str, ...], style) -> None:
@@ -126,8 +129,12 @@ class Renderer:
         if fmt in self.pools:
             from concurrent.futures.process import BrokenProcessPool
 
+            # A writer that renders the document tree alone is not sent the brief: its
+            # every sentence, pickled here and copied there, was most of a long article's
+            # memory.
+            sent = brief if reads_brief(fmt) else None
             try:
-                return self.pools[fmt].submit(render, fmt, brief, document, style, origin,
+                return self.pools[fmt].submit(render, fmt, sent, document, style, origin,
                                               relayout)
             except BrokenProcessPool:  # a worker died (killed, out of memory): go on here
                 self.pools.pop(fmt).shutdown(wait=False)

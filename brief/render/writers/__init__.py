@@ -123,3 +123,9 @@ def _import_paragraph() -> None:
 def needs_layout(name: str) -> bool:
     """Return True if format `name` renders the document tree (only JSON does not)."""
     return name != "json"
+
+
+def reads_brief(name: str) -> bool:
+    """Return True if the writer of format `name` reads the brief, not only its document
+    tree: JSON, and the PDF when it lays a brief out again to fit its page budget."""
+    return name in ("json", "pdf")
