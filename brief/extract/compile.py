@@ -8,6 +8,7 @@ fewer or shorter sentences instead. Only the title is shortened, by deleting wor
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -377,9 +378,16 @@ def _redundant(f: Features, chosen: list[Features]) -> bool:
                for c in chosen)
 
 
-def _bag(f: Features) -> set[str]:
-    return {w.lower() for text in [f.core or ""] + [s.text for s in f.continued]
-            for w in re.findall(r"\w{4,}", text)}
+def _bag(f: Features) -> frozenset[str]:
+    return _long_words(" ".join([f.core or ""] + [s.text for s in f.continued]))
+
+
+@functools.lru_cache(maxsize=1 << 12)  # each sentence is compared with every one chosen
+def _long_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _LONG_WORD.findall(text))
+
+
+_LONG_WORD = re.compile(r"\w{4,}")
 
 
 def _position(f: Features) -> int:
