@@ -23,6 +23,14 @@ FURNITURE = {
                          r"[^)]{0,40}\)|,\s*pictured\b|"
                          r"(?<!was )(?<!were )\bpictured\s+(?:left|right|above|with)",
     "caption 'From left'": r"^From (?:left|right)\b",
+    # "Behind bars: The suspects…", "… was shot Musical team: The Gavers…"; not a speaker
+    # ("She added: …") nor a title ("the new Avengers: Age of Ultron").
+    "caption label": r"(?:^|(?<![\w'’-])(?!(?:in|of|on|at|to|the|a|an|and|or|for|from|by|"
+                     r"with|as|new)\b)[a-z]+ |\d )(?!(?:He|She|They|It|We|I|You|If)\b)"
+                     r"[A-Z][a-z]+(?: (?!(?:said|says|added|wrote|told|read|continued|"
+                     r"explained|insisted|warned|tweeted|stressed)\b)[a-z]+){0,2}: [A-Z]",
+    "picture side ('Giggs, left,')": r"\b[A-Z][a-z]+, (?:left|right|centre|center)"
+                                     r"(?:,| and\b)",
     "scroll/share/follow": r"\bScroll down\b|\bShare this\b|\bFollow @|\bClick here\b|"
                            r"\bREAD MORE\b|\bRead more\b",
     "embedded media": r"Media playback is|Watch the video|End of Twitter post|"

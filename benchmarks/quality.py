@@ -220,8 +220,9 @@ def report_editor(rows: list[dict]) -> None:
     print(f"  items cut with …: {sum(lint.cut_items for lint in every)}")
     print(f"  furniture or caption hits: {sum(furniture.values())}"
           + "".join(f"; {name}: {count}" for name, count in sorted(furniture.items())))
-    print(f"  people first named by a bare surname: "
-          f"{sum(len(lint.unintroduced) for lint in every)}")
+    bare = [f"{name} ({source[:22]})" for source, lint in lints for name in lint.unintroduced]
+    print(f"  people first named by a bare surname: {len(bare)}"
+          + (f": {', '.join(bare)}" if bare else ""))
     print(f"  quotes without a speaker: {sum(lint.speakerless for lint in every)}")
     print(f"  'what to watch' entries undated, past or not future: "
           f"{sum(lint.past_watch for lint in every)}")

@@ -241,3 +241,22 @@ def it_names_a_person_first_referred_to_by_role(write, roles, expected):
                           analyze(segment(read(write("a.txt", text)))),
                           choices=Choices(pin={"s6": "outcomes"}, drop=frozenset({"s1", "s2"})))
     assert expected in [item.text for item in brief.outcomes]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mr Scott said the guards were stood down.",
+     "Mr [Simon] Scott said the guards were stood down."),
+    ("The slump started when McLaren lost its way on chassis design.",
+     "The slump started when McLaren lost its way on chassis design."),
+    ("Most of the report, entitled Putin, is based on facts.",
+     "Most of the report, entitled Putin, is based on facts."),
+])
+def it_gives_a_surname_its_first_name_only_where_it_names_the_person(text, expected):
+    """'[Bruce] McLaren lost its way' and 'a report entitled [Vladimir] Putin' would name a
+    person where the source names a team or a work: a wrong insertion is worse than none."""
+    from brief.extract.compile import _introduced
+    from brief.model import Actor
+
+    actors = [Actor(name, None, ("s9",)) for name in ("Simon Scott", "Bruce McLaren",
+                                                       "Vladimir Putin")]
+    assert _introduced([text], actors) == [expected]

@@ -436,3 +436,70 @@ def it_names_no_one_for_a_he_after_another_speaker_has_the_floor(brief_of):
                      "confidence,\" Howe told the local radio station. He continued: \"We "
                      "scored six goals against Hull before that game.\"")
     assert not any("[Dan Gosling]" in text for text in items(brief)), items(brief)
+
+
+@pytest.mark.parametrize("caption", [
+    "Behind bars: The suspects who fought the police have been identified as eight members "
+    "of a family band.",
+    "Officer Sam Daniels, 31, was shot Musical team: The band played outside a grocery store "
+    "in Boise every weekend.",
+    "Club coach Ryan Giggs, left, allegedly told his brother that the affair with his wife, "
+    "right, was over.",
+    "Ryan Giggs is the most decorated footballer in British history His brother Rhodri is part of "
+    "the backroom staff.",
+])
+def it_never_quotes_a_captions_label_or_picture_side_or_a_caption_run_in(brief_of, caption):
+    """A picture caption keeps its label ("Behind bars:"), its side ("Giggs, left,") or runs
+    into the sentence after without a full stop: no item quotes it."""
+    brief = brief_of(
+        "Police in Arizona have charged seven members of a family after a fight in a car park "
+        "on Saturday. " + caption + " The council approved a new policing plan for the town "
+        "centre on Monday. She added: The plan will cost 2 million dollars over two years.")
+    texts = items(brief)
+    assert texts and not any(caption[:30] in text for text in texts), texts
+
+
+@pytest.mark.parametrize("line", [
+    "She added: The council will decide in May.",
+    "The tribute read: Matthew was full of life and loved by everyone who knew him.",
+    "With the new Avengers: Age of Ultron movie released this week, cinemas expect crowds.",
+])
+def it_takes_a_speaker_or_a_title_before_a_colon_for_no_caption_label(line):
+    from brief.extract.quotable import _labelled
+
+    assert not _labelled(line)
+
+
+def it_opens_no_summary_on_a_reply_to_what_came_before(brief_of):
+    brief = brief_of(
+        "The head coach said before the game he had a secret plan to motivate his players. "
+        "Well, we'll never know what he used in a forlorn attempt to rouse his players. "
+        "Newcastle United lost the derby against Sunderland 1-0 on Sunday afternoon.")
+    assert not any(text.startswith("Well,") for text in items(brief))
+
+
+def it_ends_no_title_on_a_that_clause_without_its_verb(write):
+    from brief.extract.title import _shortened
+
+    lead = next(f for f in analyze(segment(read(write("a.txt",
+        "Phil Neville was scathing in his assessment of Newcastle a fortnight ago when he said "
+        "that their application during the 3-0 defeat at Everton was reminiscent of a set of "
+        "players with one eye on their summer holidays.\n")))).features)
+    assert _shortened(lead, 14) == ("Phil Neville was scathing in his assessment of Newcastle "
+                                    "fortnight ago")
+
+
+def it_names_no_owner_for_a_he_when_the_sentence_is_about_someone_else(write):
+    """'His brother Ryan is part of Louis Van Gaal's staff. He is now co-owner…': he is Ryan,
+    whom no full name identifies, not Van Gaal; 'Then came Dr Venter's breakthrough. He
+    realised…' is Venter."""
+    article = read(write("a.txt", (
+        "Manchester United manager Louis Van Gaal praised his staff on Friday. His brother "
+        "Ryan is currently part of Louis Van Gaal's backroom staff at the club. He is now "
+        "co-owner of Salford City alongside his former teammates.\n\n"
+        "Scientist Craig Venter worked for years on the genome. Then came Dr Venter's real "
+        "breakthrough. He realised that he did not need to read the entire genome.\n")))
+    texts = [f.text for f in analyze(segment(article)).features]
+    assert texts[2] is None
+    assert texts[5].startswith("[Venter] realised") or texts[5].startswith(
+        "[Craig Venter] realised"), texts[5]

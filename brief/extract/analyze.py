@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from brief.extract import fanout, lexicon
-from brief.extract.actors import OPENER, find_actors, gender, short_names
+from brief.extract.actors import OPENER, find_actors, gender, is_given_name, short_names
 from brief.extract.clean import clean
 from brief.extract.quantities import figures_of
 from brief.model import Actor, Figure, Sentence
@@ -422,7 +422,21 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
         # speaker before is who goes on, and those named in the quotation are rivals
         return _usable(core), (previous[:1] or [_SOMEONE]) + [n for n in names
                                                               if n not in previous[:1]]
+    if _someone_else_owns(core, names):  # "His brother Ryan, is … part of Louis Van Gaal's
+        return _usable(core), [_SOMEONE] + names  # backroom staff": Ryan, not Van Gaal
     return _usable(core), names[:1] + _rivals(core, names, names[0])
+
+
+def _someone_else_owns(core: str, names: list[str]) -> bool:
+    """Return True if `core` names its first person only as an owner ("Van Gaal's staff")
+    and someone known by a first name alone is there too ("His brother Ryan"): the
+    sentence is about them. ("Then came Dr Venter's real breakthrough." is about Venter.)"""
+    surname = re.escape(names[0].split()[-1])
+    if not re.search(rf"\b{surname}['’]", core) or re.search(rf"\b{surname}\b(?!['’])", core):
+        return False
+    named = {part for name in names for part in name.split()}
+    return any(word not in named and is_given_name(word)
+               for word in re.findall(r"(?<=\s)[A-Z][a-z]+\b", core))
 
 
 # '"…," a statement said.': whose statement is named in the sentence before, or nowhere.

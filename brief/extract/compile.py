@@ -434,6 +434,8 @@ def _introduced(texts: list[str], actors) -> list[str]:
                 previous = before.split()[-1] if before.split() else ""
                 if previous[:1].isupper() and is_given_name(previous.strip("[")):
                     continue  # someone else of that surname: "Jim Brown"
+                if _NAMES_A_WORK.search(before) or _NAMES_A_THING.match(text, match.end()):
+                    continue  # not the person: "a report entitled Putin", "McLaren lost its way"
                 if re.search(rf"\b(?:{_RANKS})$", before):
                     known.add(name)  # "President Putin" is introduced; "Mr Pickles" is not
                     break
@@ -445,6 +447,12 @@ def _introduced(texts: list[str], actors) -> list[str]:
                 break
         result.append(text)
     return result
+
+
+# A surname that names a work or a thing, not its person: "a report entitled Putin", "the
+# team McLaren lost its way".
+_NAMES_A_WORK = re.compile(r"\b(?:entitled|titled|called|named after)$")
+_NAMES_A_THING = re.compile(r"(?:\s+\w+){1,2}\s+its\b")
 
 
 def _unique_roles(actors) -> dict[str, str]:

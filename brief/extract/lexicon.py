@@ -162,7 +162,8 @@ CONNECTIVES = ("but", "however", "and", "also", "moreover", "meanwhile", "so", "
                "still", "therefore", "thus", "furthermore", "besides", "instead", "then",
                "nevertheless", "nonetheless", "in addition", "as a result", "at this",
                "as a matter of fact", "on the other hand", "in contrast", "otherwise",
-               "likewise", "similarly", "consequently", "hence", "indeed", "especially")
+               "likewise", "similarly", "consequently", "hence", "indeed", "especially",
+               "well, ")  # "Well, we'll never know what he used…": a reply to what came before
 
 # "It is hoped that…", "It was the first time…": an expletive `it`, not a dangling pronoun.
 EXPLETIVE_IT = (r"it (?:is|was|has been|had been|would be|will be) (?:\w+ )?"

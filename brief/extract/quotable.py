@@ -25,18 +25,34 @@ _PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre
                       r"leaving|arriving|campaigning|speaking|yesterday|today|last)\b|"
                       r"^(?:From|Left to right|L-R)\s*(?:left|right)?,|\bpictured\)|"
                       r"\b(?:graph|plot|chart|map|picture|image|photo|video|graphic)s? (?:above|"
-                      r"below|shows?)\b|\b(?:looks on|poses for|(?:is|are) seen)\b", re.I)
+                      r"below|shows?)\b|\b(?:looks on|poses for|(?:is|are) seen)\b|"
+                      # "Manchester United assistant manager Giggs, left, allegedly told…"
+                      r"\b[A-Z][a-z]+, (?:left|right|centre|center)(?:,| and\b)", re.I)
 # What every match of _PICTURE contains (with the same case-blindness): most sentences
 # have none of it, and this finds that several times quicker than _PICTURE itself.
 _PICTURE_HINT = re.compile(r"\(|pictured|^(?:From|Left to right|L-R)|above|below|show|"
-                           r"looks on|poses for|seen", re.I)
+                           r"looks on|poses for|seen|, (?:left|right|cent)", re.I)
+# A picture caption's label, opening the sentence or run into it where a full stop was
+# lost: "Behind bars: The suspects…", "… was shot Musical team: The Gavers were…". Not a
+# speaker ("She added: …", "The tribute read: …") nor a title after a little word ("the
+# film Avengers: Age of Ultron" comes after "film"; "in Captain America: Civil War").
+_LABEL = re.compile(r"(?:^|(?<![\w'’-])([a-z]+|\d+) )(?!(?:He|She|They|It|We|I|You|If)\b)"
+                    r"([A-Z][a-z]+(?: [a-z]+){0,2}): (?=[A-Z])")
+_NOT_A_LABEL_AFTER = frozenset("in of on at to the a an and or for from by with as new "
+                               "film book show series movie song album novel".split())
+_SPOKEN = re.compile(r"\b(?:said|says|added|continued|wrote|writes|told|tweeted|stressed|"
+                     r"read|reads|explained|asked|warned|insisted|admitted|declared|"
+                     r"replied|concluded|stated)$")
 # A caption or graphic run into a sentence without a stop: "… in 306million Without a
 # change …", "… the plan Former Deputy Prime Minister …", "… pledge today Scotland's …".
 # (?<!\S): the first branch's word is tried from its first letter only; from inside a word
 # it would fail the same way (the word must end before the capital), only slower.
 _GLUED = re.compile(r"(?<!\S)(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|That|Those|"
                     r"There|It|He|She|They|We|"
-                    r"I|Former|President|Prime|Mr|Mrs|Ms|Pictured|Scroll)\s"
+                    r"I|Former|President|Prime|Mr|Mrs|Ms|Pictured|Scroll|"
+                    # "… in British history His brother Ryan, is…"; not "met Her Majesty"
+                    r"(?:His|Her|Their)(?!\s(?:Majesty|Royal|Excellency|Holiness|Highness|"
+                    r"Grace|Honour|Worship|Lordship|Ladyship)))\s"
                     r"|\b(?:today|yesterday|tonight|last night)\s+[A-Z]"
                     r"|[a-z](?:The|It|He|She|They|We|In|On|At|But|This)\s")  # "mentalityThe"
 
@@ -103,6 +119,8 @@ def _unquoted(key: tuple[str, bool, bool]) -> str | None:
 def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
     if _PICTURE_HINT.search(core) and _PICTURE.search(core):
         return "picture reference"
+    if ": " in core and _labelled(core):
+        return "a picture caption with its label"
     if clause_only(core) or core[:1] in ",;:)]":  # ", the head of…" after a lost line end
         return "the rest of the sentence before: a clause without its verb"
     if glued(core, speech=not several):
@@ -112,6 +130,12 @@ def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
     if not grouped and not quotes_balanced(core):  # a group closes or ends what it opens
         return "a piece of a quotation"
     return None
+
+
+def _labelled(core: str) -> bool:
+    """Return True if `core` holds a picture caption's label (see `_LABEL`)."""
+    return any(not _SPOKEN.search(m.group(2)) and (m.group(1) or "") not in _NOT_A_LABEL_AFTER
+               for m in _LABEL.finditer(core))
 
 
 def forget() -> None:

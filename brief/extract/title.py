@@ -137,6 +137,8 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
         heads = [text[: m.start()].rstrip(" ,;:") for m in _TITLE_CUT.finditer(text)]
         heads = [h for h in heads if len(h.split()) >= 6 and not _OPEN_END.search(h)
                  and not _dangles(h) and not h.startswith("With ")
+                 # "… when he said that their application": a "that" needs its verb
+                 and (" that " not in h or _VERB.search(h.rsplit(" that ", 1)[-1]))
                  and h.count("(") == h.count(")") and h.count('"') % 2 == 0
                  and len(re.findall(r"(?<!\w)['‘]|['’](?!\w)", h)) % 2 == 0]
         if not any(len(h.split()) <= most + 3 for h in heads):  # before a phrase, then
