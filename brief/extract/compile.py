@@ -131,8 +131,8 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
     pinned = set(choices.pin) | set(choices.summary) | set(choices.order)
     usable = [f for f in features
               if f.sentence.id not in choices.drop and (f.text or f.sentence.id in pinned)]
-    candidates = [f for f in usable if quotable(f) and 6 <= _words(f) <= budget.sentence_words
-                  and f.sentence.id not in pinned]
+    candidates = [f for f in usable if 6 <= _words(f) <= budget.sentence_words
+                  and f.sentence.id not in pinned and quotable(f)]  # the costly test last
 
     # The summary: the analyst's sentences, or the bottom line and what follows it.
     if choices.summary:
@@ -152,8 +152,8 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
 
     # What to watch (dated future events) first, then outcomes, the analyst's order first,
     # then implications.
-    watch = _watch([f for f in usable if quotable(f) and free("watch")(f)
-                    and not _redundant(f, in_summary)], budget, published)
+    watch = _watch([f for f in usable if f.when and quotable(f) and free("watch")(f)
+                    and not _redundant(f, in_summary)], budget, published)  # dated ones only
     taken |= {i for f in watch for i in _ids(f)}
     outcomes = [by_id[sid] for sid in choices.order] + _outcomes(
         list(filter(free("outcomes"), candidates)), in_summary, budget)
