@@ -271,3 +271,24 @@ def it_lists_the_structure_in_poppler(sample, tmp_path):
     assert "H1 (block)" in lines and "TH:" in lines and "/Scope /Column" in lines
     assert '"•"' in lines  # the bullet, read as the item's label
     assert "Summary" in done.stdout
+
+
+def it_keeps_a_tables_cells_alive_while_it_tags_the_tables_parts():
+    """A row split over pages gets new pieces; were the cells of a part already drawn freed,
+    a piece could take a freed cell's id and be tagged as that cell's row (seen as a row's
+    second half filed under the row after it, depending on what ran before)."""
+    import gc
+    import weakref
+
+    from reportlab.platypus import Paragraph as RLParagraph
+    from reportlab.platypus import Table as RLTable
+
+    from brief.render.writers.pdf_tags import Tags, _TableTags
+
+    cell = RLParagraph("evidence")
+    table = RLTable([[cell]])
+    tags = _TableTags(Tags("en", ""), table, [[None]])
+    alive = weakref.ref(cell)
+    del cell, table
+    gc.collect()
+    assert alive() is not None and tags.rows

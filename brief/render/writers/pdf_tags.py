@@ -308,8 +308,12 @@ class _TableTags(TableRenderCB):
         self.tags, self.cells = tags, cells
         # Which of the table's rows a part's row is: split parts keep the cells' flowables,
         # except in a row split across pages, whose pieces are new.
-        self.rows = {id(f): r for r, row in enumerate(table._cellvalues)
-                     for cell in row for f in _flowables_of(cell)}
+        originals = [(f, r) for r, row in enumerate(table._cellvalues)
+                     for cell in row for f in _flowables_of(cell)]
+        self.rows = {id(f): r for f, r in originals}
+        # Held, not only their ids: once a part is drawn and dropped, a new piece of a row
+        # split over pages could take a freed flowable's id and pass for its row.
+        self.originals = originals
         self.header = table.repeatRows if isinstance(table.repeatRows, int) else 0
         self.drawn: set[int] = set()
         self.last = -1
