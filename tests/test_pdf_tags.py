@@ -292,3 +292,17 @@ def it_keeps_a_tables_cells_alive_while_it_tags_the_tables_parts():
     del cell, table
     gc.collect()
     assert alive() is not None and tags.rows
+
+
+def it_leads_each_bookmark_to_the_page_of_its_heading():
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(render(long_document())))
+    entries = [e for e in reader.outline if not isinstance(e, list)]
+    entries += [e for group in reader.outline if isinstance(group, list) for e in group]
+    pages = [page.extract_text() for page in reader.pages]
+    assert {e.title.split()[0] for e in entries} == {"Title0", "Actors0"}
+    for entry in entries:
+        number = reader.get_destination_page_number(entry)
+        assert entry.title.split()[0] in pages[number], (entry.title, number)
+    assert reader.get_destination_page_number(entries[-1]) >= 2  # not the first one's page

@@ -546,7 +546,10 @@ class _BriefDoc(BaseDocTemplate):
         # one (reportlab raises), so the next heading takes the missing one's place.
         level = min(level, getattr(self, "_outline_level", -1) + 1)
         self._outline_level = level
-        key = f"h{id(flowable)}"
+        # Numbered, not by id(): a heading drawn and freed could pass its id to a later one,
+        # and the first entry would then lead to the second's page.
+        self._headings = getattr(self, "_headings", 0) + 1
+        key = f"h{self._headings}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
@@ -560,14 +563,23 @@ def _canvas_maker(meta, style: Style):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self._marks: list[tuple[str, dict]] = []
+
+        def bookmarkPage(self, key, **kwargs) -> None:
+            # Held with the page: a destination set now would name the page being written
+            # out, and every bookmark would lead to the first.
+            self._marks.append((key, kwargs))
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
+            self._marks = []
             self._startPage()
 
         def save(self) -> None:
             for number, page in enumerate(self._pages, 1):
                 self.__dict__.update(page)
+                for key, kwargs in page["_marks"]:
+                    super().bookmarkPage(key, **kwargs)
                 self._decorate(number, len(self._pages))
                 super().showPage()
             super().save()
