@@ -463,11 +463,25 @@ def it_never_quotes_a_captions_label_or_picture_side_or_a_caption_run_in(brief_o
     "She added: The council will decide in May.",
     "The tribute read: Matthew was full of life and loved by everyone who knew him.",
     "With the new Avengers: Age of Ultron movie released this week, cinemas expect crowds.",
+    "He told Reuters: The plan is dead and the talks are over.",
+    "The company said Tuesday: The deal is off for good.",
+    "He said in his Budget: The economy will grow next year.",
 ])
 def it_takes_a_speaker_or_a_title_before_a_colon_for_no_caption_label(line):
     from brief.extract.quotable import _labelled
 
     assert not _labelled(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Votes came from the left, right and centre of the party.",
+    "She turned, left, and never came back to the town.",
+])
+def it_takes_left_and_right_in_prose_for_no_picture_side(write, line):
+    from brief.extract.quotable import passed_over
+
+    feature = analyze(segment(read(write("a.txt", line + "\n")))).features[0]
+    assert passed_over(feature) is None
 
 
 def it_opens_no_summary_on_a_reply_to_what_came_before(brief_of):
@@ -486,7 +500,7 @@ def it_ends_no_title_on_a_that_clause_without_its_verb(write):
         "that their application during the 3-0 defeat at Everton was reminiscent of a set of "
         "players with one eye on their summer holidays.\n")))).features)
     assert _shortened(lead, 14) == ("Phil Neville was scathing in his assessment of Newcastle "
-                                    "fortnight ago")
+                                    "a fortnight ago")
 
 
 def it_names_no_owner_for_a_he_when_the_sentence_is_about_someone_else(write):
@@ -498,7 +512,7 @@ def it_names_no_owner_for_a_he_when_the_sentence_is_about_someone_else(write):
         "Ryan is currently part of Louis Van Gaal's backroom staff at the club. He is now "
         "co-owner of Salford City alongside his former teammates.\n\n"
         "Scientist Craig Venter worked for years on the genome. Then came Dr Venter's real "
-        "breakthrough. He realised that he did not need to read the entire genome.\n")))
+        "breakthrough in June. He realised that he did not need to read the entire genome.\n")))
     texts = [f.text for f in analyze(segment(article)).features]
     assert texts[2] is None
     assert texts[5].startswith("[Venter] realised") or texts[5].startswith(

@@ -65,3 +65,18 @@ def it_says_alike_why_sentences_are_passed_over_when_it_learns_them_ahead_in_two
     assert [quotable.passed_over(f) for f in analysis.features] == asked
     assert "picture reference" in asked
     quotable.forget()
+
+
+@forks
+def it_ends_the_helper_when_its_results_are_never_asked_for():
+    """Something failing between the split and its results must not leave a helper blocked
+    on a full pipe: it is ended, and reaped."""
+    split = fanout.Split(lambda n: "x" * 200, list(range(3 * fanout.MIN_ITEMS)), workers=2,
+                         share=0.8)
+    pid = split.pid
+    assert pid is not None
+    split.close()
+    assert split.pid is None
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left
+        os.waitpid(pid, os.WNOHANG)
+    split.close()  # twice is harmless

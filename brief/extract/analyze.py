@@ -116,9 +116,12 @@ def analyze(sentences: tuple[Sentence, ...], workers: int = 1) -> Analysis:
     # takes most of them while this process finds the actors, which take some third as long.
     distinct = list(dict.fromkeys(s.text for s in sentences))
     split = fanout.Split(_text, distinct, workers, share=0.8)
-    actors, mentions = find_actors(sentences)
-    short = short_names(actors, sentences)
-    known = dict(zip(distinct, split.results()))
+    try:
+        actors, mentions = find_actors(sentences)
+        short = short_names(actors, sentences)
+        known = dict(zip(distinct, split.results()))
+    finally:
+        split.close()
     texts = [known[s.text] for s in sentences]
     centrality, keywords = _salience([t.bag for t in texts])
     roles = {a.name: a.role for a in actors if a.kind == "person"}
@@ -431,12 +434,13 @@ def _someone_else_owns(core: str, names: list[str]) -> bool:
     """Return True if `core` names its first person only as an owner ("Van Gaal's staff")
     and someone known by a first name alone is there too ("His brother Ryan"): the
     sentence is about them. ("Then came Dr Venter's real breakthrough." is about Venter.)"""
-    surname = re.escape(names[0].split()[-1])
-    if not re.search(rf"\b{surname}['’]", core) or re.search(rf"\b{surname}\b(?!['’])", core):
+    surname = names[0].split()[-1]
+    if not (surname + "'" in core or surname + "’" in core) or re.search(
+            rf"\b{re.escape(surname)}\b(?!['’])", core):
         return False
     named = {part for name in names for part in name.split()}
-    return any(word not in named and is_given_name(word)
-               for word in re.findall(r"(?<=\s)[A-Z][a-z]+\b", core))
+    return any(word not in named and word not in lexicon.NOT_NAMES and is_given_name(word)
+               for word in re.findall(r"(?<=\s)[A-Z][a-z]+\b", core))  # not "in June"
 
 
 # '"…," a statement said.': whose statement is named in the sentence before, or nowhere.

@@ -374,8 +374,8 @@ def _budget(budget: Budget, choices: Choices) -> Budget:
 
 def _redundant(f: Features, chosen: list[Features]) -> bool:
     words = _bag(f)
-    return any(len(words & _bag(c)) / max(1, min(len(words), len(_bag(c)))) > 0.5
-               for c in chosen)
+    return any(len(words & other) / max(1, min(len(words), len(other))) > 0.5
+               for other in map(_bag, chosen))
 
 
 def _bag(f: Features) -> frozenset[str]:
@@ -451,8 +451,8 @@ def _introduced(texts: list[str], actors) -> list[str]:
 
 # A surname that names a work or a thing, not its person: "a report entitled Putin", "the
 # team McLaren lost its way".
-_NAMES_A_WORK = re.compile(r"\b(?:entitled|titled|called|named after)$")
-_NAMES_A_THING = re.compile(r"(?:\s+\w+){1,2}\s+its\b")
+_NAMES_A_WORK = re.compile(r"\b(?:entitled|titled|named after)$")  # "called Scott a liar"
+_NAMES_A_THING = re.compile(r"\s+(?!(?:said|says|told|added|and|or|but)\b)[a-z]+\s+its\b")
 
 
 def _unique_roles(actors) -> dict[str, str]:

@@ -56,16 +56,14 @@ class Split:
         try:
             head = [self.work(item) for item in self.items[:self.cut]]
         except BaseException:
-            if self.pid is not None:  # not left running, nor a zombie
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-                os.close(self.read)
+            self.close()
             raise
         if self.pid is None:
             return head
         with os.fdopen(self.read, "rb") as stream:
             data = stream.read()
         _, status = os.waitpid(self.pid, 0)
+        self.pid = None
         tail = None
         if status == 0:
             try:
@@ -75,3 +73,12 @@ class Split:
         if tail is None or len(tail) != len(self.items) - self.cut:
             tail = [self.work(item) for item in self.items[self.cut:]]
         return head + tail
+
+    def close(self) -> None:
+        """End the helper if its results will not be asked for (something failed meanwhile):
+        not left blocked on a full pipe, nor a zombie. After `results`, nothing to do."""
+        if self.pid is not None:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            os.close(self.read)
+            self.pid = None

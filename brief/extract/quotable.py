@@ -27,7 +27,7 @@ _PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre
                       r"\b(?:graph|plot|chart|map|picture|image|photo|video|graphic)s? (?:above|"
                       r"below|shows?)\b|\b(?:looks on|poses for|(?:is|are) seen)\b|"
                       # "Manchester United assistant manager Giggs, left, allegedly told…"
-                      r"\b[A-Z][a-z]+, (?:left|right|centre|center)(?:,| and\b)", re.I)
+                      r"(?-i:\b[A-Z][a-z]+, (?:left|right|centre|center)(?:,| and\b))", re.I)
 # What every match of _PICTURE contains (with the same case-blindness): most sentences
 # have none of it, and this finds that several times quicker than _PICTURE itself.
 _PICTURE_HINT = re.compile(r"\(|pictured|^(?:From|Left to right|L-R)|above|below|show|"
@@ -39,6 +39,7 @@ _PICTURE_HINT = re.compile(r"\(|pictured|^(?:From|Left to right|L-R)|above|below
 _LABEL = re.compile(r"(?:^|(?<![\w'’-])([a-z]+|\d+) )(?!(?:He|She|They|It|We|I|You|If)\b)"
                     r"([A-Z][a-z]+(?: [a-z]+){0,2}): (?=[A-Z])")
 _NOT_A_LABEL_AFTER = frozenset("in of on at to the a an and or for from by with as new "
+                               "his her their its our my your "
                                "film book show series movie song album novel".split())
 _SPOKEN = re.compile(r"\b(?:said|says|added|continued|wrote|writes|told|tweeted|stressed|"
                      r"read|reads|explained|asked|warned|insisted|admitted|declared|"
@@ -135,6 +136,7 @@ def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
 def _labelled(core: str) -> bool:
     """Return True if `core` holds a picture caption's label (see `_LABEL`)."""
     return any(not _SPOKEN.search(m.group(2)) and (m.group(1) or "") not in _NOT_A_LABEL_AFTER
+               and not _SPOKEN.search(m.group(1) or "")  # "told Reuters: The plan…"
                for m in _LABEL.finditer(core))
 
 

@@ -173,8 +173,8 @@ def _headline_words(text: str) -> str:
     # Headline style: no articles, no filler adverbs (outside quotations).
     parts = re.split(r"((?<!\w)['‘\"“][^'’\"”]*['’\"”](?!\w))", text)
     for index in range(0, len(parts), 2):
-        parts[index] = re.sub(r"\b(?:the|an?(?! (?:year|month|week|day|head)\b)|originally|just|"
-                              r"also|currently|now|already|vehemently|reportedly|actually|"
+        parts[index] = re.sub(r"\b(?:the|an?(?! (?:year|month|week|fortnight|day|head)\b)|"
+                              r"originally|just|also|currently|now|already|vehemently|reportedly|actually|"
                               r"really)\s+", "", parts[index])
 
     return "".join(parts).rstrip(" .!,;:")
