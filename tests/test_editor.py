@@ -517,3 +517,31 @@ def it_names_no_owner_for_a_he_when_the_sentence_is_about_someone_else(write):
     assert texts[2] is None
     assert texts[5].startswith("[Venter] realised") or texts[5].startswith(
         "[Craig Venter] realised"), texts[5]
+
+
+def it_opens_on_the_news_not_on_a_sports_role_nobody_introduced(brief_of):
+    """'The Dons boss has guided…' leans on a name the article never gives; the report after
+    it states the news, and its opening phrase leaves the headline."""
+    brief = brief_of(
+        "The Dons boss has guided his team to successive second-place finishes in the "
+        "Scottish Premiership, and lifted the 2014 League Cup.\n\n"
+        "Going into Sunday's game against Rangers, Aberdeen are 12 points clear of the Ibrox "
+        "side in second place.\n\n"
+        "Rangers need to beat Aberdeen on Sunday to stay in the race for second place.\n\n"
+        "Aberdeen have won ten games in a row at home against Rangers and the rest of the "
+        "league this season.")
+    assert brief.summary[0].text.startswith("Going into Sunday's game against Rangers")
+    assert brief.title == "Aberdeen are 12 points clear of Ibrox side in second place"
+
+
+def it_never_opens_on_a_report_of_more_of_something_untold(brief_of):
+    """When the lead leans, 'Milner also holds the record…' cannot replace it: also what?"""
+    brief = brief_of(
+        "The former Manchester City man, 30, won 61 caps for England after making his senior "
+        "debut in 2009.\n\n"
+        "Milner also holds the record for the most capped England Under-21 player, picking up "
+        "46 caps after making his first appearance in 2004.\n\n"
+        "\"Milner's record of caps for England Under-21 players will stand,\" his coach "
+        "said.\n\n"
+        "\"The most capped England Under-21 player holds a record of caps,\" he added.")
+    assert not brief.summary[0].text.startswith("Milner also")

@@ -31,7 +31,9 @@ from brief.model import Article, Brief, Event, Item
 # population will double…" stands on its own and stays.
 _ANAPHORIC = re.compile(r"(?:(?:This|These|That|Those|Its|His|Her|Their)\s+[a-z]|"
                         r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]|"
-                        rf"The\s+(?:[\w-]+\s+){{0,2}}{lexicon.PERSON_NOUNS}\b)")
+                        rf"The\s+(?:[\w-]+\s+){{0,3}}{lexicon.PERSON_NOUNS}\b)")
+# "Milner also holds the record…": more of something the reader has not been told.
+_ADDITIVE = re.compile(r"\b(?:also|too|again|as well)\b")
 # "In June, his parents…": whose, the sentence does not say.
 _POSSESSIVE = re.compile(r"(?:\S+\s+){0,3}?(?:his|her|their|its)\b", re.I)
 
@@ -202,8 +204,10 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
         reports = [f for f in candidates[1:6] if not _ANAPHORIC.match(f.text or "")
                    and not re.search(r"[\"“”]", f.text or "")
                    and _position(f) - _position(bottom) <= 5
-                   and not _POSSESSIVE.match(f.text or "")]
-        reported = [f for f in candidates[:40] if not QUOTE_ONLY.match(f.text or "")]
+                   and not _POSSESSIVE.match(f.text or "")
+                   and not _ADDITIVE.search(f.text or "")]
+        reported = [f for f in candidates[:40] if not QUOTE_ONLY.match(f.text or "")
+                    and not _ADDITIVE.search(f.text or "")]
         bottom = max([bottom, *reports] if reports else reported or candidates[:40],
                      key=lambda f: f.centrality + f.keywords)
     if _words(bottom) > budget.summary_words:  # whole, so another one

@@ -179,7 +179,8 @@ PERSON_NOUNS = (r"(?:diplomat|biologist|scientist|minister|president|leader|offi
                 r"premier|chancellor|secretary|senator|governor|mayor|judge|researcher|author|"
                 r"professor|doctor|nurse|hostage|soldier|guard|witness|lawyer|driver|worker|"
                 r"envoy|ambassador|general|commander|politician|candidate|mp|campaigner|"
-                r"activist|\d+-year-old)s?")
+                r"activist|boss|manager|coach|striker|midfielder|defender|goalkeeper|winger|"
+                r"captain|champion|athlete|cyclist|rider|batsman|bowler|\d+-year-old)s?")
 
 # Titles that precede a person's name ("Foreign Minister Shah Mahmood Qureshi").
 TITLES = (
