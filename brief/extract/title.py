@@ -161,7 +161,9 @@ def _headline_words(text: str) -> str:
     text = re.sub(r"\s(?:today|yesterday|tonight|last night|this week|this morning|"
                   r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", "", text)
     opening = re.match(r"(?:As|While|When|After|Before|Although|Though|Since|Despite|Amid|"
-                       r"Within|[A-Z][a-z]+ing|"  # "Going into Sunday's game, Aberdeen are…"
+                       r"Within|"  # and a participle: "Going into Sunday's game, Aberdeen…"
+                       r"(?:Speaking|Addressing|Writing|Going|Heading|Responding|Commenting|"
+                       r"Announcing|Referring|Looking|Turning|Coming|Having)(?=\s[a-z])|"
                        r"Following|In|On|Last|This|Earlier|Later)\b[^,]{3,80}, "
                        r"(?=[a-z]+ |[A-Z])", text)
     if opening and len(text[opening.end():].split()) >= 6:  # the main clause comes after it
