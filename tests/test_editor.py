@@ -133,10 +133,14 @@ def it_labels_topics_on_whole_words(text, topic):
     assert topic_of(text) == topic
 
 
+# The opening of a port story, which names no future event.
+PORT_NEWS = ("The government approved the new budget for the ports on Monday, officials said. "
+             "The budget sets aside 40 million pounds for the harbour at Dover and its roads. ")
+
+
 def it_watches_only_dated_future_events(brief_of):
     brief = brief_of(
-        "The government approved the new budget for the ports on Monday, officials said. "
-        "The budget sets aside 40 million pounds for the harbour at Dover and its roads. "
+        PORT_NEWS +
         "The transport ministry signed contracts with three builders for the new quays. "
         "The finance ministry agreed to raise the port levy by 2 per cent from next week. "
         "The harbour board welcomed the contracts and the levy in a statement. "
@@ -151,8 +155,7 @@ def it_watches_only_dated_future_events(brief_of):
 
 def it_watches_events_not_forecasts_names_or_the_day_something_was_said(brief_of):
     brief = brief_of(
-        "The government approved the new budget for the ports on Monday, officials said. "
-        "The budget sets aside 40 million pounds for the harbour at Dover and its roads. "
+        PORT_NEWS +
         # A forecast of a figure is a finding, not an event.
         "The port's traffic will reach 15.8 per cent of the country's freight by 2030, "
         "the report said. "
