@@ -43,6 +43,22 @@ _FURNITURE = {name: re.compile(pattern) for name, pattern in FURNITURE.items()}
 _OPEN_END = re.compile(r"\b(?:that|the|a|an|of|to|and|or|but|his|her|its|their|is|are|was|"
                        r"were|has|have|had|be|been|will|would|than|as|in|on|at|by|for|with|"
                        r"from|into|who|which)$", re.I)
+# Titles cut mid-phrase, each by what an editor would say of it.
+TITLE_FAULTS = {
+    # "After weeks of speculation about whether the Governor would extend his time"
+    # ("If your name is Nigel you are twice as likely…" has one: not counted)
+    "no main clause": r"^(?:After|Before|Although|Though|Because|Since|Despite|Amid|"
+                      r"Following|Whether)\b[^,]*$",
+    # "Angus Carpenter, of Liverpool, who has played in the city centre for 30 years"
+    "subject's aside left open": r"^(?:[A-Z][\w'’.-]*\s?){1,4}, (?:who|whose|which|of|aged|"
+                                 r"from)\b"
+                                 r"(?:[^,]*|[^,]*, (?:who|whose|which)\b[^,]*)$",
+    # "… after a short battle with skin cancer but man"
+    "cut after 'but'": r"\bbut(?: \S+){1,2}$",
+    # "… a blue machine that, all-of-a-sudden"
+    "cut inside a clause": r"\b(?:that|which|who),(?: \S+){1,2}$",
+}
+_TITLE_FAULTS = {name: re.compile(pattern) for name, pattern in TITLE_FAULTS.items()}
 _SAYS = re.compile(r"\b(?:said|says|told|added|asked|warned|claimed|insisted|explained|wrote|"
                    r"according to|statement|announced|declared|stressed)\b")
 _OUTCOME = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon.OUTCOME_CUES)) + ")", re.I)
@@ -56,6 +72,7 @@ class Lint:
     """What an editor would strike in one brief."""
 
     title_complete: bool = True
+    title_faults: list[str] = field(default_factory=list)
     title_words: int = 0
     cut_items: int = 0
     furniture: list[str] = field(default_factory=list)
@@ -79,8 +96,10 @@ def lint(brief: Brief) -> Lint:
     result = Lint()
     title = brief.title.strip()
     result.title_words = len(title.split())
+    result.title_faults = [name for name, pattern in _TITLE_FAULTS.items()
+                           if pattern.search(title)]
     result.title_complete = (not title.endswith(("…", "...")) and not _OPEN_END.search(title)
-                             and 3 <= result.title_words <= 20)
+                             and 3 <= result.title_words <= 20 and not result.title_faults)
     sources = {s.id: s.text for s in brief.sentences}
     extracted = [i for i in brief.summary + brief.outcomes + brief.implications
                  if i.origin == "source"] + [e for e in brief.watch if e.origin == "source"]

@@ -217,6 +217,8 @@ def report_editor(rows: list[dict]) -> None:
           f"{100 * sum(lint.title_complete for lint in every) / len(every):.1f} % "
           f"(at most 14 words: "
           f"{100 * sum(lint.title_words <= 14 for lint in every) / len(every):.1f} %)")
+    cut = [f"{name} ({source[:22]})" for source, lint in lints for name in lint.title_faults]
+    print(f"  titles cut mid-phrase: {len(cut)}" + (f": {', '.join(cut)}" if cut else ""))
     print(f"  items cut with …: {sum(lint.cut_items for lint in every)}")
     print(f"  furniture or caption hits: {sum(furniture.values())}"
           + "".join(f"; {name}: {count}" for name, count in sorted(furniture.items())))

@@ -2,6 +2,7 @@
 or missing names, non-people as actors, past or vague "watch" dates, topics from prefixes."""
 
 import re
+import sys
 
 import pytest
 
@@ -10,6 +11,11 @@ from brief.extract.compile import compile_brief
 from brief.extract.segment import segment
 from brief.extract.title import derive_title
 from brief.read.source import read
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import editor  # noqa: E402  (benchmarks/ is not a package: the lint lives beside quality.py)
 
 
 @pytest.fixture
@@ -59,6 +65,36 @@ def items(brief):
     ("A section of Arsenal and Liverpool fans left their seats empty at the Emirates Stadium "
      "for the first 10 minutes of their lunchtime Barclays Premier League clash.",
      "Section of Arsenal and Liverpool fans left their seats empty at Emirates Stadium"),
+    # The asides between a named subject and its verb go, not the verb: a headline states.
+    ("Angela Morris, of Leeds, who has run the market stall for more than 20 years, denied "
+     "two counts of theft at the crown court.",
+     "Angela Morris denied two counts of theft at crown court"),
+    ("Tom Baker, whose comic songs topped the charts and whose radio shows ran for a decade "
+     "on the BBC, has died.",
+     "Tom Baker has died"),
+    # …but not where what is left would say too little ("Labour spent £1,200,000").
+    ("Labour, which won two seats, spent £1,200,000, while the Liberal party spent half as "
+     "much on its campaign across the north of the country.",
+     "Labour, which won two seats, spent £1,200,000, while Liberal party spent half"),
+    # Never after "but" with nothing said, nor before a time's "before" or a score's "under".
+    ("The veteran broadcaster has died at the age of 90 after a short illness but the man "
+     "who guided listeners through five decades of cricket will always be remembered.",
+     "Veteran broadcaster has died at age of 90 after short illness"),
+    ("The Frenchman carded a 67 to tie with the overnight leader from South Africa and Spain "
+     "on 16 under par.",
+     "Frenchman carded 67 to tie with overnight leader from South Africa and Spain"),
+    ("A 15-year-old girl allegedly plotted with her boyfriend to have her stepfather killed, "
+     "texting him hours before the attack in the family's kitchen, police said.",
+     "15-year-old girl allegedly plotted with her boyfriend to have her stepfather killed"),
+    # A long opening clause goes when a named subject follows it.
+    ("After weeks of speculation about whether the governor of the central bank would extend "
+     "his time as its head in reaction to the vote, Mark Carney surprised many people in the "
+     "City and in government by announcing a decision.",
+     "Mark Carney surprised many people in City and in government by announcing decision"),
+    # A relative clause ends a headline like any other clause of circumstance.
+    ("A man is said to have been trying to gather details about a parliamentary committee "
+     "that is investigating claims of espionage by a foreign power.",
+     "Man is said to have been trying to gather details about parliamentary committee"),
 ])
 def it_titles_a_brief_with_a_headline_made_by_deleting_words(brief_of, lead, title):
     brief = brief_of(lead + " The ministry confirmed the details of the plan on Thursday.")
@@ -548,3 +584,23 @@ def it_never_opens_on_a_report_of_more_of_something_untold(brief_of):
         "said.\n\n"
         "\"The most capped England Under-21 player holds a record of caps,\" he added.")
     assert not brief.summary[0].text.startswith("Milner also")
+
+
+@pytest.mark.parametrize("title, fault", [
+    ("After weeks of speculation about whether the Governor would extend his time",
+     "no main clause"),
+    ("Angus Carpenter, of Liverpool, who has played in the city centre for 30 years",
+     "subject's aside left open"),
+    ("Richie Benaud has died after a short battle with skin cancer but man", "cut after 'but'"),
+    ("Talk among fans was of summer signings to reboot a blue machine that, all-of-a-sudden",
+     "cut inside a clause"),
+    ("If your name is Nigel you are twice as likely as others to vote Ukip", None),
+    ("Angus Carpenter denied three counts of fraud", None),
+    ("Labour, which won two seats, spent £1,200,000, while Liberals spent half", None),
+])
+def it_lints_a_title_cut_mid_phrase(title, fault):
+    from brief.model import Brief, SourceInfo
+
+    lint = editor.lint(Brief(title, SourceInfo("a.txt"), (), (), (), (), (), (), ()))
+    assert lint.title_faults == ([fault] if fault else [])
+    assert lint.title_complete is (fault is None)

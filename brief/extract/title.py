@@ -9,10 +9,17 @@ from brief.extract.analyze import Analysis, Features, starts_dangling
 from brief.extract.quotable import quotable
 
 # Where a headline may end: before a clause that adds circumstance to the news.
-_TITLE_CUT = re.compile(r",\s|;\s|:\s|\s(?:--|–|—|-)\s|\s(?:after|before|because|while|as|when|"
+_TITLE_CUT = re.compile(r",\s|;\s|:\s|\s(?:--|–|—|-)\s|\s(?:because|while|as|when|"
                         r"amid|despite|following|in order to|in a bid to|so that|which|who|"
                         r"but|until|unless|although|though|since|if|whereas|in what|"
-                        r"in protest|in a bid|in an attempt|in order|under|during)\s"
+                        r"in protest|in a bid|in an attempt|in order|during)\s"
+                        # not a time's ("texting him hours before…") nor a score's ("on 16
+                        # under par")
+                        r"|(?<!hours)(?<!days)(?<!weeks)(?<!months)(?<!years)(?<!minutes)"
+                        r"(?<!moments)(?<!shortly)(?<!soon)(?<!just)(?<!long)\s(?:after|before)\s"
+                        r"|(?<!\d)\sunder\s"
+                        # "…a committee that is investigating claims": a relative clause
+                        r"|\sthat\s(?=(?:is|are|was|were|has|have|had|will|would|could)\s)"
                         # "visited Pakistan and held talks": a second verb phrase
                         r"|\sand\s(?=(?:\w+ed|held|met|said|made|took|gave|told|won|lost|left|"
                         r"began|became|sent|spent|brought|kept|urged|signed|agreed)\s)")
@@ -38,9 +45,10 @@ def _dangles(head: str) -> bool:
                 "twice", "more", "less", "so", "too", "as", "much", "many",
                 "enough", "forced", "going", "trying", "used", "want", "wants", "plan", "plans"):
         return True
-    if re.fullmatch(r"\w+(?:ed|ing)", last) and before not in _AUXILIARIES:
-        return True
-    return before in _MODALS
+    if re.fullmatch(r"\w+(?:ed|ing)", last) and before not in _AUXILIARIES \
+            and not re.search(r"\b(?:have|has|had|get|got)\s(?:\S+\s){1,2}\S+$", head):
+        return True  # ("to have her mother killed" is whole)
+    return before in _MODALS and last not in ("death", "hospital", "prison", "jail", "court")
 
 
 def _complete(head: str) -> bool:
@@ -57,6 +65,19 @@ _RELATIVE = re.compile(r"^((?:\S+\s){1,4}?\S+)\s(?:who|which|that)\s[^,;:\"]{5,2
                        r"(?=(?:has|have|had|is|are|was|were|will|would|could|can)\s)")
 # "have been" before a participle, which a headline drops.
 _PERFECT_PASSIVE = re.compile(r"\b(?:has|have) been\s+(?=\w+(?:ed|en|wn)\b)")
+# "Angus Carpenter, of Liverpool, who has played…, denied": the asides between a named
+# subject and its verb, which a headline drops ("Angus Carpenter denied…"). The verb is the
+# first word after a comma that reads as one: not "radio" in "on TV, radio and records,".
+_ASIDES = re.compile(r"^((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*),\s"
+                     r"(?:who|whose|which|of|from|aged|a|an|the|one|two|three|four|five|\d|"
+                     r"his|her|their|its|now|formerly|once|himself|herself|[A-Z])"
+                     r"[^;:\"“”]*?,\s(?=(?:" + _VERB.pattern
+                     + r"|beat|spent|hit|cut|put|quit|shot)\s)")
+_NO_HEADLINE = frozenset("yesterday today tomorrow meanwhile however now earlier later then "
+                         "last this next in on at".split())
+# A clause a headline cannot stand on alone: "After weeks of speculation about whether…".
+_SUBORDINATE = re.compile(r"(?:After|Before|Although|Though|Because|Since|Despite|Amid|"
+                          r"Following|Whether)\b[^,]*$")
 # A headline never ends on one of these: "Brown warned that", "the first of".
 _OPEN_END = re.compile(r"\b(?:that|the|a|an|of|to|and|or|but|his|her|its|their|is|are|was|were|"
                        r"has|have|had|be|been|will|would|could|should|may|might|not|no|very|"
@@ -123,6 +144,13 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
     """Return the headline made from one sentence (or `text`, part of it) by deleting
     words."""
     text = _headline_words(text or lead.text or lead.core or "")
+    asides = _ASIDES.match(text) if len(text.split()) > most else None
+    if asides and asides.group(1).split()[0].lower() not in _NO_HEADLINE:
+        shorter = asides.group(1) + " " + text[asides.end():]
+        # Only where the statement left says enough: "UKIP, which won May's election, spent
+        # £2.9m, while…" keeps its aside; "Stan Freberg has died" needs none.
+        if len(re.split(r"[,;:]\s|\s[-–—]\s", shorter)[0].split()) >= 4:
+            text = shorter
     if len(text.split()) > most:  # a relative clause between subject and verb can go
         clause = _RELATIVE.match(text)
         if clause and not _AUXILIARY.search(clause.group(1)):  # "Family was told that …"
@@ -137,8 +165,11 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
         heads = [text[: m.start()].rstrip(" ,;:") for m in _TITLE_CUT.finditer(text)]
         heads = [h for h in heads if len(h.split()) >= 6 and not _OPEN_END.search(h)
                  and not _dangles(h) and not h.startswith("With ")
-                 # "… when he said that their application": a "that" needs its verb
-                 and (" that " not in h or _VERB.search(h.rsplit(" that ", 1)[-1]))
+                 # "… when he said that their application": a "that" needs its verb, so
+                 # does a "but" ("… skin cancer but man")
+                 and all(_VERB.search(re.split(rf"\b{word}\b", h)[-1])
+                         for word in ("that", "but") if re.search(rf"\b{word}\b", h))
+                 and not _SUBORDINATE.match(h)
                  and h.count("(") == h.count(")") and h.count('"') % 2 == 0
                  and len(re.findall(r"(?<!\w)['‘]|['’](?!\w)", h)) % 2 == 0]
         if not any(len(h.split()) <= most + 3 for h in heads):  # before a phrase, then
@@ -166,6 +197,10 @@ def _headline_words(text: str) -> str:
                        r"Announcing|Referring|Looking|Turning|Coming|Having)(?=\s[a-z])|"
                        r"Following|In|On|Last|This|Earlier|Later)\b[^,]{3,80}, "
                        r"(?=[a-z]+ |[A-Z])", text)
+    # A long one only before a name: "After weeks of speculation about whether the Governor
+    # … , Mark Carney surprised…"
+    opening = opening or re.match(r"(?:After|Before|Despite|Amid)\b[^,]{81,200}, "
+                                  r"(?=[A-Z][a-z]+ [A-Z][a-z]+ [a-z])", text)
     if opening and len(text[opening.end():].split()) >= 6:  # the main clause comes after it
         text = text[opening.end():]
     scene = re.match(r"(?:With|Amid|After|As)\b[^–—]{3,160}?\s(?:-|–|—)\s(?=\w)", text)
