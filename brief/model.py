@@ -53,7 +53,7 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of the article, the unit of provenance."""
 
@@ -83,7 +83,7 @@ class Item:
     """`source` for extracted text, `analyst` for the analyst's own words."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A key figure: a quantity as written and what it measures."""
 

@@ -20,7 +20,7 @@ from brief.extract.quantities import figures_of
 from brief.model import Actor, Figure, Sentence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Features:
     """What the analyzer knows about one sentence."""
 
