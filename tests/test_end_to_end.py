@@ -49,6 +49,17 @@ def it_says_the_same_in_pdf_and_docx(built):
         assert not re.search(r"\[s\d+", text)  # the reader's copy: no sentence ids
 
 
+def it_tells_the_reader_what_brackets_mean_and_never_speaks_of_cuts(built):
+    """Sentences are quoted whole: a footnote explaining "… a cut" would describe a brief
+    that does not exist, and leave "[’]" unexplained."""
+    for text in (pdf_text((built / "lavrov-pakistan-2021.pdf").read_bytes()),
+                 docx_text((built / "lavrov-pakistan-2021.docx").read_bytes())):
+        flat = " ".join(text.split())
+        assert "whole sentences; [square brackets] mark editorial insertions" in flat
+        assert "quotation mark where the source’s quotation goes on" in flat
+        assert "a cut" not in flat
+
+
 def it_keeps_the_sample_small(built):
     assert (built / "lavrov-pakistan-2021.pdf").stat().st_size < 300_000
     assert (built / "lavrov-pakistan-2021.docx").stat().st_size < 300_000
