@@ -86,15 +86,16 @@ def items(brief):
     ("A 15-year-old girl allegedly plotted with her boyfriend to have her stepfather killed, "
      "texting him hours before the attack in the family's kitchen, police said.",
      "15-year-old girl allegedly plotted with her boyfriend to have her stepfather killed"),
+    # A concession is not the news: what its "but" says is.
+    ("The humble honeybee may only be small, but scientists are hoping to use its brain to "
+     "power a series of futuristic-style drones.",
+     "Humble honeybee may only be small, but scientists are hoping to use its brain to power "
+     "series of futuristic-style drones"),
     # A long opening clause goes when a named subject follows it.
     ("After weeks of speculation about whether the governor of the central bank would extend "
      "his time as its head in reaction to the vote, Mark Carney surprised many people in the "
      "City and in government by announcing a decision.",
      "Mark Carney surprised many people in City and in government by announcing decision"),
-    # A relative clause ends a headline like any other clause of circumstance.
-    ("A man is said to have been trying to gather details about a parliamentary committee "
-     "that is investigating claims of espionage by a foreign power.",
-     "Man is said to have been trying to gather details about parliamentary committee"),
 ])
 def it_titles_a_brief_with_a_headline_made_by_deleting_words(brief_of, lead, title):
     brief = brief_of(lead + " The ministry confirmed the details of the plan on Thursday.")

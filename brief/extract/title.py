@@ -18,8 +18,6 @@ _TITLE_CUT = re.compile(r",\s|;\s|:\s|\s(?:--|–|—|-)\s|\s(?:because|while|as
                         r"|(?<!hours)(?<!days)(?<!weeks)(?<!months)(?<!years)(?<!minutes)"
                         r"(?<!moments)(?<!shortly)(?<!soon)(?<!just)(?<!long)\s(?:after|before)\s"
                         r"|(?<!\d)\sunder\s"
-                        # "…a committee that is investigating claims": a relative clause
-                        r"|\sthat\s(?=(?:is|are|was|were|has|have|had|will|would|could)\s)"
                         # "visited Pakistan and held talks": a second verb phrase
                         r"|\sand\s(?=(?:\w+ed|held|met|said|made|took|gave|told|won|lost|left|"
                         r"began|became|sent|spent|brought|kept|urged|signed|agreed)\s)")
@@ -75,6 +73,8 @@ _ASIDES = re.compile(r"^((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*),\s"
                      + r"|beat|spent|hit|cut|put|quit|shot)\s)")
 _NO_HEADLINE = frozenset("yesterday today tomorrow meanwhile however now earlier later then "
                          "last this next in on at".split())
+# A concession, which a "but" answers: "may only be small", "might seem".
+_CONCEDES = re.compile(r"\b(?:may|might)\s(?:\w+\s)?(?:be|seem|look|sound)\b")
 # A clause a headline cannot stand on alone: "After weeks of speculation about whether…".
 _SUBORDINATE = re.compile(r"(?:After|Before|Although|Though|Because|Since|Despite|Amid|"
                           r"Following|Whether)\b[^,]*$")
@@ -162,7 +162,10 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
     if passive and not re.search(r"['‘\"“]|\bthat\b", text[: passive.start()]):
         text = text[: passive.start()] + text[passive.end():]  # in the main clause only
     if len(text.split()) > most:
-        heads = [text[: m.start()].rstrip(" ,;:") for m in _TITLE_CUT.finditer(text)]
+        heads = [text[: m.start()].rstrip(" ,;:") for m in _TITLE_CUT.finditer(text)
+                 # "The humble honeybee may be small, but…": the news is what comes after
+                 if not (_CONCEDES.search(text[: m.start()])
+                         and re.match(r",?\s*but\b", text[m.start():]))]
         heads = [h for h in heads if len(h.split()) >= 6 and not _OPEN_END.search(h)
                  and not _dangles(h) and not h.startswith("With ")
                  # "… when he said that their application": a "that" needs its verb, so
