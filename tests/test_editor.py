@@ -487,6 +487,9 @@ def it_names_no_one_for_a_he_after_another_speaker_has_the_floor(brief_of):
     "right, was over.",
     "Ryan Giggs is the most decorated footballer in British history His brother Rhodri is part of "
     "the backroom staff.",
+    # a headline run into the first line of its story
+    "The trainer hopes his horse wins the big race later this month O'Neill told reporters: "
+    "'He is in great form.'",
 ])
 def it_never_quotes_a_captions_label_or_picture_side_or_a_caption_run_in(brief_of, caption):
     """A picture caption keeps its label ("Behind bars:"), its side ("Giggs, left,") or runs

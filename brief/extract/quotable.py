@@ -54,7 +54,8 @@ _GLUED = re.compile(r"(?<!\S)(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|Thes
                     # "… in British history His brother Ryan, is…"; not "met Her Majesty"
                     r"(?:His|Her|Their)(?!\s(?:Majesty|Royal|Excellency|Holiness|Highness|"
                     r"Grace|Honour|Worship|Lordship|Ladyship)))\s"
-                    r"|\b(?:today|yesterday|tonight|last night)\s+[A-Z]"
+                    r"|\b(?:today|yesterday|tonight|last night|(?:this|next) (?:week|month))"
+                    r"\s+[A-Z]"  # "…success later this month O'Neill told Betfred: …"
                     r"|[a-z](?:The|It|He|She|They|We|In|On|At|But|This)\s")  # "mentalityThe"
 
 
