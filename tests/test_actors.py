@@ -47,6 +47,13 @@ def it_does_not_take_a_quoted_label_for_a_person():
     assert not [a for a in actors if a.kind == "person"]
 
 
+def it_takes_a_school_known_by_name_and_kind_for_no_person():
+    actors, _ = actors_of("Another school investigated, Alston Primary, was already in special "
+                          "measures, as was Clifton High, the inspectors said.",
+                          "Lessons went on, Jessica Okafor, a pupil of 12, said.")
+    assert [a.name for a in actors if a.kind == "person"] == ["Jessica Okafor"]
+
+
 def it_ends_a_name_at_a_dangling_hyphen():
     actors, _ = actors_of("Queen Elizabeth II- Britain's longest reigning monarch turned 90.")
     assert [a.name for a in actors if a.kind == "person"] in ([], ["Elizabeth II"])

@@ -608,3 +608,18 @@ def it_lints_a_title_cut_mid_phrase(title, fault):
     lint = editor.lint(Brief(title, SourceInfo("a.txt"), (), (), (), (), (), (), ()))
     assert lint.title_faults == ([fault] if fault else [])
     assert lint.title_complete is (fault is None)
+
+
+def it_names_no_one_for_a_surname_that_begins_another_name(brief_of):
+    """'Ryan McGowan', 'Memphis Grizzlies': the surname of someone known (Andy Ryan; "Love
+    Memphis", whom a blog's name, 'I Love Memphis', makes a person) opens another name."""
+    brief = brief_of(
+        "Hearts sold striker Osman Sow to Henan Jianye for more than £1m on Monday, and the "
+        "Chinese club also bought defender Ryan McGowan from Dundee United. The Grizzlies "
+        "fan Malenda Meacham plays air bongos during Memphis Grizzlies games every week. "
+        "Coach Andy Ryan said the deal was good for the club. Meacham told the I Love Memphis "
+        "blog that she drinks coffee before games.")
+    texts = items(brief)
+    assert any("Ryan McGowan" in text for text in texts), texts
+    assert not any(re.search(r"\[\w+\] (?:Ryan McGowan|Memphis)", text) for text in texts), \
+        texts

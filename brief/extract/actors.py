@@ -58,7 +58,9 @@ _PLACE_WORDS = frozenset(("Street", "Road", "Avenue", "Square", "Station", "Beac
                           "Court", "Morning", "Day", "Tower", "Museum", "Hotel", "Stadium",
                           "Infirmary", "Clinic", "Academy", "Gardens", "Palace", "Cathedral",
                           "Abbey", "Prison", "Station", "Arena", "Theatre", "Theater", "Zoo",
-                          "Jets", "Project", "Expo", "Festival", "Games", "Olympics"))
+                          "Jets", "Project", "Expo", "Festival", "Games", "Olympics",
+                          # schools known by name and kind: "Alston Primary"
+                          "Primary", "Secondary", "Infants", "Juniors", "Grammar", "High"))
 _COUNTRY = re.compile(  # not \b: "U.S." ends in a full stop
     r"(?<!\w)(" + "|".join(map(re.escape, sorted(lexicon.COUNTRIES, key=len, reverse=True)))
     + r")(?![\w-])")

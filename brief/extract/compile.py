@@ -438,8 +438,10 @@ def _introduced(texts: list[str], actors) -> list[str]:
                 previous = before.split()[-1] if before.split() else ""
                 if previous[:1].isupper() and is_given_name(previous.strip("[")):
                     continue  # someone else of that surname: "Jim Brown"
-                if _NAMES_A_WORK.search(before) or _NAMES_A_THING.match(text, match.end()):
-                    continue  # not the person: "a report entitled Putin", "McLaren lost its way"
+                if _NAMES_A_WORK.search(before) or _NAMES_A_THING.match(text, match.end()) \
+                        or _NAME_GOES_ON.match(text, match.end()):
+                    continue  # not the person: "a report entitled Putin", "McLaren lost its
+                    # way", "Memphis Grizzlies games"
                 if re.search(rf"\b(?:{_RANKS})$", before):
                     known.add(name)  # "President Putin" is introduced; "Mr Pickles" is not
                     break
@@ -456,6 +458,8 @@ def _introduced(texts: list[str], actors) -> list[str]:
 # A surname that names a work or a thing, not its person: "a report entitled Putin", "the
 # team McLaren lost its way".
 _NAMES_A_WORK = re.compile(r"\b(?:entitled|titled|named after)$")  # "called Scott a liar"
+# "Memphis Grizzlies", "Clinton Foundation": the surname begins another name.
+_NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
 _NAMES_A_THING = re.compile(r"\s+(?!(?:said|says|told|added|and|or|but)\b)[a-z]+\s+its\b")
 
 
