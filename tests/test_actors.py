@@ -54,6 +54,21 @@ def it_takes_a_school_known_by_name_and_kind_for_no_person():
     assert [a.name for a in actors if a.kind == "person"] == ["Jessica Okafor"]
 
 
+def it_ends_a_name_at_its_possessive():
+    actors, _ = actors_of("They danced to Michael Jackson’s Thriller and Aretha Franklin's "
+                          "Respect.")
+    assert [a.name for a in actors if a.kind == "person"] == ["Michael Jackson",
+                                                               "Aretha Franklin"]
+
+
+def it_takes_no_title_others_carry_for_a_person_without_a_given_name():
+    """'Premier League Supporters' is no person with the role 'Premier'; 'Premier Li Qiang'
+    is one."""
+    actors, _ = actors_of("The Premier League Supporters Trust met on Monday.",
+                          "Premier Mary Okafor spoke.")
+    assert [a.name for a in actors if a.kind == "person"] == ["Mary Okafor"]
+
+
 def it_ends_a_name_at_a_dangling_hyphen():
     actors, _ = actors_of("Queen Elizabeth II- Britain's longest reigning monarch turned 90.")
     assert [a.name for a in actors if a.kind == "person"] in ([], ["Elizabeth II"])

@@ -623,3 +623,31 @@ def it_names_no_one_for_a_surname_that_begins_another_name(brief_of):
     assert any("Ryan McGowan" in text for text in texts), texts
     assert not any(re.search(r"\[\w+\] (?:Ryan McGowan|Memphis)", text) for text in texts), \
         texts
+
+
+@pytest.mark.parametrize("story, wrong", [
+    # a title that does not agree: Mrs Cruz is not Ted Cruz
+    ("Mrs Cruz took unpaid leave from her position at the bank on Monday, a spokesman said. "
+     "Her husband, Senator Ted Cruz, launched his presidential campaign the same day.",
+     "Mrs [Ted] Cruz"),
+    # a name written in full with a given name the list lacks, or with its particle
+    ("Bafetimbi Gomis has been stepping up his recovery from a hamstring injury in Lyon. His "
+     "brother Jean Gomis said he was expected back within three weeks.",
+     "[Jean] Gomis"),
+    ("Spain lost 2-0 to Holland on Tuesday, but coach Vicente del Bosque will not be too "
+     "worried. Del Bosque said the team would learn from the defeat.",
+     "del [Del] Bosque"),
+    # a firm, and a team that is "their"
+    ("The pub is being built as a joint development with brewery Hall & Woodhouse. Managing "
+     "director Anthony Woodhouse said the inn would open next year.", "[Anthony] Woodhouse"),
+    ("McLaren achieved their greatest successes with Honda in the 1980s, winning four titles "
+     "in a row. The team's founder, Bruce McLaren, died in 1970 while testing at Goodwood.",
+     "[Bruce] McLaren"),
+    # one of many is not whom the next "he" means
+    ("Comedian Stan Freberg helped create the comedy show in 1950. Its droll humour "
+     "appealed to fans including Albert Einstein. During its early days, he and the other "
+     "writers had no office, so they wrote in coffee shops at night.", "[Albert Einstein]"),
+])
+def it_puts_no_wrong_name_in_brackets(brief_of, story, wrong):
+    texts = items(brief_of(story))
+    assert texts and not any(wrong in text for text in texts), texts

@@ -166,10 +166,11 @@ def _is_person(name: str, role: str) -> bool:
     words = name.split()
     if not words:
         return False
-    if len(words) >= 2:  # a title and two names: "Foreign Minister Shah Mahmood Qureshi"
-        return True
     bare = role.split()[-1] if role.split() else role
     honorific = role in _HONORIFICS or bare in _HONORIFICS or role.endswith("Minister")
+    if len(words) >= 2:  # a title and two names: "Foreign Minister Shah Mahmood Qureshi"; after
+        # a title others carry too, a given name first ("Premier League Supporters" is none)
+        return honorific or is_given_name(words[0]) or bool(_INITIAL.fullmatch(words[0]))
     return honorific and not is_given_name(words[0])
 
 
@@ -242,7 +243,8 @@ def _untitled(text: str, lowered: set[str]) -> list[str]:
     the article (whose lower-case words are `lowered`) never uses as a common word."""
     people = []
     for match in _BARE_PERSON.finditer(text):
-        name = _trim_name(re.sub(r"(?<=\w)[’']s\b", "", match.group(1) + match.group(2)))
+        # A name ends at its possessive: "Michael Jackson’s Thriller" is Michael Jackson.
+        name = _trim_name(re.sub(r"(?<=\w)[’']s\b.*", "", match.group(1) + match.group(2)))
         words = name.split()
         if set(match.group(2).split()) & _PLACE_WORDS:
             continue  # "Cleveland Metroparks Zoo"

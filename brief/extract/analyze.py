@@ -425,9 +425,23 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
         # speaker before is who goes on, and those named in the quotation are rivals
         return _usable(core), (previous[:1] or [_SOMEONE]) + [n for n in names
                                                               if n not in previous[:1]]
-    if _someone_else_owns(core, names):  # "His brother Ryan, is … part of Louis Van Gaal's
-        return _usable(core), [_SOMEONE] + names  # backroom staff": Ryan, not Van Gaal
+    if _someone_else_owns(core, names) or _one_of(core, names[0]):  # "His brother Ryan, is
+        # … part of Louis Van Gaal's backroom staff": Ryan, not Van Gaal; "…appealed to fans
+        # including Albert Einstein. During…, he and the other writers…": not Einstein
+        return _usable(core), [_SOMEONE] + names
     return _usable(core), names[:1] + _rivals(core, names, names[0])
+
+
+# A person named as one of many, not what the sentence is about: "fans including Albert".
+_ONE_OF = re.compile(r"\b(?:including|such as|like|among|alongside|along with|as well as)"
+                     r"\s+(?:\S+\s+){0,3}$")
+
+
+def _one_of(core: str, name: str) -> bool:
+    """Return True if `core` first names `name` as an example of others ("fans including
+    Albert Einstein"), so a "he" after it may mean anyone."""
+    at = core.find(name.split()[-1])
+    return at >= 0 and bool(_ONE_OF.search(core[:at]))
 
 
 def _someone_else_owns(core: str, names: list[str]) -> bool:

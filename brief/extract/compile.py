@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from brief.extract import lexicon
-from brief.extract.actors import is_given_name
+from brief.extract.actors import gender, is_given_name
 from brief.extract.analyze import Analysis, Features
 from brief.extract.dates import in_date_order, resolve
 from brief.extract.quotable import (
@@ -438,6 +438,11 @@ def _introduced(texts: list[str], actors) -> list[str]:
                 previous = before.split()[-1] if before.split() else ""
                 if previous[:1].isupper() and is_given_name(previous.strip("[")):
                     continue  # someone else of that surname: "Jim Brown"
+                if _NAMED_ALREADY.search(before) and not before.endswith("&"):
+                    known.add(name)  # as written in full: "Bafetimbi Gomis", "del Bosque"
+                    break
+                if before.endswith("&") or not _AGREES[gender(name)].search(before):
+                    continue  # a firm, "Hall & Woodhouse"; "Mrs Cruz" is not Ted Cruz
                 if _NAMES_A_WORK.search(before) or _NAMES_A_THING.match(text, match.end()) \
                         or _NAME_GOES_ON.match(text, match.end()):
                     continue  # not the person: "a report entitled Putin", "McLaren lost its
@@ -458,9 +463,19 @@ def _introduced(texts: list[str], actors) -> list[str]:
 # A surname that names a work or a thing, not its person: "a report entitled Putin", "the
 # team McLaren lost its way".
 _NAMES_A_WORK = re.compile(r"\b(?:entitled|titled|named after)$")  # "called Scott a liar"
+# Before a surname, what makes it someone's already or a firm's: a capitalised word other
+# than Mr, Dr… ("Bafetimbi Gomis", a given name the list lacks), a particle ("del Bosque"),
+# "&" ("Hall & Woodhouse").
+_NAMED_ALREADY = re.compile(r"(?:(?<![\w'’-])(?!(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?$)"
+                            r"[A-Z][\w'’-]*[a-z]|\b(?:de|del|della|der|van|von|da|di|"
+                            r"du|le|la|bin|ibn|al|el)|&)$")
+# A title must agree with the person: after "Mrs" only a woman, after "Mr" only a man.
+_AGREES = {"M": re.compile(r"(?<!\bMrs)(?<!\bMs)(?<!\bMiss)(?<!\bMrs\.)(?<!\bMs\.)$"),
+           "F": re.compile(r"(?<!\bMr)(?<!\bMr\.)$"), None: re.compile("")}
 # "Memphis Grizzlies", "Clinton Foundation": the surname begins another name.
 _NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
-_NAMES_A_THING = re.compile(r"\s+(?!(?:said|says|told|added|and|or|but)\b)[a-z]+\s+its\b")
+_NAMES_A_THING = re.compile(r"\s+(?!(?:said|says|told|added|and|or|but)\b)[a-z]+\s+"
+                            r"(?:its|their)\b")  # "McLaren achieved their greatest successes"
 
 
 def _unique_roles(actors) -> dict[str, str]:
