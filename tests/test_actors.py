@@ -69,6 +69,19 @@ def it_takes_no_title_others_carry_for_a_person_without_a_given_name():
     assert [a.name for a in actors if a.kind == "person"] == ["Mary Okafor"]
 
 
+def it_takes_a_place_or_a_pet_for_no_person():
+    """'Queen Mother Square' and 'Prince George House' are places; 'his Jack Russell' is a
+    dog; 'Prince Charles'' estate' is his."""
+    actors, _ = actors_of(
+        "The pub stands on Queen Mother Square, beside Prince George House.",
+        "A pensioner said his Jack Russell saved him. 'I've got a little Jack Russell,' he said.",
+        "Prince Charles' estate says there is demand. His brother Harry Wales agreed.")
+    people = [a.name for a in actors if a.kind == "person"]
+    assert "Harry Wales" in people
+    assert not [p for p in people if p in ("Mother Square", "George House", "Jack Russell",
+                                           "Charles'")], people
+
+
 def it_ends_a_name_at_a_dangling_hyphen():
     actors, _ = actors_of("Queen Elizabeth II- Britain's longest reigning monarch turned 90.")
     assert [a.name for a in actors if a.kind == "person"] in ([], ["Elizabeth II"])

@@ -30,6 +30,10 @@ _TITLE_WORD = re.compile(rf"\b(?:{_TITLE})\b")
 # A name with no title before it: a given name and one or two capitalised words
 # ("American astronaut Scott Kelly"); whether the first is a given name is checked apart.
 _BARE_PERSON = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+)((?:\s+{_NAME}){{1,2}})")
+# What comes before a thing called by a name: "his Jack Russell", "a little Jack Russell"
+# ("his brother Ryan Giggs" is a person).
+_OWNED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Ii]ts|[Aa]n?)\s"
+                    r"(?:(?:little|beloved|pet|old|faithful|loyal|tiny|trusty|prized)\s)?$")
 # Places that open with a word that is also a given name.
 _NOT_PEOPLE = frozenset(("Hong Kong", "Sierra Leone", "Costa Rica", "Santa Monica", "Santa Fe",
                          "San Diego", "San Francisco", "Santa Barbara", "Santa Clara",
@@ -233,6 +237,8 @@ def _titled(text: str) -> list[tuple[str, str]]:
     people = []
     for match in _PERSON.finditer(text):
         role, name = match.group(1), _trim_name(match.group(2))
+        if set(name.split()) & _PLACE_WORDS:
+            continue  # "Queen Mother Square", "Prince George House"
         if name and not _inside_quotes(text, match.start()) and _is_person(name, role):
             people.append((name, role))
     return people
@@ -248,6 +254,8 @@ def _untitled(text: str, lowered: set[str]) -> list[str]:
         words = name.split()
         if set(match.group(2).split()) & _PLACE_WORDS:
             continue  # "Cleveland Metroparks Zoo"
+        if _OWNED.search(text, 0, match.start()):
+            continue  # "his Jack Russell": a dog, a boat, a painting; not a person
         following = text[match.end():].split(maxsplit=1)
         following = following[0].strip(".,;:") if following else ""
         if (len(words) < 2 or name in _NOT_PEOPLE or following[:1].isupper()
@@ -290,6 +298,9 @@ def _trim_name(name: str) -> str:
     for index, word in enumerate(words):  # "David Cameron's Big Society" is David Cameron
         if _POSSESSIVE_END.search(word):
             words = words[:index] + [word[:-2]]
+            break
+        if word.endswith(("s'", "s’")):  # "Prince Charles' estate"
+            words = words[:index] + [word[:-1]]
             break
         if word.endswith(("-", "–")):  # "Queen Elizabeth II- Britain's longest reigning…"
             words = words[:index] + [word.rstrip("-–")]
