@@ -82,6 +82,18 @@ def it_takes_a_place_or_a_pet_for_no_person():
                                            "Charles'")], people
 
 
+def it_takes_no_place_or_caption_for_a_person():
+    """'…in France Gomis is put through…' is a caption run in after a country; 'his
+    village Poundbury' names the place before a caption names 'George Poundbury'."""
+    actors, _ = actors_of(
+        "The striker has been recovering from his injury in France Gomis is put through his "
+        "exercises.",
+        "Prince Charles is to name a pub in his designer village Poundbury after the Duchess.",
+        "He named one building after his grandson George Poundbury is his model village.",
+        "Poundbury already has a pub. More were wanted, said Anna Okafor.")
+    assert [a.name for a in actors if a.kind == "person"] == ["Anna Okafor"]
+
+
 def it_ends_a_name_at_a_dangling_hyphen():
     actors, _ = actors_of("Queen Elizabeth II- Britain's longest reigning monarch turned 90.")
     assert [a.name for a in actors if a.kind == "person"] in ([], ["Elizabeth II"])

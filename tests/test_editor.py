@@ -643,6 +643,11 @@ def it_names_no_one_for_a_surname_that_begins_another_name(brief_of):
     ("McLaren achieved their greatest successes with Honda in the 1980s, winning four titles "
      "in a row. The team's founder, Bruce McLaren, died in 1970 while testing at Goodwood.",
      "[Bruce] McLaren"),
+    # someone the name finder does not know comes between: the "he" may be them
+    ("The team's first champion was James Mensah, who won the title in 1976. Its sponsor "
+     "engineered a coup, bringing on board Ron Black as co-team boss. He took complete "
+     "control shortly afterwards and has held it ever since. The cars were painted black.",
+     "[James Mensah] took"),
     # one of many is not whom the next "he" means
     ("Comedian Stan Freberg helped create the comedy show in 1950. Its droll humour "
      "appealed to fans including Albert Einstein. During its early days, he and the other "

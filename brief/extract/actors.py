@@ -34,6 +34,9 @@ _BARE_PERSON = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+)((?:\s+{_NAME}){{1,2}})
 # ("his brother Ryan Giggs" is a person).
 _OWNED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Ii]ts|[Aa]n?)\s"
                     r"(?:(?:little|beloved|pet|old|faithful|loyal|tiny|trusty|prized)\s)?$")
+# A country that is also a given name, after a word that introduces a place: "in France".
+_COUNTRY_NAMES = frozenset(lexicon.COUNTRIES)
+_AT_PLACE = re.compile(r"\b(?:in|to|from|across|into|visit|visited|visiting|via)\s$")
 # Places that open with a word that is also a given name.
 _NOT_PEOPLE = frozenset(("Hong Kong", "Sierra Leone", "Costa Rica", "Santa Monica", "Santa Fe",
                          "San Diego", "San Francisco", "Santa Barbara", "Santa Clara",
@@ -200,6 +203,10 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
             surname = name.split()[-1]
             named[surname] += 1
             found.setdefault(surname, (name, ""))
+    whole = "\n".join(texts)
+    for surname, (name, role) in list(found.items()):
+        if not role and _alone_first(whole, name):
+            del found[surname]
     # "Hillary Clinton Twitter" once, "Hillary Clinton" alone elsewhere: two words. One pass
     # over the text finds every pair of names standing alone.
     pairs = {m.group(0) for text in texts
@@ -223,6 +230,24 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
     actors = [Actor(name, role or None, tuple(ids[name]), "person")
               for name, role in found.values()]
     return tuple(actors), mentions
+
+
+# What a name after it names, when it is not a person: "the village Poundbury".
+_THING_NOUNS = (r"(?:village|town|city|estate|suburb|district|county|region|island|street|"
+                r"club|team|side|company|firm|brand|band|group|label|show|series|film|book|"
+                r"album|magazine|newspaper|ship|horse)")
+
+
+def _alone_first(text: str, name: str) -> bool:
+    """Return True if `text` names a thing by the surname of `name` before it gives the name
+    in full: "his designer village Poundbury" before "his grandson George Poundbury is…" (a
+    caption run in) is a place, not George Poundbury."""
+    full = text.find(name)
+    surname = re.escape(name.split()[-1])
+    if re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s{surname}\b", text):
+        return False  # "Mr Swinney" before "John Swinney": a person, the page's lead lost
+    alone = re.search(rf"\b{_THING_NOUNS}\s{surname}(?![\w'’-])", text[:max(full, 0)])
+    return full > 0 and alone is not None
 
 
 def _once_each(work):
@@ -256,6 +281,8 @@ def _untitled(text: str, lowered: set[str]) -> list[str]:
             continue  # "Cleveland Metroparks Zoo"
         if _OWNED.search(text, 0, match.start()):
             continue  # "his Jack Russell": a dog, a boat, a painting; not a person
+        if match.group(1) in _COUNTRY_NAMES and _AT_PLACE.search(text, 0, match.start()):
+            continue  # "…recovering in France Gomis is put through…": a caption run in
         following = text[match.end():].split(maxsplit=1)
         following = following[0].strip(".,;:") if following else ""
         if (len(words) < 2 or name in _NOT_PEOPLE or following[:1].isupper()

@@ -419,8 +419,8 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
             return _usable(core), previous or subject
         return _usable(core), (subject or [_SOMEONE]) + [n for n in names if n not in subject]
     if not names:  # who a following "he" may mean depends on whom this sentence describes
-        return _usable(core), ([] if _SOMEONE_NEW.search(core)
-                               or _new_speaker(core, previous) else previous)
+        return _usable(core), ([] if _SOMEONE_NEW.search(core) or _new_speaker(core, previous)
+                               or _unknown_name(core) else previous)
     if _QUOTED_ONLY.match(core):  # "'… nor would it for Tom (Cruise), I imagine.'": the
         # speaker before is who goes on, and those named in the quotation are rivals
         return _usable(core), (previous[:1] or [_SOMEONE]) + [n for n in names
@@ -432,6 +432,14 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
     return _usable(core), names[:1] + _rivals(core, names, names[0])
 
 
+def _unknown_name(core: str) -> bool:
+    """Return True if `core` names someone the actors do not list, a given name and another
+    capitalised word ("…bringing on board Ron Dennis"): a "he" after it may mean them."""
+    return any(is_given_name(m.group(1)) and m.group(1) not in lexicon.NOT_NAMES
+               for m in _FULL_NAME.finditer(core))
+
+
+_FULL_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\s[A-Z][a-z][\w'’-]*")
 # A person named as one of many, not what the sentence is about: "fans including Albert".
 _ONE_OF = re.compile(r"\b(?:including|such as|like|among|alongside|along with|as well as)"
                      r"\s+(?:\S+\s+){0,3}$")
