@@ -94,6 +94,19 @@ def it_takes_no_place_or_caption_for_a_person():
     assert [a.name for a in actors if a.kind == "person"] == ["Anna Okafor"]
 
 
+def it_keeps_the_fullest_name_and_no_particle_or_firm_for_a_name():
+    """'Dr Putnam' then 'Claire Putnam' is Claire Putnam; 'Del Bosque' is a surname alone;
+    a name cut after 'Al' loses the particle; 'Angelo Gordon & Co' and 'Royal Mail' are
+    firms."""
+    actors, _ = actors_of(
+        "Dr. Putnam said the test was safe. Claire Putnam is an obstetrician in Ohio.",
+        "Del Bosque said Spain would recover. Crown Prince Mohammed Bin Zayed Al Nahyan Abu "
+        "Dhabi visited.",
+        "He worked at finance firm Angelo Gordon & Co before joining Royal Mail in Windsor.")
+    people = {a.name: a.role for a in actors if a.kind == "person"}
+    assert people == {"Claire Putnam": "Dr.", "Mohammed Bin Zayed": "Crown Prince"}, people
+
+
 def it_ends_a_name_at_a_dangling_hyphen():
     actors, _ = actors_of("Queen Elizabeth II- Britain's longest reigning monarch turned 90.")
     assert [a.name for a in actors if a.kind == "person"] in ([], ["Elizabeth II"])

@@ -648,6 +648,14 @@ def it_names_no_one_for_a_surname_that_begins_another_name(brief_of):
      "engineered a coup, bringing on board Ron Black as co-team boss. He took complete "
      "control shortly afterwards and has held it ever since. The cars were painted black.",
      "[James Mensah] took"),
+    # someone known by a given name alone comes between: the "he" may be them
+    ("The prince was interviewed at the palace on Monday by James Mensah, the royal "
+     "correspondent. Recent headlines had described him as 'work-shy William'. He said he "
+     "did not ignore such criticisms but did not take them to heart.", "[James Mensah] said"),
+    # no name inside a quoted name
+    ("Dubbed 'Turing's Law', after the code-breaker Alan Turing, the law will allow living "
+     "men to apply for a pardon. The minister confirmed the plan on Monday.",
+     "'[Alan] Turing's Law'"),
     # one of many is not whom the next "he" means
     ("Comedian Stan Freberg helped create the comedy show in 1950. Its droll humour "
      "appealed to fans including Albert Einstein. During its early days, he and the other "

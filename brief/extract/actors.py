@@ -37,6 +37,9 @@ _OWNED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Ii]ts|[A
 # A country that is also a given name, after a word that introduces a place: "in France".
 _COUNTRY_NAMES = frozenset(lexicon.COUNTRIES)
 _AT_PLACE = re.compile(r"\b(?:in|to|from|across|into|visit|visited|visiting|via)\s$")
+# Particles that open a surname, not a given name: "Del Bosque", "Al Nahyan".
+_PARTICLES = frozenset(("Al", "El", "Le", "La", "Del", "De", "Da", "Di", "Du", "Van", "Von",
+                        "Bin", "Ibn", "Abu"))
 # Places that open with a word that is also a given name.
 _NOT_PEOPLE = frozenset(("Hong Kong", "Sierra Leone", "Costa Rica", "Santa Monica", "Santa Fe",
                          "San Diego", "San Francisco", "Santa Barbara", "Santa Clara",
@@ -202,10 +205,15 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
         for name in bare(sentence.text):
             surname = name.split()[-1]
             named[surname] += 1
-            found.setdefault(surname, (name, ""))
+            known = found.get(surname)
+            if known is None or len(known[0].split()) == 1:  # "Dr Putnam", then "Claire
+                found[surname] = (name, known[1] if known else "")  # Putnam": the fuller
     whole = "\n".join(texts)
+    things: dict[str, int] = {}  # a name after "village", "club"…: where it first does so
+    for match in _THING_NAMED.finditer(whole):  # one pass, not one per person
+        things.setdefault(match.group(1), match.start())
     for surname, (name, role) in list(found.items()):
-        if not role and _alone_first(whole, name):
+        if not role and surname in things and _alone_first(whole, name, things[surname]):
             del found[surname]
     # "Hillary Clinton Twitter" once, "Hillary Clinton" alone elsewhere: two words. One pass
     # over the text finds every pair of names standing alone.
@@ -236,18 +244,18 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
 _THING_NOUNS = (r"(?:village|town|city|estate|suburb|district|county|region|island|street|"
                 r"club|team|side|company|firm|brand|band|group|label|show|series|film|book|"
                 r"album|magazine|newspaper|ship|horse)")
+_THING_NAMED = re.compile(rf"\b{_THING_NOUNS}\s([A-Z][\w'’-]*)(?![\w'’-])")
 
 
-def _alone_first(text: str, name: str) -> bool:
-    """Return True if `text` names a thing by the surname of `name` before it gives the name
-    in full: "his designer village Poundbury" before "his grandson George Poundbury is…" (a
-    caption run in) is a place, not George Poundbury."""
+def _alone_first(text: str, name: str, thing: int) -> bool:
+    """Return True if `text` names a thing by the surname of `name` (at `thing`) before it
+    gives the name in full: "his designer village Poundbury" before "his grandson George
+    Poundbury is…" (a caption run in) is a place, not George Poundbury."""
     full = text.find(name)
     surname = re.escape(name.split()[-1])
     if re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s{surname}\b", text):
         return False  # "Mr Swinney" before "John Swinney": a person, the page's lead lost
-    alone = re.search(rf"\b{_THING_NOUNS}\s{surname}(?![\w'’-])", text[:max(full, 0)])
-    return full > 0 and alone is not None
+    return 0 <= thing < full
 
 
 def _once_each(work):
@@ -291,10 +299,10 @@ def _untitled(text: str, lowered: set[str]) -> list[str]:
                 or _common_word(words[-1], lowered)
                 or _given_names().get(words[0], "?") not in ("M", "F")
                 or words[0] in lexicon.NOT_NAMES or set(words) & _PLACE_WORDS
-                or set(words) & _ORGANISATION_WORDS or words[0] in ("Al", "El", "Le", "La")
+                or set(words) & _ORGANISATION_WORDS or words[0] in _PARTICLES
                 or not words[-1][:1].isupper() or not words[-1][-1:].isalpha()
                 or _TITLE_WORD.search(name) or _inside_quotes(text, match.start())
-                or text[match.end():].startswith((" Street", " of ", " Co"))):
+                or text[match.end():].startswith((" Street", " of ", " Co", " &"))):
             continue
         people.append(name)
     return people
@@ -341,8 +349,9 @@ def _trim_name(name: str) -> str:
         words.pop(0)  # "Tory Ruth Davidson"
     if words and _STOPPED.fullmatch(words[-1]) and not words[-1].isupper():
         words[-1] = words[-1][:-1]  # the sentence's full stop, not an initial ("J.")
-    while words and (words[-1] in lexicon.NOT_NAMES or words[-1].endswith((".", "’s", "'s"))):
-        words.pop()
+    while words and (words[-1] in lexicon.NOT_NAMES or words[-1].endswith((".", "’s", "'s"))
+                     or len(words) > 1 and words[-1] in _PARTICLES):
+        words.pop()  # "… Bin Zayed Al" cut before "Nahyan": the particle goes too
     return " ".join(w for w in words if w not in lexicon.NOT_NAMES)
 
 

@@ -433,13 +433,15 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
 
 
 def _unknown_name(core: str) -> bool:
-    """Return True if `core` names someone the actors do not list, a given name and another
-    capitalised word ("…bringing on board Ron Dennis"): a "he" after it may mean them."""
+    """Return True if `core` names someone the actors do not list — a given name, alone or
+    before another capitalised word, not opening the sentence ("…bringing on board Ron
+    Dennis", "…referring to him as 'work-shy William'", "We've followed Alan's career."):
+    a "he" after it may mean them."""
     return any(is_given_name(m.group(1)) and m.group(1) not in lexicon.NOT_NAMES
-               for m in _FULL_NAME.finditer(core))
+               for m in _GIVEN.finditer(core))
 
 
-_FULL_NAME = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\s[A-Z][a-z][\w'’-]*")
+_GIVEN = re.compile(r"(?<=[\s'‘\"“(])([A-Z][a-z]+)(?![\w-])")
 # A person named as one of many, not what the sentence is about: "fans including Albert".
 _ONE_OF = re.compile(r"\b(?:including|such as|like|among|alongside|along with|as well as)"
                      r"\s+(?:\S+\s+){0,3}$")

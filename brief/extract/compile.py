@@ -444,9 +444,10 @@ def _introduced(texts: list[str], actors) -> list[str]:
                 if before.endswith("&") or not _AGREES[gender(name)].search(before):
                     continue  # a firm, "Hall & Woodhouse"; "Mrs Cruz" is not Ted Cruz
                 if _NAMES_A_WORK.search(before) or _NAMES_A_THING.match(text, match.end()) \
+                        or before.endswith(("'", "‘", '"', "“")) \
                         or _NAME_GOES_ON.match(text, match.end()):
                     continue  # not the person: "a report entitled Putin", "McLaren lost its
-                    # way", "Memphis Grizzlies games"
+                    # way", "Memphis Grizzlies games", "Dubbed 'Turing's Law'"
                 if re.search(rf"\b(?:{_RANKS})$", before):
                     known.add(name)  # "President Putin" is introduced; "Mr Pickles" is not
                     break

@@ -203,6 +203,9 @@ NOT_NAMES = frozenset((
     "This", "That", "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "Monday", "Tuesday",
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mr", "Mrs", "Ms",
+    # given names in the list that news uses for other things: "Royal Mail", "Cleveland
+    # Cavaliers"
+    "Royal", "Cleveland",
 ))
 
 STOPWORDS = frozenset("""
