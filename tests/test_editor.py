@@ -490,6 +490,11 @@ def it_names_no_one_for_a_he_after_another_speaker_has_the_floor(brief_of):
     # a headline run into the first line of its story
     "The trainer hopes his horse wins the big race later this month O'Neill told reporters: "
     "'He is in great form.'",
+    # a caption run into a sentence that opens on "After", or on a quotation
+    "The network suspended the presenter, but only for one week After a few more comments "
+    "the presenter apologised.",
+    "The batsman believes he could make a comeback at international level ‘We’ve never had "
+    "a problem with him,’ said the director.",
 ])
 def it_never_quotes_a_captions_label_or_picture_side_or_a_caption_run_in(brief_of, caption):
     """A picture caption keeps its label ("Behind bars:"), its side ("Giggs, left,") or runs
@@ -664,3 +669,14 @@ def it_names_no_one_for_a_surname_that_begins_another_name(brief_of):
 def it_puts_no_wrong_name_in_brackets(brief_of, story, wrong):
     texts = items(brief_of(story))
     assert texts and not any(wrong in text for text in texts), texts
+
+
+def it_quotes_quotations_listed_with_and(brief_of):
+    """'…: "I'm on television," and "I wouldn't work at…"' is one sentence, not a caption
+    run into a quotation."""
+    brief = brief_of(
+        "A sports presenter was suspended for a week on Thursday after a video of her "
+        "berating a worker surfaced online. Among the highlights, as caught on tape: \"I'm on "
+        "television and you're in a trailer,\" and \"I wouldn't work at a scuzzy place like "
+        "this.\" The network said the presenter had apologised for her words.")
+    assert any("and \"I wouldn't work" in text for text in items(brief)), items(brief)

@@ -51,12 +51,23 @@ _SPOKEN = re.compile(r"\b(?:said|says|added|continued|wrote|writes|told|tweeted|
 _GLUED = re.compile(r"(?<!\S)(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|That|Those|"
                     r"There|It|He|She|They|We|"
                     r"I|Former|President|Prime|Mr|Mrs|Ms|Pictured|Scroll|"
+                    # words that open a sentence, never a name: "…one week After a few…",
+                    # "…briefs' Following a number…", "…free Moving its legs…"
+                    r"After|Following|According|Like|Moving|Meanwhile|However|Although|"
+                    r"While|When|Despite|Speaking|Asked|Earlier|Later|"
                     # "… in British history His brother Ryan, is…"; not "met Her Majesty"
                     r"(?:His|Her|Their)(?!\s(?:Majesty|Royal|Excellency|Holiness|Highness|"
                     r"Grace|Honour|Worship|Lordship|Ladyship)))\s"
                     r"|\b(?:today|yesterday|tonight|last night|(?:this|next) (?:week|month))"
                     r"\s+[A-Z]"  # "…success later this month O'Neill told Betfred: …"
-                    r"|[a-z](?:The|It|He|She|They|We|In|On|At|But|This)\s")  # "mentalityThe"
+                    r"|[a-z](?:The|It|He|She|They|We|In|On|At|But|This)\s"  # "mentalityThe"
+                    # a quotation opening on a sentence after a word, no colon or comma:
+                    # "…a comeback at international level ‘We’ve never had…"
+                    r"|" + "".join(rf"(?<!\b{word})" for word in (
+                        "said", "says", "say", "added", "told", "tell", "asked", "replied",
+                        "wrote", "writes", "read", "reads", "saying", "and", "or", "as", "of",
+                        "with", "like", "called", "dubbed")) + r"(?<=[a-z])\s[‘'\"“]"
+                    r"(?:We|I|It|They|He|She|You|There|This)\b")
 
 
 # "But that her party want 'chaos'…": the second half of "He said that… But that…", split
