@@ -107,6 +107,17 @@ def it_keeps_the_fullest_name_and_no_particle_or_firm_for_a_name():
     assert people == {"Claire Putnam": "Dr.", "Mohammed Bin Zayed": "Crown Prince"}, people
 
 
+def it_keeps_former_in_a_role():
+    actors, _ = actors_of(
+        "The idea was backed by former New York Mayor Michael Bloomberg and Prime Minister "
+        "David Cameron.",
+        "The former Deputy Prime Minister John Prescott disagreed. Ex-Foreign Minister Anna "
+        "Berg spoke.")
+    assert {a.name: a.role for a in actors if a.kind == "person"} == {
+        "Michael Bloomberg": "former New York Mayor", "David Cameron": "Prime Minister",
+        "John Prescott": "former Deputy Prime Minister", "Anna Berg": "former Foreign Minister"}
+
+
 def it_ends_a_name_at_a_dangling_hyphen():
     actors, _ = actors_of("Queen Elizabeth II- Britain's longest reigning monarch turned 90.")
     assert [a.name for a in actors if a.kind == "person"] in ([], ["Elizabeth II"])
@@ -115,12 +126,12 @@ def it_ends_a_name_at_a_dangling_hyphen():
 
 def it_keeps_a_role_whole_with_its_qualifiers():
     """"Deputy First Minister John Swinney" is no First Minister, nor Bloomberg mayor of
-    "York": a role keeps up to two words before its title."""
+    "York": a role keeps up to two words before its title, and "former" before them."""
     actors, _ = actors_of(
         "Scotland's Deputy First Minister John Swinney said the speech was welcome.",
         "Former New York Mayor Michael Bloomberg met business leaders on Friday.",
         "First Minister Nicola Sturgeon campaigned in Aberdeen today.")
     roles = {a.name: a.role for a in actors if a.kind == "person"}
     assert roles == {"John Swinney": "Deputy First Minister",
-                     "Michael Bloomberg": "New York Mayor",
+                     "Michael Bloomberg": "former New York Mayor",
                      "Nicola Sturgeon": "First Minister"}

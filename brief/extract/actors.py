@@ -37,6 +37,7 @@ _OWNED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Ii]ts|[A
 # A country that is also a given name, after a word that introduces a place: "in France".
 _COUNTRY_NAMES = frozenset(lexicon.COUNTRIES)
 _AT_PLACE = re.compile(r"\b(?:in|to|from|across|into|visit|visited|visiting|via)\s$")
+_FORMER = re.compile(r"\b(?:former|ex-)\s?$", re.I)
 # Particles that open a surname, not a given name: "Del Bosque", "Al Nahyan".
 _PARTICLES = frozenset(("Al", "El", "Le", "La", "Del", "De", "Da", "Di", "Du", "Van", "Von",
                         "Bin", "Ibn", "Abu"))
@@ -270,6 +271,8 @@ def _titled(text: str) -> list[tuple[str, str]]:
     people = []
     for match in _PERSON.finditer(text):
         role, name = match.group(1), _trim_name(match.group(2))
+        if _FORMER.search(text, 0, match.start()):
+            role = "former " + role  # "former New York Mayor Michael Bloomberg" is no mayor
         if set(name.split()) & _PLACE_WORDS:
             continue  # "Queen Mother Square", "Prince George House"
         if name and not _inside_quotes(text, match.start()) and _is_person(name, role):
