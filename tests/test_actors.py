@@ -118,6 +118,18 @@ def it_keeps_former_in_a_role():
         "John Prescott": "former Deputy Prime Minister", "Anna Berg": "former Foreign Minister"}
 
 
+def it_keeps_two_people_of_one_surname_apart():
+    """'Ryan Giggs' and his brother 'Rhodri Giggs' are two people; 'Giggs' alone is
+    neither for certain."""
+    actors, mentions = actors_of(
+        "The assistant manager, Ryan Giggs, praised the youth team on Friday.",
+        "His brother Rhodri Giggs was banned from driving for six months.",
+        "Giggs said the offence was not intentional.")
+    people = [a.name for a in actors if a.kind == "person"]
+    assert sorted(people) == ["Rhodri Giggs", "Ryan Giggs"]
+    assert mentions[2] == []
+
+
 def it_ends_a_name_at_a_dangling_hyphen():
     actors, _ = actors_of("Queen Elizabeth II- Britain's longest reigning monarch turned 90.")
     assert [a.name for a in actors if a.kind == "person"] in ([], ["Elizabeth II"])

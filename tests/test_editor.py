@@ -657,6 +657,10 @@ def it_names_no_one_for_a_surname_that_begins_another_name(brief_of):
     ("The prince was interviewed at the palace on Monday by James Mensah, the royal "
      "correspondent. Recent headlines had described him as 'work-shy William'. He said he "
      "did not ignore such criticisms but did not take them to heart.", "[James Mensah] said"),
+    # two people of one surname: the surname alone names neither
+    ("Lizzi Crawford lost seven stone after a stranger asked if she was pregnant. Her "
+     "mother, Mary Crawford, 57, said she was proud of her daughter's work. She added: "
+     "'She has found out about cooking the right way.'", "[Crawford] added"),
     # no name inside a quoted name
     ("Dubbed 'Turing's Law', after the code-breaker Alan Turing, the law will allow living "
      "men to apply for a pardon. The minister confirmed the plan on Monday.",

@@ -104,10 +104,11 @@ def short_names(actors: tuple[Actor, ...], sentences: tuple[Sentence, ...]) -> d
                                    key=len, reverse=True))
     counts = Counter(" ".join(m.group(0).split())
                      for m in re.finditer(rf"\b(?:{alternatives})\b", text))
+    shared = Counter(parts[-1] for parts in people)  # a surname two people carry names neither
     short = {}
     for parts in people:
         name = " ".join(parts)
-        alone = counts[parts[-1]] > 0
+        alone = counts[parts[-1]] > 0 and shared[parts[-1]] == 1
         short[name] = parts[-1] if len(parts) > 1 and alone else name
     return short
 
@@ -193,11 +194,14 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
     lowered = {w for text in texts for w in re.findall(r"(?<![.!?] )\b[a-z]{3,}\b", text)}
     found: dict[str, tuple[str, str]] = {}  # surname -> (fullest name, role)
     named: Counter = Counter()  # surname -> how often found, to keep the most named
+    sharing: dict[str, dict[str, str]] = {}  # surname -> each full name and its role
+    apart: Counter = Counter()  # full name -> how often found, for those
     titled = _once_each(_titled)
     for sentence in sentences:
         for name, role in titled(sentence.text):
             surname = name.split()[-1]
             named[surname] += 1
+            _share(sharing, apart, name, role)
             known = found.get(surname)
             if known is None or len(name) > len(known[0]):
                 found[surname] = (name, known[1] if known and len(known[1]) > len(role) else role)
@@ -206,6 +210,7 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
         for name in bare(sentence.text):
             surname = name.split()[-1]
             named[surname] += 1
+            _share(sharing, apart, name, "")
             known = found.get(surname)
             if known is None or len(known[0].split()) == 1:  # "Dr Putnam", then "Claire
                 found[surname] = (name, known[1] if known else "")  # Putnam": the fuller
@@ -226,6 +231,12 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
             del found[surname]
             found.setdefault(words[1], (" ".join(words[:2]), role))
             named[words[1]] += named[surname]
+    for surname, full in sharing.items():  # "Lizzi Crawford" and her mother "Mary Crawford":
+        if len(full) > 1 and surname in found:  # two people, each known by the full name
+            del found[surname]
+            for name, role in full.items():
+                found[name] = (name, role)
+                named[name] = apart[name]
     if len(found) > MOST_PEOPLE:
         kept = set(sorted(found, key=lambda n: -named[n])[:MOST_PEOPLE])  # stable: first named
         found = {surname: entry for surname, entry in found.items() if surname in kept}
@@ -257,6 +268,26 @@ def _alone_first(text: str, name: str, thing: int) -> bool:
     if re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s{surname}\b", text):
         return False  # "Mr Swinney" before "John Swinney": a person, the page's lead lost
     return 0 <= thing < full
+
+
+def _share(sharing: dict[str, dict[str, str]], apart: Counter, name: str, role: str) -> None:
+    """Record `name` under its surname when it opens on a given name of its own, and count
+    it in `apart`: two such names of one surname are two people ("Ryan Giggs", "Rhodri
+    Giggs")."""
+    words = name.split()
+    if len(words) < 2 or not is_given_name(words[0]):
+        return
+    full = sharing.setdefault(words[-1], {})
+    same = next((n for n in full if n.split()[0] == words[0]), None)
+    if same is None:
+        full[name] = role
+        apart[name] += 1
+        return
+    longer = name if len(name) > len(same) else same  # the fullest form of one person
+    role = role if len(role) > len(full[same]) else full[same]
+    count = apart.pop(same) + 1
+    del full[same]
+    full[longer], apart[longer] = role, count
 
 
 def _once_each(work):
@@ -377,7 +408,8 @@ def _mentions(text: str, pattern: re.Pattern | None, forms: dict[str, str]) -> l
     if pattern is None:
         return []
     hits = [(match.start(), forms[match.group(1)]) for match in pattern.finditer(text)
-            if match.group(0)[0] in "Tt" or match.group(1).split()[-1] == match.group(1)]
+            if match.group(0)[0] in "Tt" or match.group(1).split()[-1] == match.group(1)
+            or forms[match.group(1)] == match.group(1)]  # a full name: "Mary Crawford"
     opener = OPENER.match(text)
     cut = opener.end() if opener else 0
     people: list[str] = []

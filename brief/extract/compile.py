@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -419,6 +420,7 @@ def _introduced(texts: list[str], actors) -> list[str]:
     ("The Communities Secretary [Eric Pickles] insisted"). Later mentions stay as written."""
     roles = _unique_roles(actors)
     people = [a.name for a in actors if a.kind == "person" and len(a.name.split()) >= 2]
+    surnames = Counter(name.split()[-1] for name in people)
     known: set[str] = set()
     result = []
     for text in texts:
@@ -430,6 +432,8 @@ def _introduced(texts: list[str], actors) -> list[str]:
                 known.add(name)
                 continue
             given, surname = name.rsplit(" ", 1)
+            if surnames[surname] > 1:
+                continue  # "Giggs" alone may be Ryan or Rhodri: no one's given name goes in
             for match in re.finditer(rf"(\[)?(?<![\w-]){re.escape(surname)}(?![\w-])(\])?", text):
                 before = text[: match.start()].rstrip()
                 if before.endswith(given):  # the full name, as written
