@@ -684,3 +684,22 @@ def it_quotes_quotations_listed_with_and(brief_of):
         "television and you're in a trailer,\" and \"I wouldn't work at a scuzzy place like "
         "this.\" The network said the presenter had apologised for her words.")
     assert any("and \"I wouldn't work" in text for text in items(brief)), items(brief)
+
+
+@pytest.mark.parametrize("dangling", [
+    "Finally, unable to get an unsecured loan, he mortgaged the flat he shares with his "
+    "parents.",
+    "In a report released earlier this week she slammed their actions as arrogant.",
+    "'There has to be some type of duress or coercion in this case,' he said.",
+])
+def it_never_quotes_a_he_or_she_that_no_one_in_the_sentence_can_be(brief_of, dangling):
+    """Further on than the first words, or after the quotation as its speaker, "he" is
+    still someone the reader was not told of."""
+    brief = brief_of(
+        "Russian families took on record debts last year, the central bank said on Monday. "
+        + dangling + " Analysts expect the number of bankruptcies to rise by 20 percent next "
+        "year. McCoy has not decided whether he will ride in the race on Saturday, his agent "
+        "said.")
+    texts = items(brief)
+    assert not any(dangling[:30] in text for text in texts), texts
+    assert any(text.startswith("McCoy has not decided") for text in texts), texts

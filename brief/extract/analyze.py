@@ -419,8 +419,9 @@ def _self_contained(core: str | None, names: list[str], previous: list[str],
             return _usable(core), previous or subject
         return _usable(core), (subject or [_SOMEONE]) + [n for n in names if n not in subject]
     if not names:  # who a following "he" may mean depends on whom this sentence describes
-        return _usable(core), ([] if _SOMEONE_NEW.search(core) or _new_speaker(core, previous)
-                               or _unknown_name(core) else previous)
+        return (None if _late_pronoun(core) else _usable(core)), (
+            [] if _SOMEONE_NEW.search(core) or _new_speaker(core, previous)
+            or _unknown_name(core) else previous)
     if _QUOTED_ONLY.match(core):  # "'… nor would it for Tom (Cruise), I imagine.'": the
         # speaker before is who goes on, and those named in the quotation are rivals
         return _usable(core), (previous[:1] or [_SOMEONE]) + [n for n in names
@@ -565,3 +566,25 @@ def _leans_on_context(text: str) -> bool:
         return False
     before = text[: opening.end()].split()[1:-1]
     return not any(word[:1].isupper() for word in before)
+
+
+def _late_pronoun(core: str) -> bool:
+    """Return True for a sentence that names no one and has "he" or "she" further on with
+    no one before to be them: "Finally, unable to get an unsecured loan, he mortgaged…",
+    "In a report released earlier this week she slammed…". ("McCoy has not decided whether
+    he…", "A cleaner who feared a body he found…" have someone.)"""
+    late = _LATE_PRONOUN.match(core)
+    if not late or quote_balance(core[: late.end()]) or _SOMEONE_BEFORE.search(
+            core, 0, late.end()):
+        return False
+    first, *rest = core[: late.end()].split()[:-1]
+    first = first.strip(",").lower()  # "McCoy has…" names someone, "Finally, …" no one
+    named = first not in lexicon.STOPWORDS and first not in _OPENING_WORDS \
+        and not first.endswith("ly")
+    return not (named or any(w[:1].isupper() for w in rest))
+
+
+_OPENING_WORDS = frozenset("as in by over while when after before despite during although "
+                           "though since then now there also yet still even once".split())
+_LATE_PRONOUN = re.compile(r"(?:\S+\s+){5,15}?(?:he|she)\b")
+_SOMEONE_BEFORE = re.compile(rf"\b(?:who|whose|{lexicon.PERSON_NOUNS})\b|\[", re.I)

@@ -323,7 +323,9 @@ def _watch(pool: list[Features], budget: Budget, published: str | None = None
 _PROJECTION = re.compile(lexicon.PROJECTION)
 _SETTING = re.compile(lexicon.SETTING)
 # A sentence that opens, or goes on after an opening phrase, with he or she.
-_PERSONAL = re.compile(r"^(?:[^,\"“'‘]{0,80},\s+)?(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b")
+_PERSONAL = re.compile(r"^(?:[^,\"“'‘]{0,80},\s+)?(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b"
+                       # or further on, with no one before: "Finally, unable…, he mortgaged"
+                       r"|^(?:[a-z,;:\s-]|(?<!\S)[A-Z]\w*(?=,?\s[a-z]))*\b(?:he|she)\b")
 # Someone a following "he" may mean, though the name finder did not take them for a person:
 # a capitalised name of two words or more, "the 62-year-old", "the minister".
 _SOMEONE = re.compile(rf"\b[A-Z][a-z]+(?: [A-Z][a-z'’-]+)+\b|\d+-year-old\b|"

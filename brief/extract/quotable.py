@@ -166,13 +166,20 @@ def quotes_balanced(text: str) -> bool:
             and opened <= closed)
 
 
+_BY_PRONOUN = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|added|adds|"
+                         r"wrote|writes|told|tells|explained|continued|insisted|warned|"
+                         r"admitted|stressed|argued|claimed|asked)\b[^\"“”‘’']*$")
+
+
 def _speakerless(text: str) -> bool:
     """Return True for a quotation whose speaker the sentence does not name ("“We share
     positions on several issues,”"): a quote must keep its speaker."""
     if not QUOTE_ONLY.match(text):
         return False
     outside = re.sub(r"[\"“‘'][^\"”’]*[\"”’](?!\w)", " ", text)
-    return not _SAYS.search(outside)
+    # '"Life was so cheap…," he said.' names no one either: whose "he", the sentence before
+    # tells, and a quotation is quoted without it
+    return not _SAYS.search(outside) or bool(_BY_PRONOUN.search(text))
 
 
 def glued(text: str, speech: bool = False) -> bool:
