@@ -495,6 +495,8 @@ def it_names_no_one_for_a_he_after_another_speaker_has_the_floor(brief_of):
     "the presenter apologised.",
     "The batsman believes he could make a comeback at international level ‘We’ve never had "
     "a problem with him,’ said the director.",
+    # a list's subhead in capitals
+    "BALL OF THE CENTURY Benaud was on hand to talk viewers through the famous delivery.",
 ])
 def it_never_quotes_a_captions_label_or_picture_side_or_a_caption_run_in(brief_of, caption):
     """A picture caption keeps its label ("Behind bars:"), its side ("Giggs, left,") or runs

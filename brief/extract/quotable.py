@@ -136,13 +136,17 @@ def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
         return "a picture caption with its label"
     if clause_only(core) or core[:1] in ",;:)]":  # ", the head of…" after a lost line end
         return "the rest of the sentence before: a clause without its verb"
-    if glued(core, speech=not several):
+    if glued(core, speech=not several) or _SUBHEAD.match(core):
         return "a caption or graphic runs into it"
     if _speakerless(core):
         return "quotation without its speaker"
     if not grouped and not quotes_balanced(core):  # a group closes or ends what it opens
         return "a piece of a quotation"
     return None
+
+
+# A list's subhead in capitals run into its first sentence: "BALL OF THE CENTURY Benaud…".
+_SUBHEAD = re.compile(r"(?:[A-Z][A-Z'’]+\s+){2,}(?=[A-Z][a-z])")
 
 
 def _labelled(core: str) -> bool:
