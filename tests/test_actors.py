@@ -95,11 +95,11 @@ def it_takes_no_place_or_caption_for_a_person():
 
 
 def it_keeps_the_fullest_name_and_no_particle_or_firm_for_a_name():
-    """'Dr Putnam' then 'Claire Putnam' is Claire Putnam; 'Del Bosque' is a surname alone;
-    a name cut after 'Al' loses the particle; 'Angelo Gordon & Co' and 'Royal Mail' are
-    firms."""
+    """'Claire Putnam', then 'Dr Putnam' is Claire Putnam ('Dr Hughes told…', then 'Robert
+    Hughes, 67, died' are two); 'Del Bosque' is a surname alone; a name cut after 'Al' loses
+    the particle; 'Angelo Gordon & Co' and 'Royal Mail' are firms."""
     actors, _ = actors_of(
-        "Dr. Putnam said the test was safe. Claire Putnam is an obstetrician in Ohio.",
+        "Claire Putnam is an obstetrician in Ohio. Dr. Putnam said the test was safe.",
         "Del Bosque said Spain would recover. Crown Prince Mohammed Bin Zayed Al Nahyan Abu "
         "Dhabi visited.",
         "He worked at finance firm Angelo Gordon & Co before joining Royal Mail in Windsor.")
@@ -116,6 +116,20 @@ def it_keeps_former_in_a_role():
     assert {a.name: a.role for a in actors if a.kind == "person"} == {
         "Michael Bloomberg": "former New York Mayor", "David Cameron": "Prime Minister",
         "John Prescott": "former Deputy Prime Minister", "Anna Berg": "former Foreign Minister"}
+
+
+def it_takes_no_later_name_for_a_doctor_named_by_title_first():
+    actors, _ = actors_of("Dr Okafor told the inquiry the ward was short of staff.",
+                          "The inquiry heard that Robert Okafor, 67, died on the ward.")
+    assert "Robert Okafor" not in [a.name for a in actors if a.role == "Dr"]
+
+
+def it_keeps_one_person_whose_name_follows_a_capitalised_word():
+    """'Even Ryan Giggs admitted…' is Ryan Giggs, not a second Giggs."""
+    actors, _ = actors_of("The assistant manager, Ryan Giggs, said the team had done well.",
+                          "Even Ryan Giggs admitted the result was lucky.",
+                          "Giggs said the club would sign a striker.")
+    assert [a.name for a in actors if a.kind == "person"] == ["Ryan Giggs"]
 
 
 def it_keeps_two_people_of_one_surname_apart():

@@ -705,3 +705,27 @@ def it_never_quotes_a_he_or_she_that_no_one_in_the_sentence_can_be(brief_of, dan
     texts = items(brief)
     assert not any(dangling[:30] in text for text in texts), texts
     assert any(text.startswith("McCoy has not decided") for text in texts), texts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr Smith insisted 'It was not me' when he was asked about the missing money.",
+    "She sang the song 'I Will Always Love You' at the gala dinner for the charity.",
+    "The answers are on the club's Frequently Asked Questions page, the council said.",
+])
+def it_takes_no_speech_or_title_for_a_caption_run_in(write, sentence):
+    from brief.extract.quotable import passed_over
+
+    features = analyze(segment(read(write("a.txt", "The charity raised two million pounds "
+                                                   "at its annual gala. " + sentence + "\n"))))
+    assert passed_over(features.features[1]) is None
+
+
+def it_takes_a_list_of_names_for_no_aside():
+    """'Britain, France and Germany, the three powers…, said' is not 'Britain said'."""
+    from brief.extract.title import _ASIDES, _LISTED
+
+    text = ("Britain, France and Germany, three European powers in talks, said that Iran must "
+            "stop enriching uranium at its plants")
+    asides = _ASIDES.match(text)
+    assert asides and _LISTED.match(text, asides.end(1) + 2)
+    assert not _LISTED.match("Angus Carpenter, of Liverpool, who has played…, denied", 17)

@@ -196,31 +196,45 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
     named: Counter = Counter()  # surname -> how often found, to keep the most named
     sharing: dict[str, dict[str, str]] = {}  # surname -> each full name and its role
     apart: Counter = Counter()  # full name -> how often found, for those
+    first_titled: dict[str, int] = {}  # surname -> the sentence that first gave it a title
     titled = _once_each(_titled)
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         for name, role in titled(sentence.text):
             surname = name.split()[-1]
             named[surname] += 1
+            first_titled.setdefault(surname, index)
             _share(sharing, apart, name, role)
             known = found.get(surname)
             if known is None or len(name) > len(known[0]):
                 found[surname] = (name, known[1] if known and len(known[1]) > len(role) else role)
     bare = _once_each(lambda text: _untitled(text, lowered))
-    for sentence in sentences:  # people named without a title, once they are known names
-        for name in bare(sentence.text):
+    for index, sentence in enumerate(sentences):  # people named without a title, once
+        for name in bare(sentence.text):  # they are known names
             surname = name.split()[-1]
             named[surname] += 1
             _share(sharing, apart, name, "")
             known = found.get(surname)
-            if known is None or len(known[0].split()) == 1:  # "Dr Putnam", then "Claire
-                found[surname] = (name, known[1] if known else "")  # Putnam": the fuller
+            if known is None:
+                found[surname] = (name, "")
+            elif len(known[0].split()) == 1 and index <= first_titled.get(surname, index):
+                found[surname] = (name, known[1])  # "Claire Putnam, an obstetrician…", then
+                # "Dr Putnam"; not "Dr Hughes told…", then "Robert Hughes, 67, died…"
     whole = "\n".join(texts)
     things: dict[str, int] = {}  # a name after "village", "club"…: where it first does so
     for match in _THING_NAMED.finditer(whole):  # one pass, not one per person
         things.setdefault(match.group(1), match.start())
-    for surname, (name, role) in list(found.items()):
-        if not role and surname in things and _alone_first(whole, name, things[surname]):
-            del found[surname]
+    suspects = {surname: name for surname, (name, role) in found.items()
+                if not role and surname in things}
+    if suspects:  # each found once: one pass over the text for all of them
+        titled_somewhere = {m.group(1) for m in _HONORIFIC_NAME.finditer(whole)}
+        first: dict[str, int] = {}
+        for m in re.finditer("|".join(map(re.escape, sorted(set(suspects.values()),
+                                                             key=len, reverse=True))), whole):
+            first.setdefault(m.group(0), m.start())
+        for surname, name in suspects.items():  # "his village Poundbury" before "George
+            # Poundbury is…", a caption run in; "Mr Swinney" is someone, whatever came first
+            if surname not in titled_somewhere and things[surname] < first.get(name, -1):
+                del found[surname]
     # "Hillary Clinton Twitter" once, "Hillary Clinton" alone elsewhere: two words. One pass
     # over the text finds every pair of names standing alone.
     pairs = {m.group(0) for text in texts
@@ -256,18 +270,8 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
 _THING_NOUNS = (r"(?:village|town|city|estate|suburb|district|county|region|island|street|"
                 r"club|team|side|company|firm|brand|band|group|label|show|series|film|book|"
                 r"album|magazine|newspaper|ship|horse)")
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s([A-Z][\w'’-]*)")
 _THING_NAMED = re.compile(rf"\b{_THING_NOUNS}\s([A-Z][\w'’-]*)(?![\w'’-])")
-
-
-def _alone_first(text: str, name: str, thing: int) -> bool:
-    """Return True if `text` names a thing by the surname of `name` (at `thing`) before it
-    gives the name in full: "his designer village Poundbury" before "his grandson George
-    Poundbury is…" (a caption run in) is a place, not George Poundbury."""
-    full = text.find(name)
-    surname = re.escape(name.split()[-1])
-    if re.search(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s{surname}\b", text):
-        return False  # "Mr Swinney" before "John Swinney": a person, the page's lead lost
-    return 0 <= thing < full
 
 
 def _share(sharing: dict[str, dict[str, str]], apart: Counter, name: str, role: str) -> None:
@@ -278,12 +282,15 @@ def _share(sharing: dict[str, dict[str, str]], apart: Counter, name: str, role: 
     if len(words) < 2 or not is_given_name(words[0]):
         return
     full = sharing.setdefault(words[-1], {})
-    same = next((n for n in full if n.split()[0] == words[0]), None)
+    same = next((n for n in full if n.split()[0] == words[0] or n.endswith(" " + name)
+                 or name.endswith(" " + n)), None)  # "Even Ryan Giggs" is Ryan Giggs
     if same is None:
         full[name] = role
         apart[name] += 1
         return
-    longer = name if len(name) > len(same) else same  # the fullest form of one person
+    # The fullest form of one person, but not a word run on before it ("Even Ryan Giggs")
+    tail = same.endswith(" " + name) or name.endswith(" " + same)
+    longer = (min if tail else max)((name, same), key=len)
     role = role if len(role) > len(full[same]) else full[same]
     count = apart.pop(same) + 1
     del full[same]
@@ -302,7 +309,7 @@ def _titled(text: str) -> list[tuple[str, str]]:
     people = []
     for match in _PERSON.finditer(text):
         role, name = match.group(1), _trim_name(match.group(2))
-        if _FORMER.search(text, 0, match.start()):
+        if _FORMER.search(text, max(0, match.start() - 8), match.start()):
             role = "former " + role  # "former New York Mayor Michael Bloomberg" is no mayor
         if set(name.split()) & _PLACE_WORDS:
             continue  # "Queen Mother Square", "Prince George House"
@@ -321,9 +328,10 @@ def _untitled(text: str, lowered: set[str]) -> list[str]:
         words = name.split()
         if set(match.group(2).split()) & _PLACE_WORDS:
             continue  # "Cleveland Metroparks Zoo"
-        if _OWNED.search(text, 0, match.start()):
+        if _OWNED.search(text, max(0, match.start() - 20), match.start()):
             continue  # "his Jack Russell": a dog, a boat, a painting; not a person
-        if match.group(1) in _COUNTRY_NAMES and _AT_PLACE.search(text, 0, match.start()):
+        if match.group(1) in _COUNTRY_NAMES and _AT_PLACE.search(
+                text, max(0, match.start() - 10), match.start()):
             continue  # "…recovering in France Gomis is put through…": a caption run in
         following = text[match.end():].split(maxsplit=1)
         following = following[0].strip(".,;:") if following else ""

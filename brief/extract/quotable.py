@@ -53,8 +53,9 @@ _GLUED = re.compile(r"(?<!\S)(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|Thes
                     r"I|Former|President|Prime|Mr|Mrs|Ms|Pictured|Scroll|"
                     # words that open a sentence, never a name: "…one week After a few…",
                     # "…briefs' Following a number…", "…free Moving its legs…"
-                    r"After|Following|According|Like|Moving|Meanwhile|However|Although|"
-                    r"While|When|Despite|Speaking|Asked|Earlier|Later|"
+                    r"(?:After|Following|According|Like|Moving|Meanwhile|However|Although|"
+                    r"While|When|Despite|Speaking|Asked|Earlier|Later)(?=\s[a-z])|"  # not
+                    # "Frequently Asked Questions"
                     # "… in British history His brother Ryan, is…"; not "met Her Majesty"
                     r"(?:His|Her|Their)(?!\s(?:Majesty|Royal|Excellency|Holiness|Highness|"
                     r"Grace|Honour|Worship|Lordship|Ladyship)))\s"
@@ -65,9 +66,14 @@ _GLUED = re.compile(r"(?<!\S)(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|Thes
                     # "…a comeback at international level ‘We’ve never had…"
                     r"|" + "".join(rf"(?<!\b{word})" for word in (
                         "said", "says", "say", "added", "told", "tell", "asked", "replied",
-                        "wrote", "writes", "read", "reads", "saying", "and", "or", "as", "of",
-                        "with", "like", "called", "dubbed")) + r"(?<=[a-z])\s[‘'\"“]"
-                    r"(?:We|I|It|They|He|She|You|There|This)\b")
+                        "wrote", "writes", "read", "reads", "saying", "insisted", "warned",
+                        "stressed", "admitted", "declared", "explained", "claimed", "argued",
+                        "tweeted", "shouted", "chanted", "screamed", "whispered", "continued",
+                        "and", "or", "as", "of", "with", "like", "called", "dubbed", "titled",
+                        "entitled", "named", "slogan", "song", "motto", "album", "film",
+                        "single")) + r"(?<=[a-z])\s[‘'\"“]"
+                    # …and not a title in capitals: "the song 'I Will Always Love You'"
+                    r"(?:We|I|It|They|He|She|You|There|This)\b(?!\s[A-Z])")
 
 
 # "But that her party want 'chaos'…": the second half of "He said that… But that…", split

@@ -71,6 +71,9 @@ _ASIDES = re.compile(r"^((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*),\s"
                      r"his|her|their|its|now|formerly|once|himself|herself|[A-Z])"
                      r"[^;:\"“”]*?,\s(?=(?:" + _VERB.pattern
                      + r"|beat|spent|hit|cut|put|quit|shot)\s)")
+# A list of names, not an aside: "Britain, France and Germany, …", "Smith, Jones and Brown".
+_LISTED = re.compile(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s[A-Z][\w'’.-]*)*,?\s"
+                     r"(?:and|or)\s[A-Z]")
 _NO_HEADLINE = frozenset("yesterday today tomorrow meanwhile however now earlier later then "
                          "last this next in on at".split())
 # A concession, which a "but" answers: "may only be small", "might seem".
@@ -145,7 +148,8 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
     words."""
     text = _headline_words(text or lead.text or lead.core or "")
     asides = _ASIDES.match(text) if len(text.split()) > most else None
-    if asides and asides.group(1).split()[0].lower() not in _NO_HEADLINE:
+    if asides and asides.group(1).split()[0].lower() not in _NO_HEADLINE \
+            and not _LISTED.match(text, asides.end(1) + 2):  # "Britain, France and Germany,"
         shorter = asides.group(1) + " " + text[asides.end():]
         # Only where the statement left says enough: "UKIP, which won May's election, spent
         # £2.9m, while…" keeps its aside; "Stan Freberg has died" needs none.
