@@ -144,6 +144,12 @@ def it_keeps_two_people_of_one_surname_apart():
     assert mentions[2] == []
 
 
+def it_takes_an_award_winning_thing_for_no_person():
+    actors, _ = actors_of("She wrote the Emmy Award-winning comedy.",
+                          "Her partner on it was Anna Kazim-Richards, the producer.")
+    assert [a.name for a in actors if a.kind == "person"] == ["Anna Kazim-Richards"]
+
+
 def it_ends_a_name_at_a_dangling_hyphen():
     actors, _ = actors_of("Queen Elizabeth II- Britain's longest reigning monarch turned 90.")
     assert [a.name for a in actors if a.kind == "person"] in ([], ["Elizabeth II"])

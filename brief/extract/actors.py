@@ -343,6 +343,7 @@ def _untitled(text: str, lowered: set[str]) -> list[str]:
                 or words[0] in lexicon.NOT_NAMES or set(words) & _PLACE_WORDS
                 or set(words) & _ORGANISATION_WORDS or words[0] in _PARTICLES
                 or not words[-1][:1].isupper() or not words[-1][-1:].isalpha()
+                or re.search(r"-[a-z]", words[-1])  # "Emmy Award-winning comedy"
                 or _TITLE_WORD.search(name) or _inside_quotes(text, match.start())
                 or text[match.end():].startswith((" Street", " of ", " Co", " &"))):
             continue
