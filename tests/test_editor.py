@@ -729,3 +729,18 @@ def it_takes_a_list_of_names_for_no_aside():
     asides = _ASIDES.match(text)
     assert asides and _LISTED.match(text, asides.end(1) + 2)
     assert not _LISTED.match("Angus Carpenter, of Liverpool, who has played…, denied", 17)
+
+
+def it_joins_a_he_said_quotation_only_to_a_sentence_about_its_speaker(brief_of):
+    """'…with Paul Clement the first choice. "We've got to go with somebody…," he said.': the
+    speaker was the chairman, not Clement; after 'Mr Mekdad said…' the "he" is Mekdad."""
+    brief = brief_of(
+        "Swansea want to appoint their new boss as soon as possible, with ex-Derby manager "
+        "Paul Clement the first choice. \"We've got to go with somebody who will get us out of "
+        "trouble,\" he said. The club sacked its manager on Tuesday after a run of defeats.\n\n"
+        "Mr Mekdad said a shipment of weapons came under attack twice on its way to the port. "
+        "\"We shipped two shipments to the coast,\" he said.")
+    texts = items(brief)
+    assert not any("Clement the first choice. \"We've" in text for text in texts), texts
+    assert any("attack twice on its way to the port. \"We shipped" in text
+               for text in texts), texts

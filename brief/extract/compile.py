@@ -20,6 +20,7 @@ from brief.extract.analyze import Analysis, Features
 from brief.extract.dates import in_date_order, resolve
 from brief.extract.quotable import (
     QUOTE_ONLY,
+    by_pronoun,
     clause_only,
     glued,
     quotable,
@@ -240,6 +241,9 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
                 continue
             if _PERSONAL.match(f.core) and not (last.actors or _SOMEONE.search(last.core or "")):
                 continue  # "he" with no one named just before: someone from further back
+            if by_pronoun(f.core) and not _opens_on_someone(last):
+                continue  # "'…,' he said." after "…with Paul Clement the first choice.": the
+                # speaker is whoever spoke before, not whoever was named
         text = _text(f) if f.text else f.core or ""
         words = len(text.split())
         if used + words > budget.summary_words:
@@ -247,6 +251,23 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
         _append(chosen, f, text)
         used += words
     return chosen
+
+
+def _opens_on_someone(f: Features) -> bool:
+    """Return True if the sentence of `f` is about the person it names first, named in its
+    first words ("Mr Mekdad said…", "But Evans is desperate…"): the "he" of a quotation
+    after it is them."""
+    if not f.core:
+        return False
+    if not f.actors:  # one the name finder missed: "Mr Mekdad said", "But Evans is"
+        return bool(_NAMED_SUBJECT.match(f.core))
+    name = set(f.actors[0].replace("-", " ").split())  # "Mr Mekdad": Faisal al-Mekdad
+    return any(word.strip(".,'’") in name for word in f.core.split(maxsplit=3)[:3])
+
+
+_NAMED_SUBJECT = re.compile(r"(?:(?:But|And|However,)\s)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s)?"
+                            r"(?!(?:The|A|An|This|That|It|There|In|On|At)\b)[A-Z][a-z][\w'’-]*"
+                            r"\s(?:is|was|has|had|said|says|told|added|[a-z]+ed)\b")
 
 
 def _append(chosen: list[tuple[list[Features], str]], f: Features, text: str) -> None:

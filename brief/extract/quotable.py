@@ -181,6 +181,11 @@ _BY_PRONOUN = re.compile(r"[\"”’'],?\s+(?:he|she|they)\s+(?:\w+\s+)?(?:said|
                          r"admitted|stressed|argued|claimed|asked)\b[^\"“”‘’']*$")
 
 
+def by_pronoun(text: str) -> bool:
+    """Return True for a quotation whose speaker is only a pronoun: '"…," he said.'"""
+    return bool(QUOTE_ONLY.match(text) and _BY_PRONOUN.search(text))
+
+
 def _speakerless(text: str) -> bool:
     """Return True for a quotation whose speaker the sentence does not name ("“We share
     positions on several issues,”"): a quote must keep its speaker."""
