@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +78,8 @@ class Lint:
     cut_items: int = 0
     furniture: list[str] = field(default_factory=list)
     unintroduced: list[str] = field(default_factory=list)
+    shared_surnames: list[str] = field(default_factory=list)
+    """Of `unintroduced`, those whose surname another listed person carries too."""
     speakerless: int = 0
     past_watch: int = 0
     outcomes: int = 0
@@ -114,6 +117,8 @@ def lint(brief: Brief) -> Lint:
             outside = re.sub(r"[\"“‘'][^\"”’]*[\"”’](?!\w)", " ", item.text)
             result.speakerless += not _SAYS.search(outside)
     result.unintroduced = unintroduced(brief, [i.text for i in extracted])
+    surnames = Counter(a.name.split()[-1] for a in brief.actors if a.kind == "person")
+    result.shared_surnames = [n for n in result.unintroduced if surnames[n.split()[-1]] > 1]
     year = int(brief.date[:4]) if brief.date and brief.date[:4].isdigit() else None
     for event in brief.watch:
         named = re.search(r"\b(\d{4})\b", event.when or "")

@@ -223,7 +223,9 @@ def report_editor(rows: list[dict]) -> None:
     print(f"  furniture or caption hits: {sum(furniture.values())}"
           + "".join(f"; {name}: {count}" for name, count in sorted(furniture.items())))
     bare = [f"{name} ({source[:22]})" for source, lint in lints for name in lint.unintroduced]
-    print(f"  people first named by a bare surname: {len(bare)}"
+    shared = sum(len(lint.shared_surnames) for _, lint in lints)
+    print(f"  people first named by a bare surname: {len(bare)} ({shared} of them share it with "
+          f"another person of the story, so no first name can be put in)"
           + (f": {', '.join(bare)}" if bare else ""))
     print(f"  quotes without a speaker: {sum(lint.speakerless for lint in every)}")
     print(f"  'what to watch' entries undated, past or not future: "

@@ -744,3 +744,16 @@ def it_joins_a_he_said_quotation_only_to_a_sentence_about_its_speaker(brief_of):
     assert not any("Clement the first choice. \"We've" in text for text in texts), texts
     assert any("attack twice on its way to the port. \"We shipped" in text
                for text in texts), texts
+
+
+def it_lints_a_bare_surname_and_tells_a_shared_one_apart():
+    from brief.model import Actor, Brief, Item, SourceInfo
+
+    brief = Brief("Giggs brothers fall out", SourceInfo("a.txt"),
+                  (Item("Giggs said the offence was not intentional, and Kane agreed.", ("s1",)),),
+                  (), (), (), (),
+                  (Actor("Ryan Giggs", None, ("s1",)), Actor("Rhodri Giggs", None, ("s1",)),
+                   Actor("Harry Kane", None, ("s1",))), ())
+    lint = editor.lint(brief)
+    assert sorted(lint.unintroduced) == ["Harry Kane", "Rhodri Giggs", "Ryan Giggs"]
+    assert sorted(lint.shared_surnames) == ["Rhodri Giggs", "Ryan Giggs"]
