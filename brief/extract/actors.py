@@ -270,7 +270,7 @@ def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[li
 _THING_NOUNS = (r"(?:village|town|city|estate|suburb|district|county|region|island|street|"
                 r"club|team|side|company|firm|brand|band|group|label|show|series|film|book|"
                 r"album|magazine|newspaper|ship|horse)")
-_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s([A-Z][\w'’-]*)")
+_HONORIFIC_NAME = re.compile(rf"\b{lexicon.STYLED}\s([A-Z][\w'’-]*)")
 _THING_NAMED = re.compile(rf"\b{_THING_NOUNS}\s([A-Z][\w'’-]*)(?![\w'’-])")
 
 

@@ -32,7 +32,7 @@ from brief.model import Article, Brief, Event, Item
 # A lead that leans on an earlier sentence: "This week's…", "Mr Brown said…". "The
 # population will double…" stands on its own and stays.
 _ANAPHORIC = re.compile(r"(?:(?:This|These|That|Those|Its|His|Her|Their)\s+[a-z]|"
-                        r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]|"
+                        rf"{lexicon.COURTESY}\s+[A-Z]|"
                         rf"The\s+(?:[\w-]+\s+){{0,3}}{lexicon.PERSON_NOUNS}\b)")
 # "Milner also holds the record…": more of something the reader has not been told.
 _ADDITIVE = re.compile(r"\b(?:also|too|again|as well)\b")
@@ -182,7 +182,7 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
 def _introducible(f: Features, known: frozenset[str]) -> bool:
     """Return True for a lead that opens on "Mr Schmidt" when the article gives his full
     name: the brief introduces him ("Mr [Eric] Schmidt…"), so the lead can stay."""
-    match = re.match(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w'’-]+)", f.text or "")
+    match = re.match(rf"{lexicon.COURTESY}\s+([A-Z][\w'’-]+)", f.text or "")
     return bool(match) and match.group(1) in known
 
 
@@ -265,7 +265,7 @@ def _opens_on_someone(f: Features) -> bool:
     return any(word.strip(".,'’") in name for word in f.core.split(maxsplit=3)[:3])
 
 
-_NAMED_SUBJECT = re.compile(r"(?:(?:But|And|However,)\s)?(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s)?"
+_NAMED_SUBJECT = re.compile(rf"(?:(?:But|And|However,)\s)?(?:{lexicon.COURTESY}\s)?"
                             r"(?!(?:The|A|An|This|That|It|There|In|On|At)\b)[A-Z][a-z][\w'’-]*"
                             r"\s(?:is|was|has|had|said|says|told|added|[a-z]+ed)\b")
 
@@ -468,7 +468,8 @@ def _introduced(texts: list[str], actors) -> list[str]:
                 if _NAMED_ALREADY.search(before) and not before.endswith("&"):
                     known.add(name)  # as written in full: "Bafetimbi Gomis", "del Bosque"
                     break
-                if before.endswith("&") or not _AGREES[gender(name)].search(before):
+                other = _OF_SEX.get(gender(name))
+                if before.endswith("&") or other and other.search(before):
                     continue  # a firm, "Hall & Woodhouse"; "Mrs Cruz" is not Ted Cruz
                 if _NAMES_A_WORK.search(before) or _NAMES_A_THING.match(text, match.end()) \
                         or before.endswith(("'", "‘", '"', "“")) \
@@ -494,12 +495,11 @@ _NAMES_A_WORK = re.compile(r"\b(?:entitled|titled|named after)$")  # "called Sco
 # Before a surname, what makes it someone's already or a firm's: a capitalised word other
 # than Mr, Dr… ("Bafetimbi Gomis", a given name the list lacks), a particle ("del Bosque"),
 # "&" ("Hall & Woodhouse").
-_NAMED_ALREADY = re.compile(r"(?:(?<![\w'’-])(?!(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?$)"
+_NAMED_ALREADY = re.compile(rf"(?:(?<![\w'’-])(?!{lexicon.STYLED}$)"
                             r"[A-Z][\w'’-]*[a-z]|\b(?:de|del|della|der|van|von|da|di|"
                             r"du|le|la|bin|ibn|al|el)|&)$")
 # A title must agree with the person: after "Mrs" only a woman, after "Mr" only a man.
-_AGREES = {"M": re.compile(r"(?<!\bMrs)(?<!\bMs)(?<!\bMiss)(?<!\bMrs\.)(?<!\bMs\.)$"),
-           "F": re.compile(r"(?<!\bMr)(?<!\bMr\.)$"), None: re.compile("")}
+_OF_SEX = {"M": re.compile(r"\b(?:Mrs\.?|Ms\.?|Miss)$"), "F": re.compile(r"\bMr\.?$")}
 # "Memphis Grizzlies", "Clinton Foundation": the surname begins another name.
 _NAME_GOES_ON = re.compile(r"\s[A-Z][a-z]")
 _NAMES_A_THING = re.compile(r"\s+(?!(?:said|says|told|added|and|or|but)\b)[a-z]+\s+"

@@ -173,6 +173,10 @@ EXPLETIVE_IT = (r"it (?:is|was|has been|had been|would be|will be) (?:\w+ )?"
 
 # Nouns that describe a person: "The top Russian diplomat termed…" is someone named before;
 # "A hostage said…" is someone new.
+# Courtesy titles before a surname ("Mr Brown"), and with the styles of rank ("Sir John").
+COURTESY = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?"
+STYLED = r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?"
+
 PERSON_NOUNS = (r"(?:diplomat|biologist|scientist|minister|president|leader|official|"
                 r"spokes(?:man|woman|person)|man|woman|boy|girl|mother|father|star|actor|actress|"
                 r"singer|player|victim|suspect|couple|pair|teenager|student|officer|chief|"
