@@ -96,11 +96,31 @@ def items(brief):
      "his time as its head in reaction to the vote, Mark Carney surprised many people in the "
      "City and in government by announcing a decision.",
      "Mark Carney surprised many people in City and in government by announcing decision"),
+    # "that is" before a participle goes from a long one, the meaning unchanged.
+    ("A man is said to have been trying to gather details about a German parliamentary "
+     "committee that is investigating claims of US espionage.",
+     "Man is said to have been trying to gather details about German parliamentary committee "
+     "investigating claims of US espionage"),
 ])
 def it_titles_a_brief_with_a_headline_made_by_deleting_words(brief_of, lead, title):
     brief = brief_of(lead + " The ministry confirmed the details of the plan on Thursday.")
     assert brief.title == title
     assert "…" not in brief.title
+
+
+@pytest.mark.parametrize("text, shorter", [
+    ("homes which were built last year", "homes built last year"),
+    ("the woman who is accused of fraud", "the woman accused of fraud"),
+    ("a committee that is investigating claims", "a committee investigating claims"),
+    # an adjective, a demonstrative, a noun: no relative clause to reduce
+    ("a film which is interesting to watch", None),
+    ("he said that is wrong", None),
+    ("a city that is home to millions", None),
+])
+def it_reduces_a_relative_clause_only_before_a_participle(text, shorter):
+    from brief.extract.title import _WHIZ
+
+    assert _WHIZ.sub(" ", text) == (shorter or text)
 
 
 def it_never_ends_a_title_on_a_dangling_word():

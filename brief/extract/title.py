@@ -61,6 +61,22 @@ def _complete(head: str) -> bool:
 # and its verb, which a headline drops ("Jilted lover has been jailed").
 _RELATIVE = re.compile(r"^((?:\S+\s){1,4}?\S+)\s(?:who|which|that)\s[^,;:\"]{5,200}?\s"
                        r"(?=(?:has|have|had|is|are|was|were|will|would|could|can)\s)")
+# "committee that is investigating" → "committee investigating", "homes which were built"
+# → "homes built": a relative pronoun and "be" before a participle, which a headline drops.
+# Not before an adjective in -ing ("a film which is interesting"), nor a demonstrative
+# "that" after a verb ("said that is wrong").
+_WHIZ = re.compile(r"(?<![Ss]aid)(?<![Ss]ays)(?<!told)(?<!claimed)(?<!think)(?<!thinks)"
+                   r"(?<=[a-z])\s(?:who|which|that)\s(?:is|are|was|were)\s"
+                   r"(?!(?:interesting|amazing|surprising|shocking|worrying|exciting|alarming|"
+                   r"disappointing|striking|confusing|concerning|devastating|embarrassing|"
+                   r"frightening|terrifying|stunning|astonishing|depressing|encouraging|"
+                   r"promising|outstanding|boring|charming|missing|willing|loving|caring|"
+                   r"daring|fitting|pressing|thriving|leading|ongoing|upcoming|"
+                   r"outgoing|everything|nothing|something|anything)\b)"
+                   r"(?=[a-z]{2,}(?:ing|ed)\b|(?:taken|given|written|chosen|driven|broken|"
+                   r"spoken|stolen|beaten|hidden|seen|known|shown|thrown|drawn|grown|held|"
+                   r"made|found|sent|built|kept|left|lost|paid|sold|caught|brought|bought|"
+                   r"set|run|hit|put|cut|shot)\b)")
 # "have been" before a participle, which a headline drops.
 _PERFECT_PASSIVE = re.compile(r"\b(?:has|have) been\s+(?=\w+(?:ed|en|wn)\b)")
 # "Angus Carpenter, of Liverpool, who has played…, denied": the asides between a named
@@ -184,6 +200,10 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
                       if _complete(text[: m.start()])]
         fitting = [h for h in heads if len(h.split()) <= most + 3]
         text = max(fitting, key=len) if fitting else min(heads, key=len, default=text)
+    if len(text.split()) > most:  # words a headline does without, meaning unchanged; only
+        # now, as the cuts above need each "that" to find its verb. A "that" after "said"
+        # stays: "has revealed ultra-short hairstyle she models … was inspired" misleads.
+        text = _outside_quotes(text, lambda part: _WHIZ.sub(" ", part))
     return text[:1].upper() + text[1:]
 
 
@@ -215,10 +235,19 @@ def _headline_words(text: str) -> str:
         text = text[scene.end():]  # robotic head is menacingly lifelike"
     text = re.sub(r"^(?:The|A|An)\s+", "", text)
     # Headline style: no articles, no filler adverbs (outside quotations).
-    parts = re.split(r"((?<!\w)['‘\"“][^'’\"”]*['’\"”](?!\w))", text)
-    for index in range(0, len(parts), 2):
-        parts[index] = re.sub(r"\b(?:the|an?(?! (?:year|month|week|fortnight|day|head)\b)|"
-                              r"originally|just|also|currently|now|already|vehemently|reportedly|actually|"
-                              r"really)\s+", "", parts[index])
+    text = _outside_quotes(text, lambda part: _FILLER.sub("", part))
+    return text.rstrip(" .!,;:")
 
-    return "".join(parts).rstrip(" .!,;:")
+
+_FILLER = re.compile(r"\b(?:the|an?(?! (?:year|month|week|fortnight|day|head)\b)|"
+                     r"originally|just|also|currently|now|already|vehemently|reportedly|"
+                     r"actually|really)\s+")
+_QUOTATION = re.compile(r"((?<!\w)['‘\"“][^'’\"”]*['’\"”](?!\w))")
+
+
+def _outside_quotes(text: str, edit) -> str:
+    """Return `text` with `edit` applied to all but its quotations: a quotation keeps its
+    words."""
+    parts = _QUOTATION.split(text)
+    parts[::2] = [edit(part) for part in parts[::2]]
+    return "".join(parts)
