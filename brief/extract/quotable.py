@@ -63,8 +63,10 @@ _GLUED = re.compile(r"(?<!\S)(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|Thes
                     r"\s+[A-Z]"  # "…success later this month O'Neill told Betfred: …"
                     r"|[a-z](?:The|It|He|She|They|We|In|On|At|But|This)\s"  # "mentalityThe"
                     # a quotation opening on a sentence after a word, no colon or comma:
-                    # "…a comeback at international level ‘We’ve never had…"
-                    r"|" + "".join(rf"(?<!\b{word})" for word in (
+                    # "…a comeback at international level ‘We’ve never had…" (the
+                    # lookahead first: forty lookbehinds at every letter cost 0.4 s a
+                    # 100,000-word article)
+                    r"|(?=\s[‘'\"“])" + "".join(rf"(?<!\b{word})" for word in (
                         "said", "says", "say", "added", "told", "tell", "asked", "replied",
                         "wrote", "writes", "read", "reads", "saying", "insisted", "warned",
                         "stressed", "admitted", "declared", "explained", "claimed", "argued",
