@@ -81,8 +81,8 @@ _TOPICS = re.compile(r"\b(?:" + "|".join(
     f"(?P<t{i}>" + "|".join(patterns) + ")"
     for i, (_, patterns) in enumerate(lexicon.TOPICS.values())) + r")" + lexicon.ENDINGS + r"\b")
 # A development only where it happened or will: "policies could be established" is none.
-_OUTCOME_CUES = re.compile(r"(?<!could )(?<!would )(?<!might )(?<!may )(?<!could be )"
-                           r"(?<!would be )(?<!might be )(?<!may be )\b(" + "|".join(
+_OUTCOME_CUES = re.compile(r"\b(?<!could )(?<!would )(?<!might )(?<!may )(?<!could be )"
+                           r"(?<!would be )(?<!might be )(?<!may be )(" + "|".join(
     re.escape(cue) + (f"(?!{lexicon.OUTCOME_CUE_NOT[cue]})" if cue in lexicon.OUTCOME_CUE_NOT
                       else "") for cue in lexicon.OUTCOME_CUES) + ")")
 _ANALYTIC_CUES = re.compile(r"\b(" + "|".join(

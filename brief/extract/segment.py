@@ -38,11 +38,12 @@ def segment(article: Article) -> tuple[Sentence, ...]:
 # A sentence run into the next without its full stop, as scraped pages have them ("… after IS
 # gained significant territory The overall number…", "… loyalty & mentalityThe slump…"):
 # a lower-case word or figure, then a word that only starts a sentence.
-_MISSING_STOP = re.compile(r"(?<=[a-z0-9%)’'”\"])\s+(?=(?:The|An|It|He|She|They|We|This|These|"
-                           r"Those|There|Without|But|However|Meanwhile|Former)\s)"
-                           r"|(?<=[a-z]{3})(?=(?:The|It|He|She|They|We|This|But)\s)"
+# (Each branch looks ahead before it looks behind: most places fail the lookahead at once.)
+_MISSING_STOP = re.compile(r"(?=\s)(?<=[a-z0-9%)’'”\"])\s+(?=(?:The|An|It|He|She|They|We|This|"
+                           r"These|Those|There|Without|But|However|Meanwhile|Former)\s)"
+                           r"|(?=(?:The|It|He|She|They|We|This|But)\s)(?<=[a-z]{3})"
                            # "before 2020 Ms Sturgeon", "are 'all evasion' Mr Brown urged"
-                           r"|(?<=[\d'’”])\s+(?=(?:Mr|Mrs|Ms|Dr)\s)")
+                           r"|(?=\s)(?<=[\d'’”])\s+(?=(?:Mr|Mrs|Ms|Dr)\s)")
 # Words after which such a word is running text: "told The Times", "said It was".
 RUNNING_ON = frozenset("to in on at of by as or and for from with told said than that the "
                             "into like says about via called named reading read watch watched "
