@@ -777,3 +777,33 @@ def it_lints_a_bare_surname_and_tells_a_shared_one_apart():
     lint = editor.lint(brief)
     assert sorted(lint.unintroduced) == ["Harry Kane", "Rhodri Giggs", "Ryan Giggs"]
     assert sorted(lint.shared_surnames) == ["Rhodri Giggs", "Ryan Giggs"]
+
+
+def it_leaves_out_what_opens_on_a_description_the_brief_never_introduced(brief_of):
+    """'The 42-year-old was sacked…' after a sentence the brief passed over reads as whoever
+    the brief named last; 'The club unveiled…' leaves the reader asking which club."""
+    brief = brief_of(
+        "The education ministry announced a new plan for schools in Wales on Monday. "
+        "Minister Kirsty Williams said the plan would be reviewed each year by an independent "
+        "panel. Parents will be asked for their views in a national consultation next spring."
+        "\n\nTwo builders from Cardiff won the contract for the first schools. "
+        "Heavy rain delayed the start of work in the valleys. "
+        "The 42-year-old was sacked in March after the deal collapsed and 30 jobs were lost. "
+        "Several roads near the site were closed for the morning. "
+        "The club unveiled a £1m sports hall for 500 pupils in Newport. "
+        "The survey conducted by the University of Swansea revealed that 40 per cent of pupils "
+        "had changed school. The ministry announced a £2m fund for rural schools on Wednesday.")
+    texts = items(brief)
+    assert not [t for t in texts if t.startswith(("The 42-year-old", "The club"))]
+    # a description that says which, and one the brief has introduced, stay
+    assert [t for t in texts if t.startswith("The survey conducted by the University")]
+    assert [t for t in texts if t.startswith("The ministry announced a £2m fund")]
+
+
+def it_keeps_a_description_of_someone_when_the_brief_has_named_no_one(brief_of):
+    brief = brief_of(
+        "Police were called to a street in Sheffield after reports of gunfire on Monday "
+        "afternoon. Officers found a man with a gunshot wound to his chest. Residents said "
+        "relatives had gathered for a family celebration. Armed officers stayed at the scene "
+        "overnight. The victim was taken to hospital but died from his injuries on Tuesday.")
+    assert [t for t in items(brief) if t.startswith("The victim was taken to hospital")]

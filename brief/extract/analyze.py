@@ -327,19 +327,19 @@ def _content_words(words: list[str]) -> list[str]:
     for word in words:
         word = word.lower()
         if len(word) > 2 and word not in stopwords:
-            stem = stems.get(word)
-            if stem is None:
-                stem = _stem(word)
+            root = stems.get(word)
+            if root is None:
+                root = stem(word)
                 if len(stems) < 200_000:
-                    stems[word] = stem
-            out.append(stem)
+                    stems[word] = root
+            out.append(root)
     return out
 
 
 _STEMS: dict[str, str] = {}  # a word's stem, worked out once a process (bounded)
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """Return a crude stem: enough to match trade/trading, ties/tie, within one article."""
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:

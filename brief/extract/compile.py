@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from brief.extract import lexicon
 from brief.extract.actors import gender, is_given_name
-from brief.extract.analyze import Analysis, Features
+from brief.extract.analyze import Analysis, Features, stem
 from brief.extract.dates import in_date_order, resolve
 from brief.extract.quotable import (
     QUOTE_ONLY,
@@ -163,7 +163,8 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
         list(filter(free("outcomes"), candidates)), in_summary, budget)
     del outcomes[budget.outcomes[1]:]
     taken |= {i for f in outcomes for i in _ids(f)}
-    implications = _implications(list(filter(free("implications"), candidates)), budget)
+    implications = _implications([f for f in candidates if free("implications")(f)
+                                  and not _leans_on_missing(f, in_summary + outcomes)], budget)
     taken |= {i for f in implications for i in _ids(f)}
 
     # Pins not placed yet go where the analyst said, or where they fit best.
@@ -232,6 +233,8 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
             continue  # what the news means, said outright, is left for the implications
         if _SETTING.match(f.core or ""):
             continue  # where it was said is no news
+        if f.text and _leans_on_missing(f, [c for features, _ in chosen for c in features]):
+            continue  # "The pair signed…" after a sentence passed over that named them
         if f.text is None:
             last = chosen[-1][0][-1]
             # Joined only where the page runs on: not across furniture cut from its start
@@ -300,14 +303,19 @@ def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> 
                     key=_outcome_score, reverse=True)
     chosen: list[Features] = []
     topics: set[str | None] = set()
+
+    def fits(f: Features) -> bool:  # the brief reads them in the article's order
+        return not _redundant(f, chosen + summary) and not _leans_on_missing(
+            f, summary + [c for c in chosen if _position(c) < _position(f)])
+
     for f in ranked:
-        if len(chosen) < high and f.topic not in topics and not _redundant(f, chosen + summary):
+        if len(chosen) < high and f.topic not in topics and fits(f):
             chosen.append(f)
             topics.add(f.topic)
     for f in ranked:  # then the next best developments, to a handful; outlook and
         if len(chosen) >= max(low, min(high, 5)):  # comment are left for the implications
             break
-        if f not in chosen and not _redundant(f, chosen + summary):
+        if f not in chosen and fits(f):
             chosen.append(f)
     # Chosen by score, read in the article's order: news puts what matters most first, and
     # a survey or a person is then introduced before an outcome refers back to them.
@@ -398,6 +406,50 @@ def _budget(budget: Budget, choices: Choices) -> Budget:
     if choices.summary_words:
         budget = replace(budget, summary_words=choices.summary_words)
     return budget
+
+
+# "The club unveiled…", "The pair had only played…", "The 42-year-old was…": a sentence
+# opening on a definite description, all of it in lower case (nothing like "of Swansea"
+# to say which), before its verb.
+_VERB_AFTER = (r"(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|"
+               r"also|then)\b")
+_DEFINITE = re.compile(
+    rf"The ((?:(?!{_VERB_AFTER}|[a-z]+ly\b)[a-z][\w-]* ){{0,3}})"
+    rf"(\d+-[\w-]+|(?!{_VERB_AFTER}|[a-z]+ly\b)[a-z][\w-]*)"
+    rf"(?=,|(?: [a-z]+ly)? (?:{_VERB_AFTER}|"
+    # a verb in -ed, not a participle that says which ("The survey conducted by the
+    # University of Swansea"), or in -s, not a plural ("The remaining members of…")
+    r"[a-z]+ed\b(?! (?:by|of|at|from|in|for) (?:the )?[A-Z])|"
+    r"(?!(?:this|his|its|thus|plus|less|yes|across|unless|perhaps|whereas|always)\b)"
+    r"[a-z]{2,}s\b(?! (?:of|in|from|at|for|on|with)\b)))")
+_PERSON_NOUN = re.compile(rf"{lexicon.PERSON_NOUNS}$")
+# What a reader knows without being told: "The government said…"; and a relation to
+# someone named ("The father created…").
+_KNOWN_TO_ALL = frozenset("government police army military navy economy world public weather "
+                          "internet opposition media industry market markets father mother "
+                          "son daughter husband wife brother sister parents family".split())
+_WORD_OR_AGE = re.compile(r"\d+-[\w-]+|[a-z][\w-]*")
+
+
+def _leans_on_missing(f: Features, before: list[Features]) -> bool:
+    """Return True for a sentence opening on a definite description ("The club unveiled…")
+    whose noun no sentence of `before` (the brief's so far) has, nor is it the sentence
+    right after one of them: which club, the brief would not say. A person so described
+    ("The 42-year-old…") leans on no one where the brief has named no one yet ("The victim
+    died…" after "the man was shot"); after a name, it reads as that person."""
+    match = _DEFINITE.match(f.text or "")
+    if not match:
+        return False
+    words = (match.group(1) + match.group(2)).split()
+    if set(words) & lexicon.STOPWORDS or words[-1] in _KNOWN_TO_ALL:
+        return False
+    if any(_position(b) + len(_ids(b)) == _position(f) for b in before):
+        return False  # the sentence before it is in the brief, just before it
+    if _PERSON_NOUN.match(words[-1]) and not any(b.actors for b in before):
+        return False
+    head = stem(words[-1])
+    return not any(stem(w) == head for b in before
+                   for w in _WORD_OR_AGE.findall(_text(b).lower()))
 
 
 def _redundant(f: Features, chosen: list[Features]) -> bool:
