@@ -781,7 +781,8 @@ def it_lints_a_bare_surname_and_tells_a_shared_one_apart():
 
 def it_leaves_out_what_opens_on_a_description_the_brief_never_introduced(brief_of):
     """'The 42-year-old was sacked…' after a sentence the brief passed over reads as whoever
-    the brief named last; 'The club unveiled…' leaves the reader asking which club."""
+    the brief named last, 'The crash…' as whatever happened last; 'The club unveiled…'
+    leaves the reader asking which club, but it cannot mislead, and it stays."""
     brief = brief_of(
         "The education ministry announced a new plan for schools in Wales on Monday. "
         "Minister Kirsty Williams said the plan would be reviewed each year by an independent "
@@ -790,11 +791,14 @@ def it_leaves_out_what_opens_on_a_description_the_brief_never_introduced(brief_o
         "Heavy rain delayed the start of work in the valleys. "
         "The 42-year-old was sacked in March after the deal collapsed and 30 jobs were lost. "
         "Several roads near the site were closed for the morning. "
+        "The crash closed the A470 for six hours and cost £2m in repairs. "
+        "Nobody from the site would comment. "
         "The club unveiled a £1m sports hall for 500 pupils in Newport. "
         "The survey conducted by the University of Swansea revealed that 40 per cent of pupils "
         "had changed school. The ministry announced a £2m fund for rural schools on Wednesday.")
     texts = items(brief)
-    assert not [t for t in texts if t.startswith(("The 42-year-old", "The club"))]
+    assert not [t for t in texts if t.startswith(("The 42-year-old", "The crash"))]
+    assert [t for t in texts if t.startswith("The club unveiled")]
     # a description that says which, and one the brief has introduced, stay
     assert [t for t in texts if t.startswith("The survey conducted by the University")]
     assert [t for t in texts if t.startswith("The ministry announced a £2m fund")]
@@ -807,3 +811,20 @@ def it_keeps_a_description_of_someone_when_the_brief_has_named_no_one(brief_of):
         "relatives had gathered for a family celebration. Armed officers stayed at the scene "
         "overnight. The victim was taken to hospital but died from his injuries on Tuesday.")
     assert [t for t in items(brief) if t.startswith("The victim was taken to hospital")]
+
+
+def it_never_quotes_a_table_that_lost_its_line_ends(write):
+    """'…Delhi DaredevilsKevin Pietersen…', '6 MaySunrisers…': cells run together; one word
+    like it is a name ('JetBlue'), and its sentence may be quoted."""
+    from brief.extract.quotable import passed_over
+
+    article = read(write("a.txt", (
+        "The Indian Premier League starts in Mumbai on Saturday with eight teams. "
+        "Mumbai IndiansSam Billings plays for Delhi DaredevilsKevin Pietersen will play for "
+        "Rising Pune Supergiants. "
+        "Saturday, 6 MaySunrisers Hyderabad v Gujarat LionsSaturday, 7 MayRoyal Challengers. "
+        "JetBlue said it would add 12 flights a day to Mumbai for the tournament.\n")))
+    features = {f.sentence.id: f for f in analyze(segment(article)).features}
+    assert passed_over(features["s2"]) == passed_over(features["s3"]) \
+        == "a list or table run together"
+    assert passed_over(features["s4"]) is None

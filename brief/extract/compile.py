@@ -423,33 +423,45 @@ _DEFINITE = re.compile(
     r"(?!(?:this|his|its|thus|plus|less|yes|across|unless|perhaps|whereas|always)\b)"
     r"[a-z]{2,}s\b(?! (?:of|in|from|at|for|on|with)\b)))")
 _PERSON_NOUN = re.compile(rf"{lexicon.PERSON_NOUNS}$")
-# What a reader knows without being told: "The government said…"; and a relation to
-# someone named ("The father created…").
-_KNOWN_TO_ALL = frozenset("government police army military navy economy world public weather "
-                          "internet opposition media industry market markets father mother "
-                          "son daughter husband wife brother sister parents family".split())
+# What happened, described: after another event in the brief it reads as that one ("The
+# incident led to the BBC deciding not to renew…" after the number-plate row).
+_EVENTS = frozenset("incident attack assault crash accident collision shooting stabbing blast "
+                    "explosion fire fight match game row scandal".split())
+# Someone's relation ("The father created…" after "Alan Lawrence … his newborn son"): whose,
+# the brief has said.
+_RELATIONS = frozenset("father mother son daughter husband wife brother sister parents "
+                       "family".split())
+# Two people described as such: one word of these in the brief introduces the others.
+_TWO = frozenset("pair couple duo".split())
 _WORD_OR_AGE = re.compile(r"\d+-[\w-]+|[a-z][\w-]*")
 
 
 def _leans_on_missing(f: Features, before: list[Features]) -> bool:
-    """Return True for a sentence opening on a definite description ("The club unveiled…")
-    whose noun no sentence of `before` (the brief's so far) has, nor is it the sentence
-    right after one of them: which club, the brief would not say. A person so described
-    ("The 42-year-old…") leans on no one where the brief has named no one yet ("The victim
-    died…" after "the man was shot"); after a name, it reads as that person."""
+    """Return True for a sentence opening on a description of someone or something that
+    happened ("The 42-year-old was…", "The pair…", "The incident…") that no sentence of
+    `before` (the brief's so far) gives, unless it is the sentence right after one of them.
+    After another person or event, it reads as that one: "The 42-year-old" after "Jason
+    Cotterill, 42" was his victim. Where the brief has named no one yet, a person so
+    described ("The victim died…" after "a man was shot") is the only one to be meant.
+    Things ("The findings…", "The move…") are left to the reader: dropping them lost more
+    than it saved, by an editor's reading."""
     match = _DEFINITE.match(f.text or "")
     if not match:
         return False
     words = (match.group(1) + match.group(2)).split()
-    if set(words) & lexicon.STOPWORDS or words[-1] in _KNOWN_TO_ALL:
+    head = words[-1]
+    person = bool(_PERSON_NOUN.match(head))
+    if set(words) & lexicon.STOPWORDS or head in _RELATIONS or not (person or head in _EVENTS):
         return False
     if any(_position(b) + len(_ids(b)) == _position(f) for b in before):
         return False  # the sentence before it is in the brief, just before it
-    if _PERSON_NOUN.match(words[-1]) and not any(b.actors for b in before):
+    if person and not any(b.actors for b in before):
         return False
-    head = stem(words[-1])
-    return not any(stem(w) == head for b in before
-                   for w in _WORD_OR_AGE.findall(_text(b).lower()))
+    said = {w for b in before for w in _WORD_OR_AGE.findall(_text(b).lower())}
+    if head in _TWO and said & _TWO:
+        return False
+    root = stem(head)  # "The teenager" after "a teen", "The victims" after "the victim"
+    return not any(stem(w) == root or len(w) >= 4 and root.startswith(w) for w in said)
 
 
 def _redundant(f: Features, chosen: list[Features]) -> bool:

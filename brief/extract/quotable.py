@@ -146,6 +146,8 @@ def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
         return "the rest of the sentence before: a clause without its verb"
     if glued(core, speech=not several) or _SUBHEAD.match(core):
         return "a caption or graphic runs into it"
+    if len(_RUN_TOGETHER.findall(core)) >= 2:
+        return "a list or table run together"
     if _speakerless(core):
         return "quotation without its speaker"
     if not grouped and not quotes_balanced(core):  # a group closes or ends what it opens
@@ -153,6 +155,10 @@ def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
     return None
 
 
+# Where a list or table lost its line ends: "…Delhi DaredevilsKevin Pietersen…", "6
+# MaySunrisers Hyderabad…", "…the tournament:Eoin Morgan…". One such word may be a name
+# ("JetBlue", "YouGov", "WhatsApp"); two in a sentence are a table's cells.
+_RUN_TOGETHER = re.compile(r"\b[A-Za-z][a-z]{2,}[A-Z][a-z]{2,}|\d[A-Z][a-z]{2,}|[a-z][:;][A-Z]")
 # A list's subhead in capitals run into its first sentence: "BALL OF THE CENTURY Benaud…".
 _SUBHEAD = re.compile(r"(?:[A-Z][A-Z'’]+\s+){2,}(?=[A-Z][a-z])")
 
