@@ -828,3 +828,22 @@ def it_never_quotes_a_table_that_lost_its_line_ends(write):
     assert passed_over(features["s2"]) == passed_over(features["s3"]) \
         == "a list or table run together"
     assert passed_over(features["s4"]) is None
+
+
+@pytest.mark.parametrize("sid, events, leans", [
+    ("s3", True, False),   # "The teenager" after "a 14-year-old girl"
+    ("s4", True, True),    # "The incident" deep in a story: which one?
+    ("s4", False, False),  # …in the summary's run of sentences: the lead's
+    ("s5", True, False),   # "The 42-year-old" the brief has given
+    ("s6", True, True),    # "The 35-year-old" after Jason Cotterill is named: reads as him
+])
+def it_tells_a_description_the_brief_gave_from_one_it_did_not(write, sid, events, leans):
+    from brief.extract.compile import _leans_on_missing
+
+    article = read(write("a.txt", (
+        "Jason Cotterill, a 42-year-old builder, sent messages to a 14-year-old girl for a "
+        "year. Nobody else was hurt. The teenager then texted her mother about them. "
+        "The incident was reported to police in March. The 42-year-old was sacked. "
+        "The 35-year-old was sacked too.\n")))
+    features = {f.sentence.id: f for f in analyze(segment(article)).features}
+    assert _leans_on_missing(features[sid], [features["s1"]], events) is leans

@@ -233,7 +233,8 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
             continue  # what the news means, said outright, is left for the implications
         if _SETTING.match(f.core or ""):
             continue  # where it was said is no news
-        if f.text and _leans_on_missing(f, [c for features, _ in chosen for c in features]):
+        if f.text and _leans_on_missing(f, [c for features, _ in chosen for c in features],
+                                        events=False):
             continue  # "The pair signed…" after a sentence passed over that named them
         if f.text is None:
             last = chosen[-1][0][-1]
@@ -436,7 +437,7 @@ _TWO = frozenset("pair couple duo".split())
 _WORD_OR_AGE = re.compile(r"\d+-[\w-]+|[a-z][\w-]*")
 
 
-def _leans_on_missing(f: Features, before: list[Features]) -> bool:
+def _leans_on_missing(f: Features, before: list[Features], events: bool = True) -> bool:
     """Return True for a sentence opening on a description of someone or something that
     happened ("The 42-year-old was…", "The pair…", "The incident…") that no sentence of
     `before` (the brief's so far) gives, unless it is the sentence right after one of them.
@@ -444,21 +445,24 @@ def _leans_on_missing(f: Features, before: list[Features]) -> bool:
     Cotterill, 42" was his victim. Where the brief has named no one yet, a person so
     described ("The victim died…" after "a man was shot") is the only one to be meant.
     Things ("The findings…", "The move…") are left to the reader: dropping them lost more
-    than it saved, by an editor's reading."""
+    than it saved, by an editor's reading. Without `events`, "The incident…" is the one the
+    lead reported (as the summary's next sentences are)."""
     match = _DEFINITE.match(f.text or "")
     if not match:
         return False
     words = (match.group(1) + match.group(2)).split()
     head = words[-1]
     person = bool(_PERSON_NOUN.match(head))
-    if set(words) & lexicon.STOPWORDS or head in _RELATIONS or not (person or head in _EVENTS):
+    if set(words) & lexicon.STOPWORDS or head in _RELATIONS \
+            or not (person or events and head in _EVENTS):
         return False
     if any(_position(b) + len(_ids(b)) == _position(f) for b in before):
         return False  # the sentence before it is in the brief, just before it
     if person and not any(b.actors for b in before):
         return False
     said = {w for b in before for w in _WORD_OR_AGE.findall(_text(b).lower())}
-    if head in _TWO and said & _TWO:
+    if head in _TWO and said & _TWO or head.startswith("teen") and any(
+            re.fullmatch(r"1[3-9]-year-old", w) for w in said):  # "a 14-year-old girl"
         return False
     root = stem(head)  # "The teenager" after "a teen", "The victims" after "the victim"
     return not any(stem(w) == root or len(w) >= 4 and root.startswith(w) for w in said)
