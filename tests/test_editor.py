@@ -847,3 +847,17 @@ def it_tells_a_description_the_brief_gave_from_one_it_did_not(write, sid, events
         "The 35-year-old was sacked too.\n")))
     features = {f.sentence.id: f for f in analyze(segment(article)).features}
     assert _leans_on_missing(features[sid], [features["s1"]], events) is leans
+
+
+@pytest.mark.parametrize("sentence", [
+    "McElroy has been placed on administrative leave from Drexel University (seen above)",
+    "The badger burst through a hedge with two cubs (stock image) on Tuesday.",
+    "Oxford scientists say a Mercury-like body struck the young Earth (artist's illustration "
+    "shown).",
+])
+def it_never_quotes_a_sentence_that_points_at_a_picture(write, sentence):
+    from brief.extract.quotable import passed_over
+
+    article = read(write("a.txt", sentence + "\n"))
+    (feature,) = analyze(segment(article)).features
+    assert passed_over(feature) == "picture reference"

@@ -20,6 +20,9 @@ _SAYS = re.compile(r"\b(?:said|says|told|added|asked|warned|claimed|insisted|exp
 # left, …", "(picture posed by model)", "(file photo)".
 _PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre|center|above|"
                       r"below|inset|top|bottom)(?:[^)]{0,40})\)|,\s*pictured\b|"
+                      # "(seen above)", "(stock image)", "(artist's illustration shown)"
+                      r"\([^()]{0,40}\b(?:seen|shown|pictured|illustration|photo|image)"
+                      r"(?: above| below| left| right| here)?\)|"
                       r"(?<!was )(?<!were )(?<!is )(?<!are )(?<!been )(?<!being )\bpictured\s+"
                       r"(?:left|right|above|below|with|here|at|in|on|during|outside|inside|"
                       r"leaving|arriving|campaigning|speaking|yesterday|today|last)\b|"
