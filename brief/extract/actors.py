@@ -371,6 +371,7 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 _STOPPED = re.compile(r"\w*[^\W\d_]{3,}\.")
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a long article names its people again and again
 def _trim_name(name: str) -> str:
     words = name.split()
     for index, word in enumerate(words):  # "David Cameron's Big Society" is David Cameron
