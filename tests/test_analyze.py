@@ -68,6 +68,10 @@ def it_labels_topics_from_the_lexicon(text, topic):
     ("It is hoped that he will come.", False),
     ("Heathrow expanded.", False),
     ("Lavrov said so.", False),
+    # everyone's "our" ("Our young Earth may have collided…") against someone's
+    ("Our young Earth may have collided with a body similar to Mercury.", False),
+    ("Our bodies need sleep.", False),
+    ("Our team won the final.", True),
 ])
 def it_tells_dangling_openings(text, dangling):
     assert starts_dangling(text) is dangling
@@ -123,3 +127,20 @@ def it_resolves_she_to_the_one_person_a_story_never_names(first, text):
     article = Article(SourceInfo(file="a.txt"), [
         first + " She added that money worries meant she struggled at university."])
     assert analyze(segment(article)).features[1].text == text
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # an article's first sentence: nothing before it for "they" to mean but the name it gives
+    ("They played in grey and put in a dull performance, these really are dark days for "
+     "Newcastle United.\nThe club announced record profits.", True),
+    # …not a name the pronoun is not ("He told The Hollywood Reporter…"), nor later on
+    ('He told The Hollywood Reporter he was "super excited" about the role.\nIt opens soon.',
+     False),
+    ("The club announced record profits.\nThey played in grey, these are dark days for "
+     "Newcastle United.", False),
+])
+def it_quotes_a_first_sentence_whose_pronoun_its_own_name_explains(write, text, quoted):
+    article = read(write("a.txt", text + "\n"))
+    features = analyze(segment(article)).features
+    opening = features[0] if text.startswith(("They", "He")) else features[1]
+    assert (opening.text is not None) is quoted

@@ -41,6 +41,7 @@ def it_keeps_the_article_text_of_a_sentence(text, expected):
     "Scroll down for video", "Share this withEmailFacebookMessengerTwitter",
     "Attempt missed.", "Substitution, Wrexham. Jay Harris replaces Rob Evans.",
     "Follow @BBCSport on Twitter", "Click here to read more", "Media playback is unsupported",
+    "You can keep up to date with all the scores, fixtures and results with BBC Sport.",
 ])
 def it_drops_page_furniture(text):
     assert core(text) is None

@@ -96,6 +96,15 @@ def items(brief):
      "his time as its head in reaction to the vote, Mark Carney surprised many people in the "
      "City and in government by announcing a decision.",
      "Mark Carney surprised many people in City and in government by announcing decision"),
+    # An opening "They" keeps the name it means, later in the sentence; a concession gives
+    # way to the news its "but" names, where the whole is too long.
+    ("They played in grey and duly put in a dull and uninspired performance, these really "
+     "are dark days for Newcastle United.",
+     "They played in grey and duly put in dull and uninspired performance, these are dark "
+     "days for Newcastle United"),
+    ("She may be a First Daughter, but Sarah Obama is still a teenager and can't seem to tear "
+     "herself away from her music - even for a rare family nature hike.",
+     "Sarah Obama is still teenager and can't seem to tear herself away from her music"),
     # "that is" before a participle goes from a long one, the meaning unchanged.
     ("A man is said to have been trying to gather details about a German parliamentary "
      "committee that is investigating claims of US espionage.",

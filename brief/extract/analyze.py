@@ -89,7 +89,7 @@ _ANALYTIC_CUES = re.compile(r"\b(" + "|".join(
     lexicon.ANALYTIC_CUE_AS.get(cue, re.escape(cue)) for cue in lexicon.ANALYTIC_CUES) + ")")
 _DANGLING = re.compile("(?:" + "|".join(map(re.escape, lexicon.PRONOUNS + lexicon.CONNECTIVES))
                        + r")\b")
-_EXPLETIVE = re.compile(lexicon.EXPLETIVE_IT)
+_EXPLETIVE = re.compile(lexicon.EXPLETIVE_IT + "|" + lexicon.EVERYONE_S)
 _FUTURE = re.compile(lexicon.FUTURE)  # case matters: "Will Smith" is not the future
 _WHEN = re.compile(lexicon.WHEN)
 _FINISHED = re.compile(r"[.!?…'\"”’)]\s*$")
@@ -100,6 +100,10 @@ _INNER_CAPITAL = re.compile(r"(?<!^)\b[A-Z][a-z]")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|added|reported|saying|adding|"
                           r"insist(?:ed|ing)|confirm(?:ed|ing)|claim(?:ed|ing)|warn(?:ed|ing))"
                           r"\s+(?:yesterday/)?(?:on\s+)?$")
+# An article's first sentence opening on "They", "He" or "She" whose name follows in a later
+# clause of it: "They played in grey …, these really are dark days for Newcastle United."
+NAMED_LATER = re.compile(r"(?:They|He|She)\s[^\"“”]*?[,;]\s[^\"“”]*?\b(?:[A-Z][\w'’-]+\s)+"
+                          r"[A-Z][\w'’-]+")
 _PRONOUN = re.compile(r"(He|She)\b")
 _PRONOUN_INSIDE = re.compile(r"(he|she)\b")
 _OPENING_PRONOUN = re.compile(r"(?:\S+\s+){1,4}?(?:it|they|them|this|these|he|she)\b", re.I)
@@ -130,6 +134,8 @@ def analyze(sentences: tuple[Sentence, ...], workers: int = 1) -> Analysis:
     for index, (sentence, found) in enumerate(zip(sentences, texts)):
         core = found.core
         text, previous = _self_contained(core, mentions[index], previous, short, roles)
+        if text is None and index == 0 and core and NAMED_LATER.match(core):
+            text = core  # nothing before it to mean: its "they" is the name it gives
         if text and _STATEMENT.search(text):
             text = _issued(text, texts[index - 1].core if index else None)
         features.append(Features(

@@ -18,7 +18,8 @@ _FURNITURE = re.compile(
     r"(?:Picture|Photo|Photograph|Image|Video)s?(?: credit)?:\s*\S+\s*$|"
     r"Attempt (?:missed|saved|blocked)\.|Substitution,|Corner,|Foul by\b|Offside,|"
     r"(?:First|Second) Half (?:begins|ends)|Match ends,|Hand ball by\b|Delay (?:in|over)\b|"
-    r"Loan:|Dangerous play by\b|Penalty conceded by\b)")
+    r"Loan:|Dangerous play by\b|Penalty conceded by\b|"
+    r"(?:You can k|K)eep up to date with\b)")  # "…all the scores … with BBC Sport."
 # What may stand before the article's first words: "(CNN)", "LONDON, England (CNN) -- ",
 # "(Reuters) - ", "By . Jane Doe . PUBLISHED: … | . UPDATED: … . ", "Scroll down for video ".
 _DATELINE = re.compile(

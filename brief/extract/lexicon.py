@@ -170,6 +170,11 @@ EXPLETIVE_IT = (r"it (?:is|was|has been|had been|would be|will be) (?:\w+ )?"
                 r"(?:hoped|expected|likely|unlikely|clear|worth|important|possible|impossible|"
                 r"the first|the last|believed|understood|reported|said|thought|feared|"
                 r"estimated|time|necessary|essential|vital|known)\b")
+# "Our young Earth may have collided…", "Our bodies…": the "our" of everyone, not of someone
+# the sentence before named.
+EVERYONE_S = (r"our (?:\w+ )?(?:planet|earth|world|solar system|galaxy|universe|species|"
+              r"ancestors|bodies|brains?|genes|sun|moon|oceans?|climate|society|"
+              r"civili[sz]ation)\b")
 
 # Nouns that describe a person: "The top Russian diplomat termed…" is someone named before;
 # "A hostage said…" is someone new.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from brief.extract.analyze import Analysis, Features, starts_dangling
+from brief.extract.analyze import NAMED_LATER, Analysis, Features, starts_dangling
 from brief.extract.quotable import quotable
 
 # Where a headline may end: before a clause that adds circumstance to the news.
@@ -94,6 +94,9 @@ _NO_HEADLINE = frozenset("yesterday today tomorrow meanwhile however now earlier
                          "last this next in on at".split())
 # A concession, which a "but" answers: "may only be small", "might seem".
 _CONCEDES = re.compile(r"\b(?:may|might)\s(?:\w+\s)?(?:be|seem|look|sound)\b")
+# A concession before the news its "but" gives a name to: "She may be a First Daughter, but
+# Sarah Obama…".
+_CONCEDED = re.compile(r"[^,]*\b(?:may|might)\s[^,]*,\s+but\s+(?=[A-Z][a-z]+\s[A-Z])")
 # A clause a headline cannot stand on alone: "After weeks of speculation about whether…".
 _SUBORDINATE = re.compile(r"(?:After|Before|Although|Though|Because|Since|Despite|Amid|"
                           r"Following|Whether)\b[^,]*$")
@@ -186,6 +189,9 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
                  # "The humble honeybee may be small, but…": the news is what comes after
                  if not (_CONCEDES.search(text[: m.start()])
                          and re.match(r",?\s*but\b", text[m.start():]))]
+        if re.match(r"(?:They|He|She)\b", text):  # "They played in grey…, … for Newcastle
+            # United": a cut keeps the name its "they" means
+            heads = [h for h in heads if NAMED_LATER.match(h)]
         heads = [h for h in heads if len(h.split()) >= 6 and not _OPEN_END.search(h)
                  and not _dangles(h) and not h.startswith("With ")
                  # "… when he said that their application": a "that" needs its verb, so
@@ -195,11 +201,15 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
                  and not _SUBORDINATE.match(h)
                  and h.count("(") == h.count(")") and h.count('"') % 2 == 0
                  and len(re.findall(r"(?<!\w)['‘]|['’](?!\w)", h)) % 2 == 0]
-        if not any(len(h.split()) <= most + 3 for h in heads):  # before a phrase, then
+        if not any(len(h.split()) <= most + 3 for h in heads) \
+                and not re.match(r"(?:They|He|She)\b", text):  # before a phrase, then
             heads += [text[: m.start()] for m in _PHRASE_CUT.finditer(text)
                       if _complete(text[: m.start()])]
         fitting = [h for h in heads if len(h.split()) <= most + 3]
         text = max(fitting, key=len) if fitting else min(heads, key=len, default=text)
+    concession = _CONCEDED.match(text)
+    if concession and len(text.split()) > most + 6:  # too long with it: what "but" says
+        text = text[concession.end():]  # ("…, but Sarah Obama is still a teenager and…")
     if len(text.split()) > most:  # words a headline does without, meaning unchanged; only
         # now, as the cuts above need each "that" to find its verb. A "that" after "said"
         # stays: "has revealed ultra-short hairstyle she models … was inspired" misleads.
