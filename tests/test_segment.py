@@ -89,3 +89,14 @@ def it_splits_a_sentence_run_into_the_next_without_its_full_stop(text, parts):
 def it_splits_where_a_quotation_reopens_in_a_new_paragraph(text, parts):
     article = Article(SourceInfo(file="a.txt"), (text,))
     assert [s.text for s in segment(article)] == (parts or [text])
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("She drove her daughter and her boyfriend, Army Spc. Caleb Barnes, to a concert.", None),
+    ("The vote was led by Sen. Jeff Sessions of Alabama.", None),
+    # a rank at a paragraph's end, or before a word in lower case, ends nothing new
+    ("He was promoted to Sgt. in 2010. Then he left.",
+     ["He was promoted to Sgt. in 2010.", "Then he left."]),
+])
+def it_keeps_a_rank_with_the_name_after_it(text, parts):
+    assert [s.text for s in segment(article(text))] == (parts or [text])

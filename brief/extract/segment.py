@@ -115,13 +115,30 @@ def _spans(text: str, pieces: list[str]) -> list[tuple[int, int]]:
             start = text.index(rest.strip(), cursor)
             spans.append((start, start + len(rest.strip())))
             cursor = start + len(rest.strip())
-    return _attributions_joined(text, _openers_moved(text, spans))
+    return _attributions_joined(text, _titles_joined(text, _openers_moved(text, spans)))
 
 
 # '"…true for me?" Travolta asked.': the splitter ends a sentence at a question or
 # exclamation closing a quotation, though its speaker follows.
 _ASKED = re.compile(r"(?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}|[Hh]e|[Ss]he|[Tt]hey)\s+"
                     r"(?:asked|said|says|asks|added|wondered|exclaimed|shouted|replied)\b")
+
+
+# A rank abbreviated before a name, where the splitter saw a sentence end: "…the eighth
+# grader's boyfriend, Army Spc." + "Caleb Barnes, to a concert".
+_RANK_END = re.compile(r"\b(?:Spc|Sgt|Cpl|Pvt|Pte|Lt|Capt|Col|Maj|Gen|Adm|Cmdr|Brig|Rep|Sen|Gov|"
+                       r"Rev|Det|Insp|Supt|Prof|Atty|Amb)\.$")
+
+
+def _titles_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _RANK_END.search(text, joined[-1][0], joined[-1][1]) \
+                and text[start:start + 1].isupper() and "\n" not in text[joined[-1][1]:start]:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _attributions_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
