@@ -42,6 +42,23 @@ def it_finds_organisations_and_countries():
     assert sco.sentences == ("s1", "s2")
 
 
+def it_names_an_organisation_whole_and_only_it():
+    """What it is of stays ("…of Public Safety", "…, Food and Rural Affairs"); a word that
+    opens the sentence, an adjective or an owner before it goes."""
+    actors, _ = actors_of(
+        "When Air Force bosses heard, the Arizona Department of Public Safety said it would "
+        "help. Ten-year Cottonwood Police veteran Jeremy Daniels was shot. The Department "
+        "for Environment, Food and Rural Affairs found the number had risen. Real Madrid's "
+        "Champions League tie was delayed. The National Farmers' Union and the U.S. "
+        "Attorney's Office agreed.")
+    organisations = {a.name for a in actors if a.kind == "organisation"}
+    assert {"Air Force", "Arizona Department of Public Safety", "Cottonwood Police",
+            "Department for Environment, Food and Rural Affairs", "National Farmers' Union",
+            "U.S. Attorney's Office"} <= organisations
+    assert not {name for name in organisations
+                if name.startswith(("When", "Ten-year", "Real Madrid"))}
+
+
 def it_does_not_take_a_quoted_label_for_a_person():
     actors, _ = actors_of("India acted as a “Major Defense Partner” of the United States.")
     assert not [a for a in actors if a.kind == "person"]

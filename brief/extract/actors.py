@@ -23,9 +23,22 @@ _TITLE = "|".join(re.escape(t) for t in sorted(lexicon.TITLES, key=len, reverse=
 _PERSON = re.compile(
     rf"\b((?:[A-Z][a-z]+ ){{0,2}}(?:{_TITLE}))\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
 _ORG_WORDS = "|".join(lexicon.ORGANISATION_WORDS)
+_CAPITALS = rf"[{_UPPER}][\w&'’-]*(?:\s[{_UPPER}][\w&'’-]*){{0,2}}"
 _ORGANISATION = re.compile(
     rf"\b((?:[{_UPPER}][\w&'’.-]*\s(?:(?:of|for|on)\s(?:the\s)?)?){{1,5}}(?:{_ORG_WORDS}))\b"
+    # what it is of: "Federal Bureau of Investigation", "Department of Public Safety"
+    # "Department for Environment, Food and Rural Affairs", "Organisation for the
+    # Prohibition of Chemical Weapons"
+    rf"((?:\s(?:of|for)\s(?:the\s)?{_CAPITALS}(?:(?:,\s{_CAPITALS})*\sand\s{_CAPITALS})?){{0,2}})"
     r"(?:\s\(([A-Z]{2,6})\))?")
+# Words before an organisation's name that are none of it: "When Air Force bosses…", "Now
+# Champions League quarter-finalists Porto", "Ten-year Cottonwood Police veteran…".
+_NOT_OF_THE_NAME = re.compile(r"^(?:(?:The|A|An|In|At|On|By|For|When|Now|After|Before|While|As|"
+                              r"If|But|And|So|Then|Since|During|Under|With|From|To|Meanwhile|"
+                              r"Last|This|That|Former)\s|[A-Z][a-z]+-[a-z][\w-]*\s)+")
+# A possessive in a name ("National Women's Soccer League", "National Farmers' Union"), not
+# an owner before one ("Real Madrid's Champions League", "Kabul's Supreme Court").
+_OWNER = re.compile(r"(?<!\bWomen)(?<!\bMen)(?<!\bChildren)(?<!\bPeople)(?<!\bAttorney)['’]s\s")
 _TITLE_WORD = re.compile(rf"\b(?:{_TITLE})\b")
 # A name with no title before it: a given name and one or two capitalised words
 # ("American astronaut Scott Kelly"); whether the first is a given name is checked apart.
@@ -462,10 +475,14 @@ def _organisations_in(text: str) -> list[tuple[str, str | None]]:
     """Return the organisations `text` names, each with the acronym it defines, if any."""
     named = []
     for match in _ORGANISATION.finditer(text):
-        name = re.sub(r"^(?:The|A|An|In|At|On|By|For)\s", "", match.group(1))
+        name = _NOT_OF_THE_NAME.sub("", match.group(1))
+        if _OWNER.search(name):
+            continue  # "Real Madrid's Champions League": whose, not who
+        whole = name + match.group(2)  # "… of Public Safety", unless it runs on into a title
+        name = whole if not _TITLE_WORD.search(match.group(2)) else name
         if (name.split()[0] not in lexicon.NOT_NAMES and len(name.split()) >= 2
                 and not _TITLE_WORD.search(name)):
-            named.append((name, match.group(2)))
+            named.append((name, match.group(3)))
     return named
 
 
