@@ -199,7 +199,6 @@ def _is_person(name: str, role: str) -> bool:
     return honorific and not is_given_name(words[0])
 
 
-
 def _people(sentences: tuple[Sentence, ...]) -> tuple[tuple[Actor, ...], list[list[str]]]:
     """Return the people named with a title, and per sentence the people it mentions."""
     # Each distinct text is read once: a source that repeats sentences pays for them once.
