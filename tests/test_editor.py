@@ -105,6 +105,12 @@ def items(brief):
     ("She may be a First Daughter, but Sarah Obama is still a teenager and can't seem to tear "
      "herself away from her music - even for a rare family nature hike.",
      "Sarah Obama is still teenager and can't seem to tear herself away from her music"),
+    # An opening clause with no comma to end it stays: "…his newborn son, Wil, had…" is
+    # an aside, not the start of the main clause.
+    ("When photographer Alan Lawrence learned that his newborn son, Wil, had Down Syndrome "
+     "his mind was flooded with emotions.",
+     "When photographer Alan Lawrence learned that his newborn son, Wil, had Down Syndrome "
+     "his mind was flooded"),
     # "that is" before a participle goes from a long one, the meaning unchanged.
     ("A man is said to have been trying to gather details about a German parliamentary "
      "committee that is investigating claims of US espionage.",

@@ -238,8 +238,9 @@ def _headline_words(text: str) -> str:
     # … , Mark Carney surprised…"
     opening = opening or re.match(r"(?:After|Before|Despite|Amid)\b[^,]{81,200}, "
                                   r"(?=[A-Z][a-z]+ [A-Z][a-z]+ [a-z])", text)
-    if opening and len(text[opening.end():].split()) >= 6:  # the main clause comes after it
-        text = text[opening.end():]
+    if opening and len(text[opening.end():].split()) >= 6 \
+            and not re.match(r"[\w'’-]+,", text[opening.end():]):  # the main clause comes
+        text = text[opening.end():]  # after it; not an aside ("…his newborn son, Wil, had…")
     scene = re.match(r"(?:With|Amid|After|As)\b[^–—]{3,160}?\s(?:-|–|—)\s(?=\w)", text)
     if scene and len(text[scene.end():].split()) >= 5:  # "With his lively eyebrows … - this
         text = text[scene.end():]  # robotic head is menacingly lifelike"
