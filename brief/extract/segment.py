@@ -133,7 +133,8 @@ _RANK_END = re.compile(r"\b(?:Spc|Sgt|Cpl|Pvt|Pte|Lt|Capt|Col|Maj|Gen|Adm|Cmdr|B
 def _titles_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and _RANK_END.search(text, joined[-1][0], joined[-1][1]) \
+        if joined and text[joined[-1][1] - 1] == "." \
+                and _RANK_END.search(text, max(joined[-1][0], joined[-1][1] - 6), joined[-1][1]) \
                 and text[start:start + 1].isupper() and "\n" not in text[joined[-1][1]:start]:
             joined[-1] = (joined[-1][0], end)
         else:
@@ -144,7 +145,8 @@ def _titles_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 def _attributions_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and re.search(r"[?!][\"”'’]$", text[joined[-1][0]:joined[-1][1]]) \
+        if joined and joined[-1][1] - joined[-1][0] >= 2 and text[joined[-1][1] - 2] in "?!" \
+                and text[joined[-1][1] - 1] in "\"”'’" \
                 and _ASKED.match(text, start) and "\n\n" not in text[joined[-1][1]:start]:
             joined[-1] = (joined[-1][0], end)
         else:
