@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 
@@ -15,6 +16,11 @@ def main() -> None:
     from brief import regexcache
 
     regexcache.install()  # before click, brief and the writers' libraries compile theirs
+    # A build allocates millions of small objects that live until it ends (sentences,
+    # features): a young-generation collection every 700 allocations finds next to nothing
+    # to free. Collecting every 10,000 saves some 2 % of a long article's build; garbage
+    # cycles wait a little longer.
+    gc.set_threshold(10_000, 10, 10)
     from brief.cli import main as cli
 
     cli()
