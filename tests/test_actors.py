@@ -184,3 +184,10 @@ def it_keeps_a_role_whole_with_its_qualifiers():
     assert roles == {"John Swinney": "Deputy First Minister",
                      "Michael Bloomberg": "former New York Mayor",
                      "Nicola Sturgeon": "First Minister"}
+
+
+def it_takes_a_military_rank_for_a_title():
+    actors, _ = actors_of("She drove her daughter and the boy's friend, Army Spc. Caleb Barnes, "
+                          "to a concert with Pvt. Tom Reed.")
+    people = {a.name: a.role for a in actors if a.kind == "person"}
+    assert people == {"Caleb Barnes": "Army Spc.", "Tom Reed": "Pvt."}

@@ -203,7 +203,8 @@ TITLES = (
     "CEO", "Chairman", "Chairwoman", "Director", "Judge", "Spokesman",
     "Spokeswoman", "Spokesperson", "Commissioner", "Premier", "Pope", "Sheikh", "Emir",
     "Dr.", "Dr", "Professor", "Prof.", "Coach", "Captain", "Inspector", "Detective",
-    "Officer", "Sergeant", "Sgt.", "Lt.", "Lieutenant",
+    "Officer", "Sergeant", "Sgt.", "Lt.", "Lieutenant", "Spc.", "Specialist", "Pvt.",
+    "Private", "Cpl.", "Corporal", "Capt.", "Maj.", "Major",
 )
 
 # Capitalised words that look like names but are not (sentence starts, months, days).
