@@ -876,3 +876,30 @@ def it_never_quotes_a_sentence_that_points_at_a_picture(write, sentence):
     article = read(write("a.txt", sentence + "\n"))
     (feature,) = analyze(segment(article)).features
     assert passed_over(feature) == "picture reference"
+
+
+@pytest.mark.parametrize("sentence, unattributed", [
+    ("Luckily I did manage to escape from the jungle without being killed.", True),
+    ("Johnny Rotten provided a certain brilliance, and I related to those for Mozart.", True),
+    ("I am pulling for Del Potro and every player in the locker room is.", True),
+    # a speaker, a quotation, a numeral
+    ("He said I was wrong to leave the party.", False),
+    ("Her daughter signs off with the goodbye: 'Kiss, kiss, I love you.'", False),
+    ("World War I ended in 1918 with an armistice.", False),
+    ("Type I diabetes is rising among children in Wales.", False),
+])
+def it_never_quotes_someone_s_words_without_their_speaker(sentence, unattributed):
+    from brief.extract.quotable import unattributed_i
+
+    assert unattributed_i(sentence) is unattributed
+
+
+def it_passes_over_a_sentence_of_someone_s_words_run_on_without_marks(write):
+    from brief.extract.quotable import passed_over
+
+    article = read(write("a.txt", "Ebola killed almost 4,000 people in Sierra Leone.\n\n"
+                         "Luckily I did manage to escape from the jungle without being killed "
+                         "and I went to the capital, Freetown.\n"))
+    features = analyze(segment(article)).features
+    assert passed_over(features[1]) == "quotation without its speaker"
+    assert passed_over(features[0]) is None

@@ -25,6 +25,7 @@ from brief.extract.quotable import (
     glued,
     quotable,
     quotes_balanced,
+    unattributed_i,
 )
 from brief.extract.title import derive_title
 from brief.model import Article, Brief, Event, Item
@@ -241,7 +242,8 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
             # Joined only where the page runs on: not across furniture cut from its start
             if _position(last) + 1 != _position(f) or not f.core \
                     or not f.sentence.text.startswith(f.core) \
-                    or not quotes_balanced(f.core) or glued(f.core) or clause_only(f.core):
+                    or not quotes_balanced(f.core) or glued(f.core) or clause_only(f.core) \
+                    or unattributed_i(f.core):  # "I am pulling for…": whose words?
                 continue
             if _PERSONAL.match(f.core) and not (last.actors or _SOMEONE.search(last.core or "")):
                 continue  # "he" with no one named just before: someone from further back

@@ -151,7 +151,7 @@ def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
         return "a caption or graphic runs into it"
     if len(_RUN_TOGETHER.findall(core)) >= 2:
         return "a list or table run together"
-    if _speakerless(core):
+    if _speakerless(core) or unattributed_i(core):
         return "quotation without its speaker"
     if not grouped and not quotes_balanced(core):  # a group closes or ends what it opens
         return "a piece of a quotation"
@@ -206,6 +206,31 @@ def _speakerless(text: str) -> bool:
     # '"Life was so cheap…," he said.' names no one either: whose "he", the sentence before
     # tells, and a quotation is quoted without it
     return not _SAYS.search(outside) or bool(_BY_PRONOUN.search(text))
+
+
+# "I" and its forms; "I" after a capitalised word inside a sentence is a numeral ("World War
+# I", "Type I diabetes").
+_I = re.compile(r"(?:^|(?<=\s))I(?:['’](?:m|ve|d|ll))?(?=[\s,;:.!?]|$)")
+_QUOTED = re.compile(r"[\"“].*?[\"”]|‘.*?’(?!\w)|(?<!\w)'.*?'(?!\w)")
+# Words that open a sentence before its "I": "Luckily I…", "But I…" ("Type I" is a numeral).
+_BEFORE_I = frozenset("But And So Then Now Today Yesterday Here There Still Yet Also Perhaps "
+                      "Maybe Sometimes When If As Because Although Though While Once Finally "
+                      "Personally Honestly Frankly Obviously Clearly".split())
+
+
+def unattributed_i(core: str) -> bool:
+    """Return True for someone's own words quoted without quotation marks or a speaker, as
+    pages have them after a quotation's first paragraph: "Luckily I did manage to escape
+    from the jungle…", "…and I related to those for Mozart."."""
+    outside = _QUOTED.sub(" ", core)
+    if _SAYS.search(outside):
+        return False
+    for match in _I.finditer(outside):
+        before = outside[: match.start()].split()
+        if not before or not before[-1][:1].isupper() or len(before) == 1 and (
+                before[0].rstrip(",") in _BEFORE_I or before[0].rstrip(",").endswith("ly")):
+            return True
+    return False
 
 
 def glued(text: str, speech: bool = False) -> bool:
