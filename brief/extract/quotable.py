@@ -11,6 +11,8 @@ from brief.extract.segment import RUNNING_ON
 
 # A sentence that is only someone's words: an opinion, not a development.
 QUOTE_ONLY = re.compile(r"^[\"“‘']")
+# A quotation inside a sentence; an apostrophe ("don’t") neither opens nor closes one.
+_QUOTED = re.compile(r"[\"“].*?[\"”]|‘.*?’(?!\w)|(?<!\w)'.*?'(?!\w)")
 # Someone reported as saying something: names a quotation's speaker, and marks a sentence of
 # the story even where the page lost its full stop to a caption run in after it.
 _SAYS = re.compile(r"\b(?:said|says|told|added|asked|warned|claimed|insisted|explained|wrote|"
@@ -202,7 +204,7 @@ def _speakerless(text: str) -> bool:
     positions on several issues,”"): a quote must keep its speaker."""
     if not QUOTE_ONLY.match(text):
         return False
-    outside = re.sub(r"[\"“‘'][^\"”’]*[\"”’](?!\w)", " ", text)
+    outside = _QUOTED.sub(" ", text)
     # '"Life was so cheap…," he said.' names no one either: whose "he", the sentence before
     # tells, and a quotation is quoted without it
     return not _SAYS.search(outside) or bool(_BY_PRONOUN.search(text))
@@ -211,7 +213,6 @@ def _speakerless(text: str) -> bool:
 # "I" and its forms; "I" after a capitalised word inside a sentence is a numeral ("World War
 # I", "Type I diabetes").
 _I = re.compile(r"(?:^|(?<=\s))I(?:['’](?:m|ve|d|ll))?(?=[\s,;:.!?]|$)")
-_QUOTED = re.compile(r"[\"“].*?[\"”]|‘.*?’(?!\w)|(?<!\w)'.*?'(?!\w)")
 # Words that open a sentence before its "I": "Luckily I…", "But I…" ("Type I" is a numeral).
 _BEFORE_I = frozenset("But And So Then Now Today Yesterday Here There Still Yet Also Perhaps "
                       "Maybe Sometimes When If As Because Although Though While Once Finally "
