@@ -903,3 +903,17 @@ def it_passes_over_a_sentence_of_someone_s_words_run_on_without_marks(write):
     features = analyze(segment(article)).features
     assert passed_over(features[1]) == "quotation without its speaker"
     assert passed_over(features[0]) is None
+
+
+def it_never_quotes_a_line_without_a_full_stop(write):
+    """A paragraph, or the article's end, without a full stop is a caption, a heading or a
+    link: 'Ukip candidate Kim Rose, 57, was questioned by police…'."""
+    from brief.extract.quotable import passed_over
+
+    article = read(write("a.txt", (
+        "Police are investigating a Tory MP over claims he bribed voters with cake.\n\n"
+        "Republican leaders have to figure out what their stance is on the subject\n\n"
+        "West Mercia Police said it was investigating reports of a breach of the law.\n\n"
+        "Ukip candidate Kim Rose, 57, was questioned by police over sausage rolls\n")))
+    features = analyze(segment(article)).features
+    assert [passed_over(f) is None for f in features] == [True, False, True, False]

@@ -53,6 +53,9 @@ class Features:
     unfinished: bool = False
     """True for a sentence that stops without a full stop in mid-paragraph, where the page
     ran it into the next: a caption, a graphic, or a sentence missing its end."""
+    unstopped: bool = False
+    """True for a paragraph that ends without a full stop (an article's only sentence
+    aside): a picture caption, a heading or a link on a line of its own."""
     continued: tuple[Sentence, ...] = ()
     """The next sentences, when this one opens a quotation they close ("He said: 'We
     will fight. We will win.'"): quoted together, the quotation stays whole."""
@@ -155,6 +158,9 @@ def analyze(sentences: tuple[Sentence, ...], workers: int = 1) -> Analysis:
             when=found.when,
             unfinished=found.open_ended and index + 1 < len(sentences)
             and sentences[index + 1].paragraph == sentence.paragraph,
+            unstopped=found.open_ended and len(sentences) > 1 and (
+                index + 1 == len(sentences)
+                or sentences[index + 1].paragraph != sentence.paragraph),
         ))
     return Analysis(tuple(_quotations(features)), actors)
 

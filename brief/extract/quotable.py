@@ -104,6 +104,8 @@ def passed_over(f: Features) -> str | None:
     """Return why a sentence of article text is never quoted on its own, or None."""
     if f.unfinished and not _SAYS.search(f.core or ""):  # reported speech is no caption
         return "no full stop before the next sentence: a caption or graphic run into the text"
+    if f.unstopped:  # "Mr Pickles suggested companies would not be forced…", a caption
+        return "a line without a full stop: a caption, a heading or a link"
     key = _key(f)
     found = _known.get(key, _UNKNOWN)
     if found is _UNKNOWN:
