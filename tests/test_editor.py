@@ -917,3 +917,16 @@ def it_never_quotes_a_line_without_a_full_stop(write):
         "Ukip candidate Kim Rose, 57, was questioned by police over sausage rolls\n")))
     features = analyze(segment(article)).features
     assert [passed_over(f) is None for f in features] == [True, False, True, False]
+
+
+def it_quotes_the_items_of_a_list_a_colon_opens(write):
+    """A press release's bullet points need no full stop: a colon opened the list."""
+    from brief.extract.quotable import passed_over
+
+    article = read(write("a.txt", (
+        "The ministry announced new measures for schools on Monday. The measures include:\n\n"
+        "- A £5m fund for rural schools in Wales\n\n"
+        "- Free breakfasts for 20,000 pupils from September\n\n"
+        "The minister said the plan would be reviewed each year.\n")))
+    features = analyze(segment(article)).features
+    assert [passed_over(f) is None for f in features[2:]] == [True, True, True]

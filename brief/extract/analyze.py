@@ -132,6 +132,7 @@ def analyze(sentences: tuple[Sentence, ...], workers: int = 1) -> Analysis:
     texts = [known[s.text] for s in sentences]
     centrality, keywords = _salience([t.bag for t in texts])
     roles = {a.name: a.role for a in actors if a.kind == "person"}
+    listed = _list_items(sentences, texts)
     features = []
     previous: list[str] = []  # who the sentence before names, its subject first, then rivals
     for index, (sentence, found) in enumerate(zip(sentences, texts)):
@@ -160,9 +161,27 @@ def analyze(sentences: tuple[Sentence, ...], workers: int = 1) -> Analysis:
             and sentences[index + 1].paragraph == sentence.paragraph,
             unstopped=found.open_ended and len(sentences) > 1 and (
                 index + 1 == len(sentences)
-                or sentences[index + 1].paragraph != sentence.paragraph),
+                or sentences[index + 1].paragraph != sentence.paragraph)
+            and sentence.paragraph not in listed,
         ))
     return Analysis(tuple(_quotations(features)), actors)
+
+
+def _list_items(sentences: tuple[Sentence, ...], texts: list[_Text]) -> set[int]:
+    """Return the paragraphs that are items of a list a colon opens ("The measures
+    include:"): a list's items need no full stop, a caption's line does."""
+    last: dict[int, tuple[str, bool]] = {}  # paragraph -> its last sentence, open-ended?
+    for sentence, found in zip(sentences, texts):
+        last[sentence.paragraph] = (sentence.text, found.open_ended)
+    listed: set[int] = set()
+    previous = None
+    for paragraph in last:
+        if previous is not None and not last[paragraph][0].rstrip().endswith(":") and (
+                last[previous][0].rstrip().endswith(":")
+                or previous in listed and last[previous][1]):
+            listed.add(paragraph)  # (one that ends on a colon opens a list, or is a link box)
+        previous = paragraph
+    return listed
 
 
 @dataclass(frozen=True)
