@@ -235,7 +235,6 @@ def compile_full(path: Path, settings: Settings | None = None, workers: int = 1)
     defaults = settings.defaults if settings else None
     overrides = override.load(path.with_suffix(".yaml"), sentences, defaults)
     analysis = analyze(sentences, workers)
-    quotable.learn(analysis.features, workers)
     brief = compile_brief(article, analysis, choices=override.choices(overrides))
     quotable.forget()  # what it remembered of this article's sentences
     return Compiled(override.apply(brief, overrides), sentences, overrides.referenced(),

@@ -52,22 +52,6 @@ def it_analyses_a_long_article_alike_in_one_process_and_two():
 
 
 @forks
-def it_says_alike_why_sentences_are_passed_over_when_it_learns_them_ahead_in_two():
-    from brief.extract import quotable
-
-    text = article(60_000).replace(" said", " (pictured) said", 50)
-    analysis = analyze(segment(Article(SourceInfo("long.txt"), tuple(text.split("\n\n")))))
-    quotable.forget()
-    asked = [quotable.passed_over(f) for f in analysis.features]
-    quotable.forget()
-    quotable.learn(analysis.features, workers=2)
-    assert quotable._known  # learnt ahead
-    assert [quotable.passed_over(f) for f in analysis.features] == asked
-    assert "picture reference" in asked
-    quotable.forget()
-
-
-@forks
 def it_ends_the_helper_when_its_results_are_never_asked_for():
     """Something failing between the split and its results must not leave a helper blocked
     on a full pipe: it is ended, and reaped."""

@@ -9,9 +9,10 @@ fewer or shorter sentences instead. Only the title is shortened, by deleting wor
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from brief.extract import lexicon
@@ -136,8 +137,10 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
     pinned = set(choices.pin) | set(choices.summary) | set(choices.order)
     usable = [f for f in features
               if f.sentence.id not in choices.drop and (f.text or f.sentence.id in pinned)]
+    # Whether a sentence may be quoted is asked as each section picks it, best first: a long
+    # article's every sentence need not be asked.
     candidates = [f for f in usable if 6 <= _words(f) <= budget.sentence_words
-                  and f.sentence.id not in pinned and quotable(f)]  # the costly test last
+                  and f.sentence.id not in pinned]
 
     # The summary: the analyst's sentences, or the bottom line and what follows it.
     if choices.summary:
@@ -157,15 +160,17 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
 
     # What to watch (dated future events) first, then outcomes, the analyst's order first,
     # then implications.
-    watch = _watch([f for f in usable if f.when and quotable(f) and free("watch")(f)
-                    and not _redundant(f, in_summary)], budget, published)  # dated ones only
+    open_to_watch = free("watch")
+    watch = _watch((f for f in usable if f.when and quotable(f) and open_to_watch(f)
+                    and not _redundant(f, in_summary)), budget, published)  # dated ones only
     taken |= {i for f in watch for i in _ids(f)}
     outcomes = [by_id[sid] for sid in choices.order] + _outcomes(
         list(filter(free("outcomes"), candidates)), in_summary, budget)
     del outcomes[budget.outcomes[1]:]
     taken |= {i for f in outcomes for i in _ids(f)}
-    implications = _implications([f for f in candidates if free("implications")(f)
-                                  and not _leans_on_missing(f, in_summary + outcomes)], budget)
+    open_to_implications, before = free("implications"), in_summary + outcomes
+    implications = _implications([f for f in candidates if open_to_implications(f)
+                                  and not _leans_on_missing(f, before)], budget)
     taken |= {i for f in implications for i in _ids(f)}
 
     # Pins not placed yet go where the analyst said, or where they fit best.
@@ -197,7 +202,8 @@ def _summary(features: list[Features], budget: Budget, known: frozenset[str] = f
     week's…") gives way to the article's most central sentence. A sentence that leans on
     the one before it ("But he…") joins that one's item when it directly follows it.
     """
-    candidates = [f for f in features if quotable(f) and 6 <= _words(f) <= 90]
+    candidates = list(itertools.islice(  # the bottom line is near the top: 40 suffice
+        (f for f in features if 6 <= _words(f) <= 90 and quotable(f)), 40))
     if not candidates:
         return []
     bottom = candidates[0]
@@ -312,13 +318,13 @@ def _outcomes(pool: list[Features], summary: list[Features], budget: Budget) -> 
             f, summary + [c for c in chosen if _position(c) < _position(f)])
 
     for f in ranked:
-        if len(chosen) < high and f.topic not in topics and fits(f):
+        if len(chosen) < high and f.topic not in topics and fits(f) and quotable(f):
             chosen.append(f)
             topics.add(f.topic)
     for f in ranked:  # then the next best developments, to a handful; outlook and
         if len(chosen) >= max(low, min(high, 5)):  # comment are left for the implications
             break
-        if f not in chosen and fits(f):
+        if f not in chosen and fits(f) and quotable(f):
             chosen.append(f)
     # Chosen by score, read in the article's order: news puts what matters most first, and
     # a survey or a person is then introduced before an outcome refers back to them.
@@ -333,7 +339,7 @@ def _outlook(f: Features) -> bool:
         f.figures or set(f.outcome_cues) & lexicon.STRONG_OUTCOME_CUES)
 
 
-def _watch(pool: list[Features], budget: Budget, published: str | None = None
+def _watch(pool: Iterable[Features], budget: Budget, published: str | None = None
            ) -> list[Features]:
     """Return the statements about the future that name when, in reading order; a year
     before the article's own is history, and a forecast of a figure no event, so neither
@@ -348,8 +354,9 @@ def _watch(pool: list[Features], budget: Budget, published: str | None = None
         on = resolve(when, published)
         return on is None or not published or on >= published[:10]
 
-    return [f for f in pool if f.when and ahead(f.when) and later(f.when)
-            and not (f.figures and _PROJECTION.search(f.core or ""))][: budget.watch]
+    return list(itertools.islice((f for f in pool if f.when and ahead(f.when) and later(f.when)
+                                  and not (f.figures and _PROJECTION.search(f.core or ""))),
+                                 budget.watch))  # read no further than it keeps
 
 
 _PROJECTION = re.compile(lexicon.PROJECTION)
@@ -372,13 +379,16 @@ def _implications(pool: list[Features], budget: Budget) -> list[Features]:
         return min(strong, 3) * 0.6 + min(len(f.analytic_cues) - strong, 2) * 0.15 \
             + f.centrality
 
+    def said_nothing(f: Features) -> bool:  # how a survey was done, or no comment
+        lowered = (f.core or "").lower()
+        return any(m in lowered for m in lexicon.METHOD) \
+            or "comment" in lowered and bool(_NO_COMMENT.search(lowered))
+
     ranked = sorted((f for f in pool if set(f.analytic_cues) & lexicon.IMPLICATION_CUES
-                     and not any(m in (f.core or "").lower() for m in lexicon.METHOD)
-                     and not _NO_COMMENT.search(f.core or "")),
-                    key=score, reverse=True)
+                     and not said_nothing(f)), key=score, reverse=True)
     chosen: list[Features] = []
     for f in ranked:
-        if len(chosen) < budget.implications and not _redundant(f, chosen):
+        if len(chosen) < budget.implications and not _redundant(f, chosen) and quotable(f):
             chosen.append(f)
     return sorted(chosen, key=_position)
 

@@ -126,24 +126,6 @@ def _key(f: Features) -> tuple[str, bool, bool]:
             bool(f.continued) or f.runs_on, bool(f.continued))
 
 
-def learn(features, workers: int = 1) -> None:
-    """Work out ahead why each of `features` that may be quoted is passed over, if it is, a
-    long article's sentences in two processes; with one worker, nothing: `passed_over`
-    works each out when first asked."""
-    from brief.extract import fanout
-
-    if workers < 2 or len(features) < fanout.MIN_ITEMS:
-        return
-    keys = [_key(f) for f in features if f.text and not f.hook]
-    keys = [key for key in dict.fromkeys(keys) if key not in _known][:MOST_KNOWN - len(_known)]
-    split = fanout.Split(_unquoted, keys, workers, share=0.5)
-    _known.update(zip(keys, split.results()))
-
-
-def _unquoted(key: tuple[str, bool, bool]) -> str | None:
-    return _unquotable(*key)
-
-
 def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
     if _PICTURE_HINT.search(core) and _PICTURE.search(core):
         return "picture reference"
