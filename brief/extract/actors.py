@@ -20,12 +20,13 @@ from brief.model import Actor, Sentence
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x530)) if c.isupper())
 _NAME = rf"(?:[{_UPPER}][\w'’.-]+)"
 _TITLE = "|".join(re.escape(t) for t in sorted(lexicon.TITLES, key=len, reverse=True))
-_PERSON = re.compile(
-    rf"\b((?:[A-Z][a-z]+ ){{0,2}}(?:{_TITLE}))\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
+_PERSON = re.compile(  # (a capital first: most places fail that at once)
+    rf"(?=[A-Z])\b((?:[A-Z][a-z]+ ){{0,2}}(?:{_TITLE}))\s+({_NAME}(?:\s+{_NAME}){{0,3}})")
 _ORG_WORDS = "|".join(lexicon.ORGANISATION_WORDS)
 _CAPITALS = rf"[{_UPPER}][\w&'’-]*(?:\s[{_UPPER}][\w&'’-]*){{0,2}}"
 _ORGANISATION = re.compile(
-    rf"\b((?:[{_UPPER}][\w&'’.-]*\s(?:(?:of|for|on)\s(?:the\s)?)?){{1,5}}(?:{_ORG_WORDS}))\b"
+    rf"(?=[{_UPPER}])\b((?:[{_UPPER}][\w&'’.-]*\s(?:(?:of|for|on)\s(?:the\s)?)?){{1,5}}"
+    rf"(?:{_ORG_WORDS}))\b"
     # what it is of: "Federal Bureau of Investigation", "Department of Public Safety"
     # "Department for Environment, Food and Rural Affairs", "Organisation for the
     # Prohibition of Chemical Weapons"
@@ -39,10 +40,10 @@ _NOT_OF_THE_NAME = re.compile(r"^(?:(?:The|A|An|In|At|On|By|For|When|Now|After|B
 # A possessive in a name ("National Women's Soccer League", "National Farmers' Union"), not
 # an owner before one ("Real Madrid's Champions League", "Kabul's Supreme Court").
 _OWNER = re.compile(r"(?<!\bWomen)(?<!\bMen)(?<!\bChildren)(?<!\bPeople)(?<!\bAttorney)['’]s\s")
-_TITLE_WORD = re.compile(rf"\b(?:{_TITLE})\b")
+_TITLE_WORD = re.compile(rf"(?=[A-Z])\b(?:{_TITLE})\b")
 # A name with no title before it: a given name and one or two capitalised words
 # ("American astronaut Scott Kelly"); whether the first is a given name is checked apart.
-_BARE_PERSON = re.compile(rf"(?<![\w.’'-])([A-Z][a-z]+)((?:\s+{_NAME}){{1,2}})")
+_BARE_PERSON = re.compile(rf"(?=[A-Z])(?<![\w.’'-])([A-Z][a-z]+)((?:\s+{_NAME}){{1,2}})")
 # What comes before a thing called by a name: "his Jack Russell", "a little Jack Russell"
 # ("his brother Ryan Giggs" is a person).
 _OWNED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Ii]ts|[Aa]n?)\s"
@@ -86,7 +87,8 @@ _PLACE_WORDS = frozenset(("Street", "Road", "Avenue", "Square", "Station", "Beac
                           # schools known by name and kind: "Alston Primary"
                           "Primary", "Secondary", "Infants", "Juniors", "Grammar", "High"))
 _COUNTRY = re.compile(  # not \b: "U.S." ends in a full stop
-    r"(?<!\w)(" + "|".join(map(re.escape, sorted(lexicon.COUNTRIES, key=len, reverse=True)))
+    r"(?=[A-Z])(?<!\w)(" + "|".join(map(re.escape, sorted(lexicon.COUNTRIES, key=len,
+                                                         reverse=True)))
     + r")(?![\w-])")
 # An opening participle or prepositional phrase ("Addressing … with Qureshi, Lavrov said")
 # is not the subject: mentions before its comma come after the subject.
