@@ -240,9 +240,14 @@ def single_quotes(text: str) -> tuple[int, int]:
 def quote_balance(text: str) -> int:
     """Return how many quotations `text` opens and does not close (negative: closes more
     than it opens — a piece of a quotation begun before it)."""
+    if not _ANY_QUOTE.search(text):  # most sentences: nothing to count
+        return 0
     doubles = text.count("“") - text.count("”") + (text.count('"') % 2)
     opened, closed = single_quotes(text)
     return doubles + opened - closed
+
+
+_ANY_QUOTE = re.compile("[\"“”'‘’]")
 
 
 def _quotations(features: list[Features], most: int = 4, words: int = 60) -> list[Features]:
