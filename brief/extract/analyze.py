@@ -110,9 +110,9 @@ NAMED_LATER = re.compile(r"(?:They|He|She)\s[^\"“”]*?[,;]\s[^\"“”]*?\b(?
 _PRONOUN = re.compile(r"(He|She)\b")
 _PRONOUN_INSIDE = re.compile(r"(he|she)\b")
 _OPENING_PRONOUN = re.compile(r"(?:\S+\s+){1,4}?(?:it|they|them|this|these|he|she)\b", re.I)
-_SOMEONE_NEW = re.compile(rf"\b(?:a|an|another|one|two|three|several|some|many)\s+"
-                          rf"(?:[\w-]+\s+){{0,2}}{lexicon.PERSON_NOUNS}\b|\b(?:he|she|they)\b",
-                          re.I)
+_SOMEONE_NEW = re.compile(rf"\b(?=[aotsmh])(?:(?:a|an|another|one|two|three|several|some|many)"
+                          rf"\s+(?:[\w-]+\s+){{0,2}}{lexicon.PERSON_NOUNS}\b|(?:he|she|they)\b)",
+                          re.I)  # (the first letters first: most words fail there)
 
 
 def analyze(sentences: tuple[Sentence, ...], workers: int = 1) -> Analysis:
