@@ -35,7 +35,7 @@ _SCROLL = re.compile(r"^(?:Scroll down for (?:video|more)\s*|Share this with\w*?
 # Related-link headlines run together before the sentence, as scraped: "BBC team attacked
 # while investigating soldiers' deathsRussian families look for soldier sonsMr Yashin said…".
 # A word all in lower case with a capitalised one glued on ("iPhone", "McDonald" are not).
-_GLUED = re.compile(r"\b[a-z]{3,}(?=[A-Z][a-z]+\b)")
+_GLUED = re.compile(r"\b[a-z]{3,}+(?=[A-Z][a-z]+\b)")  # (possessive: no backtracking)
 # A caption's end at a time word, the sentence starting right after it with a capital.
 _CAPTION_WHEN = re.compile(r"\b(?:today|yesterday|last night|this week|on (?:Monday|Tuesday|"
                            r"Wednesday|Thursday|Friday|Saturday|Sunday))\s+(?=[A-Z])")
@@ -45,7 +45,7 @@ _PRESENT = re.compile(r"\b(?:joins|speaks|arrives|leaves|poses|looks|waves|atten
                       r"is pictured|are pictured|pictured)\b")
 # A picture caption run into the first sentence: "Rhodri Giggs outside court yesterday The
 # brother of…": a lower-case or closing word, then a capitalised article and a lower-case word.
-_CAPTION_END = re.compile(r"(?<=[a-z0-9)’'\"]) (?=(?:The|A|An) [a-z])")
+_CAPTION_END = re.compile(r"(?= (?:The|A|An) [a-z])(?<=[a-z0-9)’'\"]) ")
 
 
 def clean(text: str) -> tuple[int, int] | None:
