@@ -8,6 +8,7 @@ import pytest
 
 from brief.extract.analyze import analyze, topic_of
 from brief.extract.compile import compile_brief
+from brief.extract.quotable import passed_over
 from brief.extract.segment import segment
 from brief.extract.title import derive_title
 from brief.read.source import read
@@ -24,6 +25,14 @@ def brief_of(write):
         article = read(write("a.txt", (f"---\n{front}---\n" if front else "") + text + "\n"))
         return compile_brief(article, analyze(segment(article)))
     return brief_of
+
+
+@pytest.fixture
+def reasons(write):
+    """Why each sentence of a text is passed over (None: it may be quoted)."""
+    def reasons(text: str) -> list[str | None]:
+        return [passed_over(f) for f in analyze(segment(read(write("a.txt", text)))).features]
+    return reasons
 
 
 def items(brief):
@@ -562,11 +571,8 @@ def it_takes_a_speaker_or_a_title_before_a_colon_for_no_caption_label(line):
     "Votes came from the left, right and centre of the party.",
     "She turned, left, and never came back to the town.",
 ])
-def it_takes_left_and_right_in_prose_for_no_picture_side(write, line):
-    from brief.extract.quotable import passed_over
-
-    feature = analyze(segment(read(write("a.txt", line + "\n")))).features[0]
-    assert passed_over(feature) is None
+def it_takes_left_and_right_in_prose_for_no_picture_side(reasons, line):
+    assert reasons(line + "\n")[0] is None
 
 
 def it_opens_no_summary_on_a_reply_to_what_came_before(brief_of):
@@ -747,12 +753,9 @@ def it_never_quotes_a_he_or_she_that_no_one_in_the_sentence_can_be(brief_of, dan
     "She sang the song 'I Will Always Love You' at the gala dinner for the charity.",
     "The answers are on the club's Frequently Asked Questions page, the council said.",
 ])
-def it_takes_no_speech_or_title_for_a_caption_run_in(write, sentence):
-    from brief.extract.quotable import passed_over
-
-    features = analyze(segment(read(write("a.txt", "The charity raised two million pounds "
-                                                   "at its annual gala. " + sentence + "\n"))))
-    assert passed_over(features.features[1]) is None
+def it_takes_no_speech_or_title_for_a_caption_run_in(reasons, sentence):
+    assert reasons("The charity raised two million pounds at its annual gala. "
+                   + sentence + "\n")[1] is None
 
 
 def it_takes_a_list_of_names_for_no_aside():
@@ -828,21 +831,17 @@ def it_keeps_a_description_of_someone_when_the_brief_has_named_no_one(brief_of):
     assert [t for t in items(brief) if t.startswith("The victim was taken to hospital")]
 
 
-def it_never_quotes_a_table_that_lost_its_line_ends(write):
+def it_never_quotes_a_table_that_lost_its_line_ends(reasons):
     """'…Delhi DaredevilsKevin Pietersen…', '6 MaySunrisers…': cells run together; one word
     like it is a name ('JetBlue'), and its sentence may be quoted."""
-    from brief.extract.quotable import passed_over
-
-    article = read(write("a.txt", (
+    why = reasons(
         "The Indian Premier League starts in Mumbai on Saturday with eight teams. "
         "Mumbai IndiansSam Billings plays for Delhi DaredevilsKevin Pietersen will play for "
         "Rising Pune Supergiants. "
         "Saturday, 6 MaySunrisers Hyderabad v Gujarat LionsSaturday, 7 MayRoyal Challengers. "
-        "JetBlue said it would add 12 flights a day to Mumbai for the tournament.\n")))
-    features = {f.sentence.id: f for f in analyze(segment(article)).features}
-    assert passed_over(features["s2"]) == passed_over(features["s3"]) \
-        == "a list or table run together"
-    assert passed_over(features["s4"]) is None
+        "JetBlue said it would add 12 flights a day to Mumbai for the tournament.\n")
+    assert why[1] == why[2] == "a list or table run together"
+    assert why[3] is None
 
 
 @pytest.mark.parametrize("sid, events, leans", [
@@ -870,12 +869,8 @@ def it_tells_a_description_the_brief_gave_from_one_it_did_not(write, sid, events
     "Oxford scientists say a Mercury-like body struck the young Earth (artist's illustration "
     "shown).",
 ])
-def it_never_quotes_a_sentence_that_points_at_a_picture(write, sentence):
-    from brief.extract.quotable import passed_over
-
-    article = read(write("a.txt", sentence + "\n"))
-    (feature,) = analyze(segment(article)).features
-    assert passed_over(feature) == "picture reference"
+def it_never_quotes_a_sentence_that_points_at_a_picture(reasons, sentence):
+    assert reasons(sentence + "\n") == ["picture reference"]
 
 
 @pytest.mark.parametrize("sentence, unattributed", [
@@ -894,39 +889,29 @@ def it_never_quotes_someone_s_words_without_their_speaker(sentence, unattributed
     assert unattributed_i(sentence) is unattributed
 
 
-def it_passes_over_a_sentence_of_someone_s_words_run_on_without_marks(write):
-    from brief.extract.quotable import passed_over
-
-    article = read(write("a.txt", "Ebola killed almost 4,000 people in Sierra Leone.\n\n"
-                         "Luckily I did manage to escape from the jungle without being killed "
-                         "and I went to the capital, Freetown.\n"))
-    features = analyze(segment(article)).features
-    assert passed_over(features[1]) == "quotation without its speaker"
-    assert passed_over(features[0]) is None
+def it_passes_over_a_sentence_of_someone_s_words_run_on_without_marks(reasons):
+    assert reasons("Ebola killed almost 4,000 people in Sierra Leone.\n\n"
+                   "Luckily I did manage to escape from the jungle without being killed "
+                   "and I went to the capital, Freetown.\n") \
+        == [None, "quotation without its speaker"]
 
 
-def it_never_quotes_a_line_without_a_full_stop(write):
+def it_never_quotes_a_line_without_a_full_stop(reasons):
     """A paragraph, or the article's end, without a full stop is a caption, a heading or a
     link: 'Ukip candidate Kim Rose, 57, was questioned by police…'."""
-    from brief.extract.quotable import passed_over
-
-    article = read(write("a.txt", (
+    why = reasons(
         "Police are investigating a Tory MP over claims he bribed voters with cake.\n\n"
         "Republican leaders have to figure out what their stance is on the subject\n\n"
         "West Mercia Police said it was investigating reports of a breach of the law.\n\n"
-        "Ukip candidate Kim Rose, 57, was questioned by police over sausage rolls\n")))
-    features = analyze(segment(article)).features
-    assert [passed_over(f) is None for f in features] == [True, False, True, False]
+        "Ukip candidate Kim Rose, 57, was questioned by police over sausage rolls\n")
+    assert [reason is None for reason in why] == [True, False, True, False]
 
 
-def it_quotes_the_items_of_a_list_a_colon_opens(write):
+def it_quotes_the_items_of_a_list_a_colon_opens(reasons):
     """A press release's bullet points need no full stop: a colon opened the list."""
-    from brief.extract.quotable import passed_over
-
-    article = read(write("a.txt", (
+    why = reasons(
         "The ministry announced new measures for schools on Monday. The measures include:\n\n"
         "- A £5m fund for rural schools in Wales\n\n"
         "- Free breakfasts for 20,000 pupils from September\n\n"
-        "The minister said the plan would be reviewed each year.\n")))
-    features = analyze(segment(article)).features
-    assert [passed_over(f) is None for f in features[2:]] == [True, True, True]
+        "The minister said the plan would be reviewed each year.\n")
+    assert why[2:] == [None, None, None]
