@@ -24,6 +24,18 @@ def it_joins_hard_wrapped_lines_when_blank_lines_part_paragraphs(write):
     # a sentence's last word on a line of its own
     ("The court heard he went to bed at 02:00\nBST.\nHis mother spoke.\n",
      ("The court heard he went to bed at 02:00 BST.", "His mother spoke.")),
+    # the next sentence run into that last word
+    ("The court heard he went to bed at 02:00\nBST.Harry's mother spoke.\n",
+     ("The court heard he went to bed at 02:00 BST.Harry's mother spoke.",)),
+    ("Ukrainian forces downed flight\nMH17.The claim was never verified.\n",
+     ("Ukrainian forces downed flight MH17.The claim was never verified.",)),
+    # a line that opens on punctuation or a contraction goes on the word before it
+    ('"Meanwhile\n, the head of the committee spoke."\n',
+     ('"Meanwhile, the head of the committee spoke."',)),
+    ("What else could he do?\"He\n's come up trumps again.\n",
+     ("What else could he do?\"He's come up trumps again.",)),
+    ("The Scots lost to Iceland\n, ranked one place above them.\n",
+     ("The Scots lost to Iceland, ranked one place above them.",)),
     # a currency sign and its amount are one
     ("UKIP spent £\n2,980,815 in May.\n", ("UKIP spent £2,980,815 in May.",)),
     # a headline line stays apart from the sentence under it

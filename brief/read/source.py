@@ -188,23 +188,28 @@ _OPEN_LINE = re.compile(r"\b(?:and|or|but|the|a|an|of|to|in|on|at|by|for|with|fr
 # A line that ends on a name run into the scraped text before it ("…Copy this linkHarry"):
 # the name goes on, on the next line ("Whitlam died…").
 _GLUED_NAME = re.compile(r"[a-z]{3}[A-Z][a-z]+$")
-# A line's last word, when a sentence ends there: "…before going to bed at 02:00" + "BST."
-_TAIL = re.compile(r"^\S+(?:\s\S+)?[.!?][\"'”’)]*$")
+# A line's last word, when a sentence ends there: "…before going to bed at 02:00" + "BST.",
+# or + "BST.Harry's mother…" where the next sentence was run into it.
+_TAIL = re.compile(r"^\S+(?:\s\S+)?[.!?][\"'”’)]*(?:$|[A-Z][a-z])")
+# A line that goes on the word before it, with no space: punctuation or a contraction
+# ("\"Meanwhile" + ", the head of…", "He" + "'s come up trumps").
+_GOES_ON = re.compile(r"[,;:)\]]|['’](?:s|t|re|ve|ll|d|m)\b")
 _ENDED = re.compile(r"[.!?:;…\"'”’)\]]$")
 
 
 def _rejoined(lines: list[str]) -> list[str]:
     """Return `lines` with each one broken inside a sentence joined to the next: the next
-    starts in lower case or with a digit, or is a sentence's last word or two; the line ends
-    on "and", "the", a comma, a currency sign or a name run into what came before, or a
-    quotation opened on the line closes on the next."""
+    starts in lower case, with a digit, a comma or a contraction, or with a sentence's last
+    word or two; the line ends on "and", "the", a comma, a currency sign or a name run into
+    what came before, or a quotation opened on the line closes on the next."""
     joined: list[str] = []
     for line in lines:
         line = line.strip()
         if joined:
             last = joined[-1]
             inside_quote = last.count('"') % 2 == 1 or last.count("“") > last.count("”")
-            if last[-1:] in "£$€¥":  # "£" + "2,980,815": one amount
+            # "£" + "2,980,815" is one amount; "He" + "'s" one word
+            if last[-1:] in "£$€¥" or _GOES_ON.match(line):
                 joined[-1] = last + line
                 continue
             if line[:1].islower() or line[:1].isdigit() or _OPEN_LINE.search(last) \
