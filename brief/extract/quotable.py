@@ -15,9 +15,9 @@ QUOTE_ONLY = re.compile(r"^[\"“‘']")
 _QUOTED = re.compile(r"[\"“].*?[\"”]|‘.*?’(?!\w)|(?<!\w)'.*?'(?!\w)")
 # Someone reported as saying something: names a quotation's speaker, and marks a sentence of
 # the story even where the page lost its full stop to a caption run in after it.
-_SAYS = re.compile(r"\b(?:said|says|told|added|asked|warned|claimed|insisted|explained|wrote|"
-                   r"tweeted|according to|statement|announced|declared|stressed|suggested|"
-                   r"revealed|admitted|confirmed|denied)\b")
+_SAYS = re.compile(r"\b(?:said|says|saying|told|added|adding|asked|warned|claimed|insisted|"
+                   r"explained|wrote|tweeted|according to|statement|announced|declared|"
+                   r"stressed|suggested|revealed|admitted|confirmed|denied)\b")
 # Picture references left in running text: "(pictured)", "(left)", ", pictured,", "From
 # left, …", "(picture posed by model)", "(file photo)".
 _PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre|center|above|"
@@ -197,6 +197,8 @@ def _speakerless(text: str) -> bool:
 # "I" and its forms; "I" after a capitalised word inside a sentence is a numeral ("World War
 # I", "Type I diabetes").
 _I = re.compile(r"(?:^|(?<=\s))I(?:['’](?:m|ve|d|ll))?(?=[\s,;:.!?]|$)")
+# "we" and its forms; "our" and "us" are often everyone's ("Our young Earth…").
+_WE = re.compile(r"\b[Ww]e(?:['’](?:re|ve|d|ll))?\b")
 # Words that open a sentence before its "I": "Luckily I…", "But I…" ("Type I" is a numeral).
 _BEFORE_I = frozenset("But And So Then Now Today Yesterday Here There Still Yet Also Perhaps "
                       "Maybe Sometimes When If As Because Although Though While Once Finally "
@@ -206,10 +208,13 @@ _BEFORE_I = frozenset("But And So Then Now Today Yesterday Here There Still Yet 
 def unattributed_i(core: str) -> bool:
     """Return True for someone's own words quoted without quotation marks or a speaker, as
     pages have them after a quotation's first paragraph: "Luckily I did manage to escape
-    from the jungle…", "…and I related to those for Mozart."."""
+    from the jungle…", "…and I related to those for Mozart.", "Sometimes we were forced to
+    kill…" (a reporter's "we visited" is no fact a brief can quote as the source's either)."""
     outside = _QUOTED.sub(" ", core)
     if _SAYS.search(outside):
         return False
+    if _WE.search(outside):
+        return True
     for match in _I.finditer(outside):
         before = outside[: match.start()].split()
         if not before or not before[-1][:1].isupper() or len(before) == 1 and (
