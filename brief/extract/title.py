@@ -23,10 +23,11 @@ _TITLE_CUT = re.compile(r",\s|;\s|:\s|\s(?:--|–|—|-)\s|\s(?:because|while|as
                         r"began|became|sent|spent|brought|kept|urged|signed|agreed)\s)")
 # Where a headline may end as a last resort: before a phrase of place, time or purpose.
 _PHRASE_CUT = re.compile(r"\s(?=(?:at|for|in|on|over|from|into|during|by|with)\s)")
-_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|"
-                   r"should|did|does|says|said|told|left|made|took|gave|won|lost|met|sent|"
-                   r"held|went|came|found|began|became|saw|got|led|ran|rose|fell|grew|struck|"
-                   r"kept|brought|sold|paid|chose|drew|flew|fled|spoke|wrote|broke|shook|\w{3,}ed)\b")
+_FINITE = (r"has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|did|"
+           r"does|says|said|told|left|made|took|gave|won|lost|met|sent|held|went|came|found|"
+           r"began|became|saw|got|led|ran|rose|fell|grew|struck|kept|brought|sold|paid|chose|"
+           r"drew|flew|fled|spoke|wrote|broke|shook")
+_VERB = re.compile(rf"\b(?:{_FINITE}|\w{{3,}}ed)\b")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|could|can|may|might|"
                         r"must|should|did|does|says|said|told)\b")
 _AUXILIARIES = frozenset("was were been be is are has have had being".split())
@@ -84,9 +85,22 @@ _PERFECT_PASSIVE = re.compile(r"\b(?:has|have) been\s+(?=\w+(?:ed|en|wn)\b)")
 # first word after a comma that reads as one: not "radio" in "on TV, radio and records,".
 _ASIDES = re.compile(r"^((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*),\s"
                      r"(?:who|whose|which|of|from|aged|a|an|the|one|two|three|four|five|\d|"
+                     r"[a-z]{3,}ed\s|held\s|built\s|known\s|born\s|seen\s|given\s|"
                      r"his|her|their|its|now|formerly|once|himself|herself|[A-Z])"
                      r"[^;:\"“”]*?,\s(?=(?:" + _VERB.pattern
                      + r"|beat|spent|hit|cut|put|quit|shot)\s)")
+# A finite verb after the comma that closes an aside: the verb the aside parted from its
+# subject ("…Wakefield, reversed the vehicle…", "…London, were reported missing…"), not a
+# participle ("…, becoming the first…") nor a little word ending in s ("this", "as").
+_VERB_AFTER = (r"(?!(?:this|thus|his|its|hers|theirs|as|us|yes|perhaps|always|across|less|"
+               r"unless|towards|afterwards|besides|news|said|says|told)\b)"
+               rf"(?:[a-z]{{2,}}(?:ed|s)|{_FINITE}|beat|spent|hit|cut|put|quit|shot)\s")
+# "…after Gary Green, 51, of Bradburn Road, Wakefield, reversed…", "…month Elena, a
+# 40-year-old Muscovite, spreads…": a named person's age and address inside the sentence,
+# which a headline drops as it does at the start.
+_AGED = re.compile(r"(\b[A-Z][\w'’-]+),\s(?:(?:a|an)\s)?\d{1,3}(?:-year-old(?:\s[^,;:]{1,40})?)?"
+                   r"(?:,\s(?:of|from)\s[^,;:]{3,40}(?:,\s[A-Z][\w'’ -]{2,30})?)?,\s"
+                   r"(?=" + _VERB_AFTER + ")")
 # A list of names, not an aside: "Britain, France and Germany, …", "Smith, Jones and Brown".
 _LISTED = re.compile(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*(?:,\s[A-Z][\w'’.-]*)*,?\s"
                      r"(?:and|or)\s[A-Z]")
@@ -174,6 +188,8 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
         # £2.9m, while…" keeps its aside; "Stan Freberg has died" needs none.
         if len(re.split(r"[,;:]\s|\s[-–—]\s", shorter)[0].split()) >= 4:
             text = shorter
+    if len(text.split()) > most:
+        text = _AGED.sub(r"\1 ", text)
     if len(text.split()) > most:  # a relative clause between subject and verb can go
         clause = _RELATIVE.match(text)
         if clause and not _AUXILIARY.search(clause.group(1)):  # "Family was told that …"
@@ -192,6 +208,10 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
         if re.match(r"(?:They|He|She)\b", text):  # "They played in grey…, … for Newcastle
             # United": a cut keeps the name its "they" means
             heads = [h for h in heads if NAMED_LATER.match(h)]
+        # never between a subject and its verb: "…after Gary Green, 51, of Bradburn Road,
+        # Wakefield" + ", reversed the vehicle…"
+        heads = [h for h in heads
+                 if ", " not in h or not re.match(r",\s+" + _VERB_AFTER, text[len(h):])]
         heads = [h for h in heads if len(h.split()) >= 6 and not _OPEN_END.search(h)
                  and not _dangles(h) and not h.startswith("With ")
                  # "… when he said that their application": a "that" needs its verb, so
@@ -244,7 +264,8 @@ def _headline_words(text: str) -> str:
     scene = re.match(r"(?:With|Amid|After|As)\b[^–—]{3,160}?\s(?:-|–|—)\s(?=\w)", text)
     if scene and len(text[scene.end():].split()) >= 5:  # "With his lively eyebrows … - this
         text = text[scene.end():]  # robotic head is menacingly lifelike"
-    text = re.sub(r"^(?:The|A|An)\s+", "", text)
+    text = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", text)
+    text = text[:1].upper() + text[1:]  # "Service, held to…, was led": a subject to find
     # Headline style: no articles, no filler adverbs (outside quotations).
     text = _outside_quotes(text, lambda part: _FILLER.sub("", part))
     return text.rstrip(" .!,;:")
