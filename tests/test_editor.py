@@ -657,6 +657,16 @@ def it_never_ends_a_title_between_a_subject_and_its_verb(brief_of, lead, title):
     assert brief.title == title
 
 
+def it_keeps_the_aside_that_says_who_a_common_noun_means(brief_of):
+    """'Males were reported missing' says too little: the aside says who."""
+    brief = brief_of(
+        "The males, two aged 17 and one 19, from north-west London, were reported missing in "
+        "March amid fears they were planning to travel to Syria.\n\n"
+        "Scotland Yard said they were all released without charge on Monday 8 June.")
+    assert brief.title == ("Males, two aged 17 and one 19, from north-west London, were "
+                           "reported missing in March")
+
+
 @pytest.mark.parametrize("title, fault", [
     ("After weeks of speculation about whether the Governor would extend his time",
      "no main clause"),

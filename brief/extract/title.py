@@ -185,8 +185,16 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
             and not _LISTED.match(text, asides.end(1) + 2):  # "Britain, France and Germany,"
         shorter = asides.group(1) + " " + text[asides.end():]
         # Only where the statement left says enough: "UKIP, which won May's election, spent
-        # £2.9m, while…" keeps its aside; "Stan Freberg has died" needs none.
-        if len(re.split(r"[,;:]\s|\s[-–—]\s", shorter)[0].split()) >= 4:
+        # £2.9m, while…" keeps its aside; "Stan Freberg has died" needs none. A subject in
+        # lower case says who only with its aside, which stays where the statement ends
+        # within a headline's length: "Males, two aged 17 and one 19, from north-west
+        # London, were reported missing in March", not "Males were reported missing".
+        cut = _TITLE_CUT.search(text, asides.end())
+        whole = text[: cut.start()] if cut else text
+        vague = re.search(rf"\b[Tt]he {re.escape(asides.group(1).lower())},",
+                          lead.text or lead.core or "")
+        if len(re.split(r"[,;:]\s|\s[-–—]\s", shorter)[0].split()) >= 4 \
+                and not (vague and len(whole.split()) <= most + 3 and _complete(whole)):
             text = shorter
     if len(text.split()) > most:
         text = _AGED.sub(r"\1 ", text)
