@@ -906,9 +906,6 @@ def it_never_quotes_a_sentence_that_points_at_a_picture(reasons, sentence):
     ("Luckily I did manage to escape from the jungle without being killed.", True),
     ("Johnny Rotten provided a certain brilliance, and I related to those for Mozart.", True),
     ("I am pulling for Del Potro and every player in the locker room is.", True),
-    # whose "we", the page lost with the quotation marks
-    ("Sometimes we were forced to kill, which we did under the influence of drugs.", True),
-    ("In one property we visited, the agency was claiming £2,114 a month.", True),
     # a speaker, a quotation, a numeral
     ("He said I was wrong to leave the party.", False),
     ("Her daughter signs off with the goodbye: 'Kiss, kiss, I love you.'", False),
@@ -928,6 +925,29 @@ def it_passes_over_a_sentence_of_someone_s_words_run_on_without_marks(reasons):
                    "Luckily I did manage to escape from the jungle without being killed "
                    "and I went to the capital, Freetown.\n") \
         == [None, "quotation without its speaker"]
+
+
+def it_never_quotes_a_we_among_someone_s_words_run_on_without_marks(brief_of):
+    """After "I thought it was the end of my life.", whose words go on unmarked, "we" is
+    theirs: the brief cannot say whose."""
+    brief = brief_of(
+        "Last weekend, the country was declared free of the virus that killed almost 4,000 "
+        "people.\n\nHe told the BBC about his experiences in the civil war.\n\n"
+        "I thought it was the end of my life.\n\n"
+        "Sometimes we were forced to kill, which we did under the influence of drugs.\n\n"
+        "The government announced a fund of $5m for survivors of the war on Monday.")
+    assert not any("we were forced" in text for text in items(brief)), items(brief)
+
+
+def it_quotes_a_reporter_s_we(brief_of):
+    """With no one's "I" before it, "we" is the reporter's: a finding of the story."""
+    brief = brief_of(
+        "A letting agency has been paid more than £5.5m in housing benefit, the BBC has "
+        "learned.\n\nInvesting Solutions received those payments by finding homes for "
+        "single homeless men.\n\nIn one property we visited, Investing Solutions was "
+        "claiming £2,114 per month in housing benefit for two tenants.\n\n"
+        "The owner of the house was getting £1,150 a month in rent.")
+    assert any("In one property we visited" in text for text in items(brief)), items(brief)
 
 
 def it_never_quotes_a_line_without_a_full_stop(reasons):

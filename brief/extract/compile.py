@@ -27,6 +27,7 @@ from brief.extract.quotable import (
     quotable,
     quotes_balanced,
     unattributed_i,
+    unattributed_we,
 )
 from brief.extract.title import derive_title
 from brief.model import Article, Brief, Event, Item
@@ -135,8 +136,11 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
                 for f in analysis.features]
     by_id = {f.sentence.id: f for f in features}
     pinned = set(choices.pin) | set(choices.summary) | set(choices.order)
+    # Someone's "we" among their words run on without quotation marks is theirs, whom the
+    # brief cannot name: passed over like a sentence the analyst dropped, unless pinned.
+    dropped = choices.drop | (_voiced(features) - pinned)
     usable = [f for f in features
-              if f.sentence.id not in choices.drop and (f.text or f.sentence.id in pinned)]
+              if f.sentence.id not in dropped and (f.text or f.sentence.id in pinned)]
     # Whether a sentence may be quoted is asked as each section picks it, best first: a long
     # article's every sentence need not be asked.
     candidates = [f for f in usable if 6 <= _words(f) <= budget.sentence_words
@@ -146,7 +150,7 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
     if choices.summary:
         summary = [([by_id[sid]], _text(by_id[sid])) for sid in choices.summary]
     else:
-        kept_out = choices.drop | pinned | choices.drop_in.get("summary", frozenset())
+        kept_out = dropped | pinned | choices.drop_in.get("summary", frozenset())
         known = frozenset(a.name.split()[-1] for a in analysis.actors
                           if a.kind == "person" and len(a.name.split()) > 1)
         summary = _summary([f for f in features if f.sentence.id not in kept_out], budget,
@@ -181,6 +185,19 @@ def _select(analysis: Analysis, budget: Budget, choices: Choices, published: str
         if sid not in taken:
             pinned_outcomes += _place(by_id[sid], section, sections, pinned_outcomes)
     return sections
+
+
+def _voiced(features: list[Features]) -> frozenset[str]:
+    """Return the ids of sentences whose "we" is someone's run on without quotation marks:
+    an unattributed "I" in one of the three sentences before says whose words these are
+    ("I thought it was the end of my life. … Sometimes we were forced to kill…"); without
+    one, the "we" is the reporter's ("In one property we visited…") and may be quoted."""
+    voiced = []
+    for index, f in enumerate(features):
+        if f.core and unattributed_we(f.core) and any(
+                g.core and unattributed_i(g.core) for g in features[max(0, index - 3):index]):
+            voiced.append(f.sentence.id)
+    return frozenset(voiced)
 
 
 # The summary ------------------------------------------------------------------------------

@@ -208,19 +208,26 @@ _BEFORE_I = frozenset("But And So Then Now Today Yesterday Here There Still Yet 
 def unattributed_i(core: str) -> bool:
     """Return True for someone's own words quoted without quotation marks or a speaker, as
     pages have them after a quotation's first paragraph: "Luckily I did manage to escape
-    from the jungle…", "…and I related to those for Mozart.", "Sometimes we were forced to
-    kill…" (a reporter's "we visited" is no fact a brief can quote as the source's either)."""
+    from the jungle…", "…and I related to those for Mozart."."""
     outside = _QUOTED.sub(" ", core)
     if _SAYS.search(outside):
         return False
-    if _WE.search(outside):
-        return True
     for match in _I.finditer(outside):
         before = outside[: match.start()].split()
         if not before or not before[-1][:1].isupper() or len(before) == 1 and (
                 before[0].rstrip(",") in _BEFORE_I or before[0].rstrip(",").endswith("ly")):
             return True
     return False
+
+
+def unattributed_we(core: str) -> bool:
+    """Return True for a "we" outside quotation marks with no speaker named: the reporter's
+    ("In one property we visited…"), or, among someone's words run on without marks, theirs
+    ("Sometimes we were forced to kill…"); which, the sentences before it tell."""
+    if "we" not in core and "We" not in core or not _WE.search(core):
+        return False
+    outside = _QUOTED.sub(" ", core)
+    return bool(_WE.search(outside)) and not _SAYS.search(outside)
 
 
 def glued(text: str, speech: bool = False) -> bool:
