@@ -539,8 +539,13 @@ def it_names_no_one_for_a_he_after_another_speaker_has_the_floor(brief_of):
     "the presenter apologised.",
     "The batsman believes he could make a comeback at international level ‘We’ve never had "
     "a problem with him,’ said the director.",
-    # a list's subhead in capitals
+    # a list's subhead in capitals, quotation marks and all
     "BALL OF THE CENTURY Benaud was on hand to talk viewers through the famous delivery.",
+    "INTRODUCING 'AUSTRALIA'S BIGGEST SUMMER OF CRICKET EVER' One of Benaud's final pieces "
+    "of work saw him introduce the summer.",
+    # a caption run into a sentence that opens on a connective and its comma
+    "Allen took his girlfriend and children to Disney World However, the court heard he has "
+    "assets including three houses.",
 ])
 def it_never_quotes_a_captions_label_or_picture_side_or_a_caption_run_in(brief_of, caption):
     """A picture caption keeps its label ("Behind bars:"), its side ("Giggs, left,") or runs
@@ -895,6 +900,9 @@ def it_tells_a_description_the_brief_gave_from_one_it_did_not(write, sid, events
 @pytest.mark.parametrize("sentence", [
     "McElroy has been placed on administrative leave from Drexel University (seen above)",
     "The badger burst through a hedge with two cubs (stock image) on Tuesday.",
+    "Edward Byatt (behind Allen, left) was also involved in the fraud at the firm.",
+    "The zoo plans to press charges against the mother (above file photo of visitors at the "
+    "Cleveland zoo).",
     "Oxford scientists say a Mercury-like body struck the young Earth (artist's illustration "
     "shown).",
 ])

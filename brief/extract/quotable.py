@@ -21,7 +21,9 @@ _SAYS = re.compile(r"\b(?:said|says|saying|told|added|adding|asked|warned|claime
 # Picture references left in running text: "(pictured)", "(left)", ", pictured,", "From
 # left, …", "(picture posed by model)", "(file photo)".
 _PICTURE = re.compile(r"\((?:pictured|picture|photo|file photo|left|right|centre|center|above|"
-                      r"below|inset|top|bottom)(?:[^)]{0,40})\)|,\s*pictured\b|"
+                      r"below|inset|top|bottom)(?:[^)]{0,60})\)|,\s*pictured\b|"
+                      # "(behind Allen, left)", "(second from right)"
+                      r"\([^()]{0,40}(?:,\s|\sfrom\s)(?:left|right|centre|center)\)|"
                       # "(seen above)", "(stock image)", "(artist's illustration shown)"
                       r"\([^()]{0,40}\b(?:seen|shown|pictured|illustration|photo|image)"
                       r"(?: above| below| left| right| here)?\)|"
@@ -60,7 +62,10 @@ _GLUED = re.compile(r"(?<!\S)(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|Thes
                     # "…briefs' Following a number…", "…free Moving its legs…"
                     r"(?:After|Following|According|Like|Moving|Meanwhile|However|Although|"
                     r"While|When|Despite|Speaking|Asked|Earlier|Later)(?=\s[a-z])|"  # not
-                    # "Frequently Asked Questions"
+                    # "Frequently Asked Questions"; a connective with its comma: "…to Disney
+                    # World However, the court heard…"
+                    r"(?:However|Meanwhile|Earlier|Later|Instead|Nevertheless|Moreover|"
+                    r"Furthermore|Indeed|Yesterday|Today),|"
                     # "… in British history His brother Ryan, is…"; not "met Her Majesty"
                     r"(?:His|Her|Their)(?!\s(?:Majesty|Royal|Excellency|Holiness|Highness|"
                     r"Grace|Honour|Worship|Lordship|Ladyship)))\s"
@@ -148,8 +153,9 @@ def _unquotable(core: str, grouped: bool, several: bool = False) -> str | None:
 # MaySunrisers Hyderabad…", "…the tournament:Eoin Morgan…". One such word may be a name
 # ("JetBlue", "YouGov", "WhatsApp"); two in a sentence are a table's cells.
 _RUN_TOGETHER = re.compile(r"\b[A-Za-z][a-z]{2,}[A-Z][a-z]{2,}|\d[A-Z][a-z]{2,}|[a-z][:;][A-Z]")
-# A list's subhead in capitals run into its first sentence: "BALL OF THE CENTURY Benaud…".
-_SUBHEAD = re.compile(r"(?:[A-Z][A-Z'’]+\s+){2,}(?=[A-Z][a-z])")
+# A list's subhead in capitals run into its first sentence: "BALL OF THE CENTURY Benaud…",
+# "INTRODUCING 'AUSTRALIA'S BIGGEST SUMMER OF CRICKET EVER' One of…".
+_SUBHEAD = re.compile(r"(?:['‘\"“]?[A-Z][A-Z'’]+[,:!?'’\"”]*\s+){2,}(?=[A-Z][a-z])")
 
 
 def _labelled(core: str) -> bool:
