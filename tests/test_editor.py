@@ -546,6 +546,9 @@ def it_names_no_one_for_a_he_after_another_speaker_has_the_floor(brief_of):
     # a caption run into a sentence that opens on a connective and its comma
     "Allen took his girlfriend and children to Disney World However, the court heard he has "
     "assets including three houses.",
+    # a caption run in after words in quotation marks
+    "The coach allegedly told his brother that the affair was only ever 'about sex' Natasha "
+    "Giggs later filed for divorce.",
 ])
 def it_never_quotes_a_captions_label_or_picture_side_or_a_caption_run_in(brief_of, caption):
     """A picture caption keeps its label ("Behind bars:"), its side ("Giggs, left,") or runs
@@ -575,6 +578,9 @@ def it_takes_a_speaker_or_a_title_before_a_colon_for_no_caption_label(line):
 @pytest.mark.parametrize("line", [
     "Votes came from the left, right and centre of the party.",
     "She turned, left, and never came back to the town.",
+    # a bracket that ends on a side in prose, and a nickname in quotation marks
+    "The vote split the party (and its leader moved to the right).",
+    "Buddy Holly and J.P. 'The Big Bopper' Richardson had been killed in a plane crash.",
 ])
 def it_takes_left_and_right_in_prose_for_no_picture_side(reasons, line):
     assert reasons(line + "\n")[0] is None

@@ -88,6 +88,14 @@ _GLUED = re.compile(r"(?<!\S)(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|Thes
                     r"(?:We|I|It|They|He|She|You|There|This)\b(?!\s[A-Z])")
 
 
+# A caption run in after a few words in quotation marks: "…the affair was only ever 'about
+# sex' Natasha Giggs later filed for divorce…". The words quoted open in lower case: a
+# nickname ("J.P. 'The Big Bopper' Richardson had…") is a name's.
+_AFTER_WORDS = re.compile(r"(?<=\s)['‘\"“][a-z][^'’\"”]{0,80}[a-z]['’\"”]\s+(?:[A-Z][a-z]+\s){1,3}"
+                          r"(?:later\s|also\s|then\s)?(?:[a-z]{3,}ed|said|says|told|was|is|"
+                          r"has|had)\b")
+
+
 # "But that her party want 'chaos'…": the second half of "He said that… But that…", split
 # off by the page; "But that is not all" has its verb.
 _THAT_CLAUSE = re.compile(r"(?:But|And|Or)\s+that\s+(?:the|a|an|his|her|their|its|it|he|she|"
@@ -241,6 +249,8 @@ def glued(text: str, speech: bool = False) -> bool:
     `speech`, "I" inside a quotation is someone's own words ("'At university I started
     hearing…'"); not in a quotation of several sentences, whose marks a page may have
     misplaced."""
+    if _AFTER_WORDS.search(text):
+        return True
     for match in _GLUED.finditer(text):
         before = match.group(1)
         if speech and before is not None and match.group(0).endswith(" I ") \
