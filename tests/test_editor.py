@@ -549,6 +549,13 @@ def it_names_no_one_for_a_he_after_another_speaker_has_the_floor(brief_of):
     # a caption run in after words in quotation marks
     "The coach allegedly told his brother that the affair was only ever 'about sex' Natasha "
     "Giggs later filed for divorce.",
+    # …before someone named by their role, or a contraction
+    "Leishman has withdrawn from the competition to be with his wife Masters chairman Billy "
+    "Payne talked a lot about growing the game.",
+    "The promoter says the draft differs from the terms that were agreed Mayweather "
+    "Promotions CEO Leonard Ellerbe said that the promoter was unwilling.",
+    "Billy Payne has ruled out a women's Masters despite talking about growing the game It’s "
+    "well-known the surroundings are garish.",
 ])
 def it_never_quotes_a_captions_label_or_picture_side_or_a_caption_run_in(brief_of, caption):
     """A picture caption keeps its label ("Behind bars:"), its side ("Giggs, left,") or runs
@@ -583,6 +590,16 @@ def it_takes_a_speaker_or_a_title_before_a_colon_for_no_caption_label(line):
     "Buddy Holly and J.P. 'The Big Bopper' Richardson had been killed in a plane crash.",
 ])
 def it_takes_left_and_right_in_prose_for_no_picture_side(reasons, line):
+    assert reasons(line + "\n")[0] is None
+
+
+@pytest.mark.parametrize("line", [
+    "The deal was agreed with Masters chairman Billy Payne, who said it was fair.",
+    "He said Masters chairman Billy Payne talked a lot about growing the game.",
+    "Spain's national team boss Vicente Del Bosque will be watching on Wednesday.",
+    "The band played the song It's My Life at the end of the show.",
+])
+def it_takes_a_role_or_title_in_a_sentence_for_no_caption_run_in(reasons, line):
     assert reasons(line + "\n")[0] is None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from brief.extract import lexicon
 from brief.extract.analyze import Features, quote_balance, single_quotes
 from brief.extract.segment import RUNNING_ON
 
@@ -57,6 +58,8 @@ _SPOKEN = re.compile(r"\b(?:said|says|added|continued|wrote|writes|told|tweeted|
 # it would fail the same way (the word must end before the capital), only slower.
 _GLUED = re.compile(r"(?<!\S)(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|These|That|Those|"
                     r"There|It|He|She|They|We|"
+                    # "…growing the game It’s well-known…"; not a title ("It's My Life")
+                    r"(?:It|There|That|He|She|They|We)['’](?:s|re|ll|d|ve)(?!\s[A-Z])|"
                     r"I|Former|President|Prime|Mr|Mrs|Ms|Pictured|Scroll|"
                     # words that open a sentence, never a name: "…one week After a few…",
                     # "…briefs' Following a number…", "…free Moving its legs…"
@@ -94,6 +97,22 @@ _GLUED = re.compile(r"(?<!\S)(\S+)\s+(?:The|A|An|Without|With|In|On|At|This|Thes
 _AFTER_WORDS = re.compile(r"(?<=\s)['‘\"“][a-z][^'’\"”]{0,80}[a-z]['’\"”]\s+(?:[A-Z][a-z]+\s){1,3}"
                           r"(?:later\s|also\s|then\s)?(?:[a-z]{3,}ed|said|says|told|was|is|"
                           r"has|had)\b")
+
+# A caption run in before someone named by their role, without a full stop: "…to be with his
+# wife Masters chairman Billy Payne talked…", "…in the summer Juventus midfielder Paul Pogba
+# is…". The word before it is no little word that could lead into the name ("…said that
+# Masters chairman Billy Payne…", "…talks with…").
+_ROLE_RUN_IN = re.compile(
+    r"(?<![\w'’])(?=[a-z]+\s[A-Z])(?!(?:that|when|as|because|after|before|while|if|and|but|"
+    r"or|nor|said|says|say|told|tell|think|thinks|believe|believes|where|since|until|"
+    r"although|though|how|why|what|whether|so|then|once|unless|with|by|from|to|for|of|in|"
+    r"on|at|into|onto|about|against|between|among|under|over|like|including|than|the|a|"
+    r"an|his|her|their|its|our|my|your|this|these|those)\s)[a-z]+\s"
+    r"(?:[A-Z][\w'’.-]*\s){1,3}(?:[a-z]+\s)?"
+    rf"(?:{lexicon.PERSON_NOUNS}|chairman|chairwoman|CEO|founder|owner|director|veteran|"
+    r"executive)\s(?:[A-Z][\w'’.-]*\s){1,3}"
+    r"(?:[a-z]{3,}ed|said|says|told|talked|is|was|has|had|will|would|insisted|admitted|"
+    r"added)\b")
 
 
 # "But that her party want 'chaos'…": the second half of "He said that… But that…", split
@@ -249,7 +268,7 @@ def glued(text: str, speech: bool = False) -> bool:
     `speech`, "I" inside a quotation is someone's own words ("'At university I started
     hearing…'"); not in a quotation of several sentences, whose marks a page may have
     misplaced."""
-    if _AFTER_WORDS.search(text):
+    if _AFTER_WORDS.search(text) or _ROLE_RUN_IN.search(text):
         return True
     for match in _GLUED.finditer(text):
         before = match.group(1)
