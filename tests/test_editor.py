@@ -676,6 +676,11 @@ def it_never_opens_on_a_report_of_more_of_something_untold(brief_of):
      "cash on the table and starts dividing it into small piles.",
      "At start of each month Elena spreads all family cash on table and starts dividing it "
      "into small piles"),
+    # a relative clause between a name and its verb inside the sentence
+    ("Masters Wednesday began on a sombre note when Australian Marc Leishman, who got so "
+     "close to victory in 2013 before finishing tied fourth behind countryman Adam Scott, "
+     "had to withdraw.",
+     "Masters Wednesday began on sombre note when Australian Marc Leishman had to withdraw"),
     # an aside after "The service": the article goes, the aside too
     ("The service, held to mark the surrender of Japan at the end of World War Two, was led "
      "by Reverend Canon Bob White.", "Service was led by Reverend Canon Bob White"),
@@ -683,6 +688,17 @@ def it_never_opens_on_a_report_of_more_of_something_untold(brief_of):
 def it_never_ends_a_title_between_a_subject_and_its_verb(brief_of, lead, title):
     brief = brief_of(lead + "\n\nThe court heard the case in Leeds on Monday afternoon.")
     assert brief.title == title
+
+
+def it_never_ends_a_title_on_a_when_without_its_verb(brief_of):
+    """Not "Talks collapsed in Geneva night when Foreign Minister Ali Khan": a "when" keeps
+    its verb, and a day's time goes with the day."""
+    brief = brief_of(
+        "Talks collapsed in Geneva on Monday night when Foreign Minister Ali Khan, under "
+        "pressure from hardliners at home and abroad, walked out of the room.\n\n"
+        "Officials in Vienna declined to say when the envoys would meet again.")
+    assert brief.title.startswith("Talks collapsed in Geneva when Foreign Minister Ali Khan")
+    assert brief.title.endswith("walked out of room"), brief.title
 
 
 def it_keeps_the_aside_that_says_who_a_common_noun_means(brief_of):
