@@ -90,8 +90,9 @@ def items(brief):
      "who guided listeners through five decades of cricket will always be remembered.",
      "Veteran broadcaster has died at age of 90 after short illness"),
     ("The Frenchman carded a 67 to tie with the overnight leader from South Africa and Spain "
-     "on 16 under par.",
-     "Frenchman carded 67 to tie with overnight leader from South Africa and Spain"),
+     "on 16 under par at the end of a bogey-free round in the afternoon heat.",
+     "Frenchman carded 67 to tie with overnight leader from South Africa and Spain on 16 "
+     "under par"),
     ("A 15-year-old girl allegedly plotted with her boyfriend to have her stepfather killed, "
      "texting him hours before the attack in the family's kitchen, police said.",
      "15-year-old girl allegedly plotted with her boyfriend to have her stepfather killed"),
@@ -687,6 +688,23 @@ def it_never_opens_on_a_report_of_more_of_something_untold(brief_of):
 ])
 def it_never_ends_a_title_between_a_subject_and_its_verb(brief_of, lead, title):
     brief = brief_of(lead + "\n\nThe court heard the case in Leeds on Monday afternoon.")
+    assert brief.title == title
+
+
+@pytest.mark.parametrize("lead, title", [
+    ("Josh Gillies beat Cameron Belford in the visitors' goal with a fine free-kick to put "
+     "the Tynesiders ahead.",
+     "Josh Gillies beat Cameron Belford in visitors' goal with fine free-kick to put "
+     "Tynesiders ahead"),
+    ("Police are investigating a Tory MP over claims he attempted to bribe voters with "
+     "chocolate cake.",
+     "Police are investigating Tory MP over claims he attempted to bribe voters with "
+     "chocolate cake"),
+])
+def it_keeps_a_statement_a_headline_s_length_whole(brief_of, lead, title):
+    """A sentence of at most 17 words, once a headline's words are gone, is not cut before
+    its last phrase: the free-kick and the cake are the news."""
+    brief = brief_of(lead + "\n\nOfficials in Vienna declined to say when they would meet.")
     assert brief.title == title
 
 

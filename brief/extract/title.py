@@ -252,6 +252,7 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
                  and h.count("(") == h.count(")") and h.count('"') % 2 == 0
                  and len(re.findall(r"(?<!\w)['‘]|['’](?!\w)", h)) % 2 == 0]
         if not any(len(h.split()) <= most + 3 for h in heads) \
+                and len(text.split()) > most + 3 \
                 and not re.match(r"(?:They|He|She)\b", text):  # before a phrase, then
             heads += [text[: m.start()] for m in _PHRASE_CUT.finditer(text)
                       if _complete(text[: m.start()])]
