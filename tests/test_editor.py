@@ -46,7 +46,7 @@ def items(brief):
      "Unmanned Russian spacecraft bound for International Space Station will re-enter "
      "Earth's atmosphere"),
     ("As the earth shook in Nepal, tremors were felt over the border in India as well.",
-     "Tremors were felt over border in India as well"),
+     "As earth shook in Nepal, tremors were felt over border in India as well"),
     ("Russian Foreign Minister Sergey Lavrov visited Pakistan on 6-7 April 2021 and held "
      "delegation-level meetings with Foreign Minister Shah Mahmood Qureshi in Islamabad.",
      "Russian Foreign Minister Sergey Lavrov visited Pakistan on 6-7 April 2021"),
@@ -451,7 +451,8 @@ def it_titles_the_news_that_follows_a_lead_setting_a_scene(brief_of):
     brief = brief_of("As the earth shook in Nepal, tremors were felt over the border in India "
                      "as well. It was a call to action: Within hours of the first quake, India "
                      "began planning a massive cross-border aid mission. Thousands died.")
-    assert brief.title == "India began planning massive cross-border aid mission"
+    assert brief.title == ("Within hours of first quake, India began planning massive "
+                           "cross-border aid mission")
     # a scene followed by another scene keeps the lead's own headline
     kept = brief_of("With summer around the corner, icy treats are back on the menu. As one "
                     "fly found out when it swooped in to have a lick of a frozen steak, they "

@@ -202,7 +202,7 @@ def _after_lead_in(core: str) -> str | None:
 def _shortened(lead: Features, most: int, text: str | None = None) -> str:
     """Return the headline made from one sentence (or `text`, part of it) by deleting
     words."""
-    text = _headline_words(text or lead.text or lead.core or "")
+    text = _headline_words(text or lead.text or lead.core or "", most)
     asides = _ASIDES.match(text) if len(text.split()) > most else None
     if asides and asides.group(1).split()[0].lower() not in _NO_HEADLINE \
             and not _LISTED.match(text, asides.end(1) + 2):  # "Britain, France and Germany,"
@@ -268,7 +268,7 @@ def _shortened(lead: Features, most: int, text: str | None = None) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _headline_words(text: str) -> str:
+def _headline_words(text: str, most: int = 14) -> str:
     """Return `text` with what a headline leaves out deleted: the attribution at its end,
     asides in brackets or between dashes, a leading article, the full stop."""
     text = text.strip()
@@ -290,7 +290,12 @@ def _headline_words(text: str) -> str:
     # … , Mark Carney surprised…"
     opening = opening or re.match(r"(?:After|Before|Despite|Amid)\b[^,]{81,200}, "
                                   r"(?=[A-Z][a-z]+ [A-Z][a-z]+ [a-z])", text)
-    if opening and len(text[opening.end():].split()) >= 6 \
+    # A short opening stays when the whole fits a headline: it says when or where ("Within
+    # hours of first 7.8 magnitude quake, India began planning massive cross-border aid
+    # mission", not "India began planning…").
+    placed = opening is not None and len(_FILLER.sub("", opening.group(0)).split()) <= 7 \
+        and len(_FILLER.sub("", text).split()) <= most
+    if opening and not placed and len(text[opening.end():].split()) >= 6 \
             and not re.match(r"[\w'’-]+,", text[opening.end():]):  # the main clause comes
         text = text[opening.end():]  # after it; not an aside ("…his newborn son, Wil, had…")
     scene = re.match(r"(?:With|Amid|After|As)\b[^–—]{3,160}?\s(?:-|–|—)\s(?=\w)", text)
