@@ -36,6 +36,10 @@ def it_joins_hard_wrapped_lines_when_blank_lines_part_paragraphs(write):
      ("What else could he do?\"He's come up trumps again.",)),
     ("The Scots lost to Iceland\n, ranked one place above them.\n",
      ("The Scots lost to Iceland, ranked one place above them.",)),
+    # a title with a full stop in it, broken there: "War, is" starts no sentence
+    ("Most of the report, entitled Putin.\nWar, is based on facts.\nIt was read.\n",
+     ("Most of the report, entitled Putin. War, is based on facts.", "It was read.")),
+    ("The talks ended.\nSo, is it over?\n", ("The talks ended.", "So, is it over?")),
     # a currency sign and its amount are one
     ("UKIP spent £\n2,980,815 in May.\n", ("UKIP spent £2,980,815 in May.",)),
     # a headline line stays apart from the sentence under it

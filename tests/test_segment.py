@@ -100,3 +100,16 @@ def it_splits_where_a_quotation_reopens_in_a_new_paragraph(text, parts):
 ])
 def it_keeps_a_rank_with_the_name_after_it(text, parts):
     assert [s.text for s in segment(article(text))] == (parts or [text])
+
+
+@pytest.mark.parametrize("text, parts", [
+    # a title with a full stop inside it: a sentence never opens on a word, a comma, a verb
+    ("Most of the report, entitled Putin. War, is based on facts. It was published.",
+     ["Most of the report, entitled Putin. War, is based on facts.", "It was published."]),
+    # a connective, a question, a list: real sentence starts stay apart
+    ("The talks ended. However, it is not over.", ["The talks ended.", "However, it is not over."]),
+    ("The talks ended. So, is it over?", ["The talks ended.", "So, is it over?"]),
+    ("The talks ended. Today, we are ready.", ["The talks ended.", "Today, we are ready."]),
+])
+def it_keeps_a_title_with_a_full_stop_in_one_sentence(text, parts):
+    assert [s.text for s in segment(article(text))] == parts

@@ -11,6 +11,7 @@ import bisect
 import re
 
 from brief.model import Article, Sentence
+from brief.read.source import CONTINUES
 
 
 def segment(article: Article) -> tuple[Sentence, ...]:
@@ -115,7 +116,7 @@ def _spans(text: str, pieces: list[str]) -> list[tuple[int, int]]:
             start = text.index(rest.strip(), cursor)
             spans.append((start, start + len(rest.strip())))
             cursor = start + len(rest.strip())
-    return _attributions_joined(text, _titles_joined(text, _openers_moved(text, spans)))
+    return _joined(text, _openers_moved(text, spans))
 
 
 # '"…true for me?" Travolta asked.': the splitter ends a sentence at a question or
@@ -130,24 +131,25 @@ _RANK_END = re.compile(r"\b(?:Spc|Sgt|Cpl|Pvt|Pte|Lt|Capt|Col|Maj|Gen|Adm|Cmdr|B
                        r"Rev|Det|Insp|Supt|Prof|Atty|Amb)\.$")
 
 
-def _titles_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined and text[joined[-1][1] - 1] == "." \
-                and _RANK_END.search(text, max(joined[-1][0], joined[-1][1] - 6), joined[-1][1]) \
-                and text[start:start + 1].isupper() and "\n" not in text[joined[-1][1]:start]:
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
+def _goes_on(text: str, before: tuple[int, int], start: int) -> bool:
+    """Whether the piece at `start` goes on the sentence `before`, which the splitter ended
+    too soon: at a rank abbreviated before a name ("…boyfriend, Army Spc." + "Caleb Barnes,
+    to a concert"), at a quotation's question before its speaker ("…true for me?\"" +
+    "Travolta asked."), or inside a title ("…entitled Putin." + "War, is based…")."""
+    first, end = before
+    between = text[end:start]
+    if text[end - 1] == ".":
+        ranked = text[start:start + 1].isupper() and _RANK_END.search(text, max(first, end - 6),
+                                                                       end)
+        return "\n" not in between and bool(ranked or CONTINUES.match(text, start))
+    return end - first >= 2 and text[end - 2] in "?!" and text[end - 1] in "\"”'’" \
+        and "\n\n" not in between and bool(_ASKED.match(text, start))
 
 
-def _attributions_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and joined[-1][1] - joined[-1][0] >= 2 and text[joined[-1][1] - 2] in "?!" \
-                and text[joined[-1][1] - 1] in "\"”'’" \
-                and _ASKED.match(text, start) and "\n\n" not in text[joined[-1][1]:start]:
+        if joined and _goes_on(text, joined[-1], start):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))

@@ -194,14 +194,21 @@ _TAIL = re.compile(r"^\S+(?:\s\S+)?[.!?][\"'”’)]*(?:$|[A-Z][a-z])")
 # A line that goes on the word before it, with no space: punctuation or a contraction
 # ("\"Meanwhile" + ", the head of…", "He" + "'s come up trumps").
 _GOES_ON = re.compile(r"[,;:)\]]|['’](?:s|t|re|ve|ll|d|m)\b")
+# A line that opens on one word, a comma and a verb is the end of a name or title the line
+# before broke at its full stop: "…a report entitled Putin." + "War, is based on facts…".
+# No statement starts so ("However, it is" has a word between); a question might ("So, is
+# it over?"), hence no pronoun after the verb.
+CONTINUES = re.compile(r"[A-Z][\w'’-]*, (?:is|was|are|were|has|have|had|will|would) "
+                       r"(?!(?:it|this|that|there|he|she|they|we|you|I)\b)")
 _ENDED = re.compile(r"[.!?:;…\"'”’)\]]$")
 
 
 def _rejoined(lines: list[str]) -> list[str]:
     """Return `lines` with each one broken inside a sentence joined to the next: the next
-    starts in lower case, with a digit, a comma or a contraction, or with a sentence's last
-    word or two; the line ends on "and", "the", a comma, a currency sign or a name run into
-    what came before, or a quotation opened on the line closes on the next."""
+    starts in lower case, with a digit, a comma or a contraction, with a sentence's last
+    word or two, or with a word, a comma and a verb; the line ends on "and", "the", a comma,
+    a currency sign or a name run into what came before, or a quotation opened on the line
+    closes on the next."""
     joined: list[str] = []
     for line in lines:
         line = line.strip()
@@ -214,7 +221,8 @@ def _rejoined(lines: list[str]) -> list[str]:
                 continue
             if line[:1].islower() or line[:1].isdigit() or _OPEN_LINE.search(last) \
                     or inside_quote or _GLUED_NAME.search(last) and line[:1].isupper() \
-                    or _TAIL.match(line) and not _ENDED.search(last):
+                    or _TAIL.match(line) and not _ENDED.search(last) \
+                    or CONTINUES.match(line):
                 joined[-1] = f"{last} {line}"
                 continue
         joined.append(line)
